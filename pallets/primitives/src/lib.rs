@@ -1,0 +1,22 @@
+//! Shared vehicle types and the glue traits through which V2X Chain pallets work together.
+//!
+//! Pallets never import each other. A pallet that needs to know who owns a vehicle asks a
+//! [`VehicleRegistry`]; one that reads an odometer reports it through an [`OdometerLog`];
+//! one that must react to a sale implements [`OnOwnershipTransferred`]. The runtime wires
+//! the implementations; tests use the mocks in [`testing`].
+//!
+//! This crate holds no storage.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+mod odometer;
+#[cfg(feature = "std")]
+pub mod testing;
+mod vehicle;
+mod vin;
+
+pub use odometer::{FlagReason, Km, OdometerLog, OdometerSource, ReadingVerdict};
+pub use vehicle::{
+	OnOwnershipTransferred, OnVehicleStatusChanged, VehicleId, VehicleRegistry, VehicleStatus,
+};
+pub use vin::{Vin, VinError, Wmi, VIN_LENGTH};

@@ -1,0 +1,110 @@
+//! The odometer history every pallet that sees a reading feeds.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use polkadot_sdk::{frame_support::weights::Weight, sp_runtime::DispatchError};
+use scale_info::TypeInfo;
+
+use crate::VehicleId;
+
+/// A distance in kilometres. 32 bits hold 4 billion km: no vehicle gets there.
+pub type Km = u32;
+
+/// Who read the odometer.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum OdometerSource {
+	/// A workshop, with a service record.
+	Workshop,
+	/// A device bound to the vehicle (telematics unit).
+	Device,
+	/// A charger at the end of a charging session.
+	Charger,
+	/// A roadworthiness inspection.
+	Inspection,
+}
+
+/// Why a reading was flagged.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum FlagReason {
+	/// Below the last accepted reading: a rollback attempt.
+	Rollback,
+	/// Further above the last accepted reading than the vehicle could have driven since.
+	ImplausibleJump,
+}
+
+/// What the history made of a reading.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum ReadingVerdict {
+	/// Accepted: it is the vehicle's new odometer.
+	Consistent,
+	/// Kept as evidence, but not accepted as the vehicle's odometer.
+	Flagged(FlagReason),
+}
+
+/// Records odometer readings in a vehicle's history. Implemented by the service book.
+pub trait OdometerLog {
+	/// Records `km` read by `source` and says whether it was consistent or flagged. A flagged
+	/// reading is kept (it is evidence), so the caller must not roll it back.
+	fn record_reading(
+		vehicle: VehicleId,
+		km: Km,
+		source: OdometerSource,
+	) -> Result<ReadingVerdict, DispatchError>;
+
+	/// The vehicle's true distance, after any instrument-cluster replacement.
+	fn current_km(vehicle: VehicleId) -> Option<Km>;
+
+	/// The most weight `record_reading` may use.
+	fn record_weight() -> Weight;
+}
+
+/// Keeps no history: every reading is consistent.
+impl OdometerLog for () {
+	fn record_reading(
+		_vehicle: VehicleId,
+		_km: Km,
+		_source: OdometerSource,
+	) -> Result<ReadingVerdict, DispatchError> {
+		Ok(ReadingVerdict::Consistent)
+	}
+
+	fn current_km(_vehicle: VehicleId) -> Option<Km> {
+		None
+	}
+
+	fn record_weight() -> Weight {
+		Weight::zero()
+	}
+}

@@ -1,0 +1,145 @@
+//! Small in-memory implementations of the glue traits for other pallets' unit tests. Account
+//! ids are `u64`, as in FRAME's test configurations. State is per test thread.
+
+use std::{cell::RefCell, collections::BTreeMap};
+
+use polkadot_sdk::{frame_support::weights::Weight, sp_runtime::DispatchError};
+
+use crate::{
+	Km, OdometerLog, OdometerSource, OnOwnershipTransferred, OnVehicleStatusChanged,
+	ReadingVerdict, VehicleId, VehicleRegistry, VehicleStatus, Vin,
+};
+
+/// A vehicle as the mock registry knows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MockVehicle {
+	pub owner: u64,
+	pub manufacturer: u64,
+	pub vin: Vin,
+	pub status: VehicleStatus,
+	pub operators: Vec<u64>,
+	pub devices: Vec<u64>,
+}
+
+thread_local! {
+	static VEHICLES: RefCell<BTreeMap<VehicleId, MockVehicle>> = RefCell::new(BTreeMap::new());
+	static READINGS: RefCell<Vec<(VehicleId, Km, OdometerSource)>> = RefCell::new(Vec::new());
+	static TRANSFERS: RefCell<Vec<(VehicleId, u64, u64)>> = RefCell::new(Vec::new());
+	static STATUS_CHANGES: RefCell<Vec<(VehicleId, VehicleStatus)>> = RefCell::new(Vec::new());
+}
+
+/// A [`VehicleRegistry`] that tests fill by hand.
+pub struct MockVehicles;
+
+impl MockVehicles {
+	/// Adds an active vehicle with no operators or devices.
+	pub fn add(vehicle: VehicleId, owner: u64, manufacturer: u64) {
+		let mut vin = *b"1HGCM82633A000000";
+		for (digit, place) in vehicle.to_string().bytes().rev().zip(vin.iter_mut().rev()) {
+			*place = digit;
+		}
+		let entry = MockVehicle {
+			owner,
+			manufacturer,
+			vin: Vin(vin),
+			status: VehicleStatus::Active,
+			operators: Vec::new(),
+			devices: Vec::new(),
+		};
+		VEHICLES.with(|v| v.borrow_mut().insert(vehicle, entry));
+	}
+
+	/// Changes something about a known vehicle.
+	pub fn update(vehicle: VehicleId, change: impl FnOnce(&mut MockVehicle)) {
+		VEHICLES.with(|v| v.borrow_mut().get_mut(&vehicle).map(change));
+	}
+
+	fn get(vehicle: VehicleId) -> Option<MockVehicle> {
+		VEHICLES.with(|v| v.borrow().get(&vehicle).cloned())
+	}
+}
+
+impl VehicleRegistry<u64> for MockVehicles {
+	fn owner(vehicle: VehicleId) -> Option<u64> {
+		Self::get(vehicle).map(|v| v.owner)
+	}
+	fn manufacturer(vehicle: VehicleId) -> Option<u64> {
+		Self::get(vehicle).map(|v| v.manufacturer)
+	}
+	fn vin(vehicle: VehicleId) -> Option<Vin> {
+		Self::get(vehicle).map(|v| v.vin)
+	}
+	fn status(vehicle: VehicleId) -> Option<VehicleStatus> {
+		Self::get(vehicle).map(|v| v.status)
+	}
+	fn may_operate(vehicle: VehicleId, who: &u64) -> bool {
+		Self::get(vehicle).is_some_and(|v| v.owner == *who || v.operators.contains(who))
+	}
+	fn vehicle_of_device(device: &u64) -> Option<VehicleId> {
+		VEHICLES.with(|v| {
+			v.borrow().iter().find(|(_, entry)| entry.devices.contains(device)).map(|(id, _)| *id)
+		})
+	}
+	fn is_manufacturer(who: &u64) -> bool {
+		VEHICLES.with(|v| v.borrow().values().any(|entry| entry.manufacturer == *who))
+	}
+}
+
+/// An [`OdometerLog`] that accepts every reading and remembers it.
+pub struct RecordingOdometer;
+
+impl RecordingOdometer {
+	/// The readings recorded so far on this thread.
+	pub fn readings() -> Vec<(VehicleId, Km, OdometerSource)> {
+		READINGS.with(|r| r.borrow().clone())
+	}
+}
+
+impl OdometerLog for RecordingOdometer {
+	fn record_reading(
+		vehicle: VehicleId,
+		km: Km,
+		source: OdometerSource,
+	) -> Result<ReadingVerdict, DispatchError> {
+		READINGS.with(|r| r.borrow_mut().push((vehicle, km, source)));
+		Ok(ReadingVerdict::Consistent)
+	}
+	fn current_km(vehicle: VehicleId) -> Option<Km> {
+		READINGS.with(|r| r.borrow().iter().rev().find(|(v, ..)| *v == vehicle).map(|(_, km, _)| *km))
+	}
+	fn record_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// Remembers the ownership transfers and status changes it is told about.
+pub struct RecordingHooks;
+
+impl RecordingHooks {
+	/// `(vehicle, old owner, new owner)` of each transfer on this thread.
+	pub fn transfers() -> Vec<(VehicleId, u64, u64)> {
+		TRANSFERS.with(|t| t.borrow().clone())
+	}
+	/// `(vehicle, status)` of each status change on this thread.
+	pub fn status_changes() -> Vec<(VehicleId, VehicleStatus)> {
+		STATUS_CHANGES.with(|s| s.borrow().clone())
+	}
+}
+
+impl OnOwnershipTransferred<u64> for RecordingHooks {
+	fn on_ownership_transferred(vehicle: VehicleId, old_owner: &u64, new_owner: &u64) {
+		TRANSFERS.with(|t| t.borrow_mut().push((vehicle, *old_owner, *new_owner)));
+	}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+impl OnVehicleStatusChanged for RecordingHooks {
+	fn on_status_changed(vehicle: VehicleId, status: VehicleStatus) {
+		STATUS_CHANGES.with(|s| s.borrow_mut().push((vehicle, status)));
+	}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}

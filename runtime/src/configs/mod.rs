@@ -1,0 +1,9 @@
+//! One configuration block per pallet, grouped by what they do for the chain.
+
+mod consensus;
+mod governance;
+mod monetary;
+mod system;
+
+pub use monetary::TransactionByteFee;
+pub use system::{BlockLength, BlockWeights};

@@ -1,0 +1,52 @@
+//! The V2X token (`pallet_balances`) and transaction fees.
+
+use crate::{
+	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System,
+	EXISTENTIAL_DEPOSIT, MICRO_UNIT,
+};
+use polkadot_sdk::{
+	frame_support::{
+		parameter_types,
+		traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
+		weights::{ConstantMultiplier, IdentityFee},
+	},
+	pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
+	sp_runtime::traits::One,
+	*,
+};
+
+impl pallet_balances::Config for Runtime {
+	type MaxLocks = ConstU32<50>;
+	/// Reserves are deprecated; the V2X pallets use holds.
+	type MaxReserves = ();
+	type ReserveIdentifier = [u8; 8];
+	type Balance = Balance;
+	type RuntimeEvent = RuntimeEvent;
+	type DustRemoval = ();
+	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+	type AccountStore = System;
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type DoneSlashHandler = ();
+}
+
+parameter_types! {
+	/// Fees do not adapt to congestion on this chain: a fixed multiplier of one.
+	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// A millionth of a V2X per byte of transaction.
+	pub const TransactionByteFee: Balance = MICRO_UNIT;
+}
+
+impl pallet_transaction_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	type OperationalFeeMultiplier = ConstU8<5>;
+	/// One plank per picosecond of weight: a transfer costs about a ten-thousandth of a V2X.
+	type WeightToFee = IdentityFee<Balance>;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,179 @@
+//! The V2X Chain runtime.
+//!
+//! A solochain runtime (Aura blocks, GRANDPA finality, 6 s slots) with the standard FRAME
+//! pallets and the vehicle-data pallets of V2X Chain. Each pallet's configuration lives in
+//! `configs/`, the runtime APIs in `apis.rs` and the chain spec presets in
+//! `genesis_config_presets.rs`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime` and `impl_runtime_apis` expand to deeply nested types.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use polkadot_sdk::{
+	sp_runtime::{
+		generic, impl_opaque_keys,
+		traits::{BlakeTwo256, IdentifyAccount, Verify},
+		MultiAddress, MultiSignature,
+	},
+	sp_version::RuntimeVersion,
+	*,
+};
+
+pub use polkadot_sdk::sp_runtime::BuildStorage;
+
+/// Block number: 32 bits last for 800 years of 6 s blocks.
+pub type BlockNumber = u32;
+/// Signatures accepted by the chain: sr25519, ed25519 and ecdsa, as Polkadot.js signs.
+pub type Signature = MultiSignature;
+/// An account is the public key of its signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Balance of an account, in the smallest unit (12 decimals to a V2X).
+pub type Balance = u128;
+/// Transaction counter of an account.
+pub type Nonce = u32;
+/// Block and state hashes.
+pub type Hash = polkadot_sdk::sp_core::H256;
+
+/// One V2X in the smallest unit.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a V2X.
+pub const MILLI_UNIT: Balance = UNIT / 1_000;
+/// A millionth of a V2X.
+pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
+/// The minimum balance an account must keep to exist.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+/// Token symbol and decimals shown by wallets (chain properties).
+pub const TOKEN_SYMBOL: &str = "V2X";
+pub const TOKEN_DECIMALS: u8 = 12;
+/// SS58 address prefix: the generic Substrate prefix, so dev accounts look familiar.
+pub const SS58_PREFIX: u16 = 42;
+
+/// Target block time. Aura slots have this length; it can't change after genesis.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6_000;
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+pub const HOURS: BlockNumber = MINUTES * 60;
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// Types the node needs without knowing the runtime's extrinsic format.
+pub mod opaque {
+	use super::*;
+	pub use polkadot_sdk::sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+	impl_opaque_keys! {
+		/// The session keys of a validator: Aura for blocks, GRANDPA for finality.
+		pub struct SessionKeys {
+			pub aura: Aura,
+			pub grandpa: Grandpa,
+		}
+	}
+}
+
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("v2x-runtime"),
+	impl_name: alloc::borrow::Cow::Borrowed("v2x-runtime"),
+	authoring_version: 1,
+	// Bump on every change of runtime logic: nodes then use the new on-chain Wasm.
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	// Bump when the encoding of calls or transaction extensions changes.
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The address format for describing accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extensions: the standard checks, fees, and the metadata hash that
+/// offline signers use to prove they showed the right call.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Migrations to run on the next runtime upgrade, besides the pallets' own.
+type Migrations = ();
+
+/// Executive: dispatches blocks and extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	use super::*;
+
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(6)]
+	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(7)]
+	pub type Utility = pallet_utility;
+	// Vehicle-data pallets start at 20, leaving room for more standard pallets.
+}
