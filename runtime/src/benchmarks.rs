@@ -15,7 +15,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 );
 
-use frame_benchmarking::BaselineBench;
+use frame_benchmarking::baseline::Pallet as BaselineBench;
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}

@@ -14,6 +14,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
@@ -30,6 +32,7 @@ use polkadot_sdk::{
 	*,
 };
 
+#[cfg(feature = "std")]
 pub use polkadot_sdk::sp_runtime::BuildStorage;
 
 /// Block number: 32 bits last for 800 years of 6 s blocks.

@@ -503,10 +503,8 @@ pub mod pallet {
 		/// Emits `OwnershipTransferred`, and `DeviceUnbound` / `OperatorRevoked` for each
 		/// delegate cleared.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::accept_offer(
-			T::MaxDevicesPerVehicle::get(),
-			T::MaxOperatorsPerVehicle::get(),
-		).saturating_add(T::OnOwnershipTransferred::weight()))]
+		#[pallet::weight(T::WeightInfo::accept_offer()
+			.saturating_add(T::OnOwnershipTransferred::weight()))]
 		pub fn accept_offer(
 			origin: OriginFor<T>,
 			vehicle: VehicleId,
@@ -593,7 +591,7 @@ pub mod pallet {
 		///
 		/// Emits `DeviceUnbound`.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::unbind_device(T::MaxDevicesPerVehicle::get()))]
+		#[pallet::weight(T::WeightInfo::unbind_device())]
 		pub fn unbind_device(
 			origin: OriginFor<T>,
 			vehicle: VehicleId,
@@ -609,7 +607,7 @@ pub mod pallet {
 		///
 		/// Emits `OperatorGranted`.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::grant_operator(T::MaxOperatorsPerVehicle::get()))]
+		#[pallet::weight(T::WeightInfo::grant_operator())]
 		pub fn grant_operator(
 			origin: OriginFor<T>,
 			vehicle: VehicleId,
@@ -624,7 +622,7 @@ pub mod pallet {
 		///
 		/// Emits `OperatorRevoked`.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::revoke_operator(T::MaxOperatorsPerVehicle::get()))]
+		#[pallet::weight(T::WeightInfo::revoke_operator())]
 		pub fn revoke_operator(
 			origin: OriginFor<T>,
 			vehicle: VehicleId,
@@ -660,10 +658,8 @@ pub mod pallet {
 		///
 		/// Emits `VehicleScrapped`, and `DeviceUnbound` / `OperatorRevoked` for each delegate.
 		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::scrap_vehicle(
-			T::MaxDevicesPerVehicle::get(),
-			T::MaxOperatorsPerVehicle::get(),
-		).saturating_add(T::OnVehicleStatusChanged::weight()))]
+		#[pallet::weight(T::WeightInfo::scrap_vehicle()
+			.saturating_add(T::OnVehicleStatusChanged::weight()))]
 		pub fn scrap_vehicle(origin: OriginFor<T>, vehicle: VehicleId) -> DispatchResult {
 			let by_governance = T::GovernanceOrigin::try_origin(origin).map(|_| None);
 			let caller = match by_governance {

@@ -1,0 +1,323 @@
+//! Benchmarks of every call, each in its worst case.
+
+use super::*;
+use alloc::vec;
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	frame_support::traits::{
+		fungible::{Inspect, Mutate},
+		EnsureOrigin, Get,
+	},
+	frame_system::RawOrigin,
+	sp_runtime::traits::Saturating,
+};
+use v2x_primitives::{
+	FlagReason, Km, OdometerLog, OdometerSource, ReadingVerdict, VehicleId, VehicleRegistry,
+};
+
+/// The reading a vehicle has before a benchmark rolls it back.
+const LAST_KM: Km = 10_000;
+/// A reading below `LAST_KM`: flagged, the most expensive verdict.
+const ROLLBACK_KM: Km = 5_000;
+
+fn assert_last_event<T: Config>(event: Event<T>) {
+	let event: <T as Config>::RuntimeEvent = event.into();
+	frame_system::Pallet::<T>::assert_last_event(event.into());
+}
+
+/// An account with enough funds for any number of deposits a benchmark takes.
+fn funded<T: Config>(name: &'static str) -> T::AccountId {
+	let who: T::AccountId = account(name, 0, 0);
+	let deposits = T::RecordDeposit::get()
+		.saturating_add(T::WorkOrderDeposit::get())
+		.saturating_add(T::AuthorisationDeposit::get());
+	let amount =
+		T::Currency::minimum_balance().saturating_add(deposits).saturating_mul(100u32.into());
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+fn longest_name<T: Config>() -> NameOf<T> {
+	vec![b'n'; T::MaxNameLength::get() as usize].try_into().expect("sized to the bound")
+}
+
+fn most_certifications<T: Config>() -> CertificationsOf<T> {
+	let certification: CertificationOf<T> =
+		vec![b'c'; T::MaxCertificationLength::get() as usize].try_into().expect("sized");
+	vec![certification; T::MaxCertifications::get() as usize].try_into().expect("sized")
+}
+
+fn longest_uri<T: Config>() -> UriOf<T> {
+	vec![b'u'; T::MaxUriLength::get() as usize].try_into().expect("sized to the bound")
+}
+
+fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+/// An approved workshop with the longest profile.
+fn workshop<T: Config>() -> T::AccountId {
+	let workshop = funded::<T>("workshop");
+	Pallet::<T>::do_approve_workshop(
+		workshop.clone(),
+		longest_name::<T>(),
+		most_certifications::<T>(),
+	)
+	.expect("a new workshop");
+	workshop
+}
+
+/// A vehicle with an owner and a bound device, and the owner.
+fn vehicle<T: Config>() -> (VehicleId, T::AccountId, T::AccountId) {
+	let owner = funded::<T>("owner");
+	let device: T::AccountId = account("device", 0, 0);
+	let vehicle = T::BenchmarkHelper::create_vehicle(&owner, &device);
+	(vehicle, owner, device)
+}
+
+/// The vehicle's manufacturer authorises `workshop` for its brand, so records look it up.
+fn authorise<T: Config>(vehicle: VehicleId, workshop: &T::AccountId) {
+	let manufacturer = T::Vehicles::manufacturer(vehicle).expect("the helper's vehicle");
+	T::Currency::set_balance(
+		&manufacturer,
+		T::Currency::minimum_balance()
+			.saturating_add(T::AuthorisationDeposit::get().saturating_mul(10u32.into())),
+	);
+	Pallet::<T>::do_authorise_workshop(
+		manufacturer,
+		workshop.clone(),
+		T::AuthorisationDeposit::get(),
+	)
+	.expect("a manufacturer authorises an approved workshop");
+}
+
+/// The vehicle has an accepted reading of `LAST_KM`.
+fn read<T: Config>(vehicle: VehicleId) {
+	let verdict = Pallet::<T>::record_reading(vehicle, LAST_KM, OdometerSource::Charger);
+	assert_eq!(verdict, Ok(ReadingVerdict::Consistent));
+}
+
+fn open_order<T: Config>(vehicle: VehicleId, owner: &T::AccountId, workshop: &T::AccountId) {
+	let expires_at =
+		frame_system::Pallet::<T>::block_number().saturating_add(T::MaxWorkOrderDuration::get());
+	Pallet::<T>::do_open_work_order(owner.clone(), vehicle, workshop.clone(), expires_at)
+		.expect("the owner opens an order");
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn approve_workshop() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let workshop: T::AccountId = account("workshop", 0, 0);
+		let name = longest_name::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, workshop.clone(), name.clone(), most_certifications::<T>());
+
+		assert_last_event::<T>(Event::WorkshopApproved { workshop, name });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn update_workshop() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let workshop = workshop::<T>();
+		let name = longest_name::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, workshop.clone(), name.clone(), most_certifications::<T>());
+
+		assert_last_event::<T>(Event::WorkshopUpdated { workshop, name });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn suspend_workshop() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let workshop = workshop::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, workshop.clone());
+
+		assert_last_event::<T>(Event::WorkshopSuspended { workshop });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reinstate_workshop() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let workshop = workshop::<T>();
+		Pallet::<T>::do_suspend_workshop(workshop.clone()).expect("an active workshop");
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, workshop.clone());
+
+		assert_last_event::<T>(Event::WorkshopReinstated { workshop });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn authorise_workshop() {
+		let workshop = workshop::<T>();
+		let (vehicle, ..) = vehicle::<T>();
+		let manufacturer = T::Vehicles::manufacturer(vehicle).expect("the helper's vehicle");
+		T::Currency::set_balance(
+			&manufacturer,
+			T::Currency::minimum_balance()
+				.saturating_add(T::AuthorisationDeposit::get().saturating_mul(10u32.into())),
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(manufacturer.clone()), workshop.clone());
+
+		assert_last_event::<T>(Event::WorkshopAuthorised { manufacturer, workshop });
+	}
+
+	#[benchmark]
+	fn revoke_workshop_authorisation() {
+		let workshop = workshop::<T>();
+		let (vehicle, ..) = vehicle::<T>();
+		authorise::<T>(vehicle, &workshop);
+		let manufacturer = T::Vehicles::manufacturer(vehicle).expect("the helper's vehicle");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(manufacturer.clone()), workshop.clone());
+
+		assert_last_event::<T>(Event::WorkshopAuthorisationRevoked { manufacturer, workshop });
+	}
+
+	// Worst case: opened by an operator, whom the registry finds after the owner.
+	#[benchmark]
+	fn open_work_order() {
+		let workshop = workshop::<T>();
+		let (vehicle, ..) = vehicle::<T>();
+		let operator = funded::<T>("operator");
+		T::BenchmarkHelper::add_operator(vehicle, &operator);
+		let expires_at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::MaxWorkOrderDuration::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator.clone()), vehicle, workshop.clone(), expires_at);
+
+		assert_last_event::<T>(Event::WorkOrderOpened {
+			vehicle,
+			workshop,
+			opener: operator,
+			expires_at,
+		});
+	}
+
+	// Worst case: an expired order cleaned up by someone else.
+	#[benchmark]
+	fn cancel_work_order() {
+		let workshop = workshop::<T>();
+		let (vehicle, owner, _) = vehicle::<T>();
+		open_order::<T>(vehicle, &owner, &workshop);
+		let after_expiry = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::MaxWorkOrderDuration::get())
+			.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(after_expiry);
+		let caller: T::AccountId = account("cleaner", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), vehicle, workshop.clone());
+
+		assert_last_event::<T>(Event::WorkOrderExpired { vehicle, workshop, opener: owner });
+	}
+
+	// Worst case: a brand-authorised workshop replaces the instrument cluster, and the old
+	// cluster's reading is a rollback: both the flagged reading and the new baseline are
+	// stored; the longest document URI.
+	#[benchmark]
+	fn add_record() {
+		let workshop = workshop::<T>();
+		let (vehicle, owner, _) = vehicle::<T>();
+		authorise::<T>(vehicle, &workshop);
+		read::<T>(vehicle);
+		open_order::<T>(vehicle, &owner, &workshop);
+		let kind = RecordKind::OdometerReplacement { old_km: ROLLBACK_KM, new_km: 0 };
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(workshop.clone()), vehicle, 0, kind, [7; 32], longest_uri::<T>());
+
+		let record = NextRecordId::<T>::get().saturating_sub(1);
+		assert_last_event::<T>(Event::RecordAdded {
+			record,
+			vehicle,
+			workshop,
+			kind,
+			odometer_km: 0,
+		});
+		assert_eq!(Pallet::<T>::flag_count(vehicle), 1);
+	}
+
+	// Worst case: a brand-authorised workshop, the longest document URI.
+	#[benchmark]
+	fn correct_record() {
+		let workshop = workshop::<T>();
+		let (vehicle, owner, _) = vehicle::<T>();
+		authorise::<T>(vehicle, &workshop);
+		open_order::<T>(vehicle, &owner, &workshop);
+		let corrects = Pallet::<T>::do_add_record(
+			workshop.clone(),
+			vehicle,
+			LAST_KM,
+			RecordKind::Repair,
+			[1; 32],
+			longest_uri::<T>(),
+		)
+		.expect("the workshop holds an order");
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(workshop.clone()),
+			corrects,
+			LAST_KM,
+			RecordKind::Maintenance,
+			[2; 32],
+			longest_uri::<T>(),
+		);
+
+		let record = corrects.saturating_add(1);
+		assert_last_event::<T>(Event::RecordCorrected { record, corrects, vehicle, workshop });
+	}
+
+	// Worst case: a rollback, stored as evidence.
+	#[benchmark]
+	fn report_odometer() {
+		let (vehicle, _, device) = vehicle::<T>();
+		read::<T>(vehicle);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device), vehicle, ROLLBACK_KM);
+
+		assert_last_event::<T>(Event::OdometerFlagged {
+			vehicle,
+			km: ROLLBACK_KM,
+			source: OdometerSource::Device,
+			reason: FlagReason::Rollback,
+			last_accepted_km: LAST_KM,
+			flags: 1,
+		});
+	}
+
+	// `OdometerLog::record_reading`, as other pallets call it. Worst case: a rollback.
+	#[benchmark]
+	fn record_reading() {
+		let (vehicle, ..) = vehicle::<T>();
+		read::<T>(vehicle);
+		let verdict;
+
+		#[block]
+		{
+			verdict = Pallet::<T>::record_reading(vehicle, ROLLBACK_KM, OdometerSource::Charger);
+		}
+
+		assert_eq!(verdict, Ok(ReadingVerdict::Flagged(FlagReason::Rollback)));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

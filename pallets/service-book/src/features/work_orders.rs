@@ -1,0 +1,75 @@
+//! Work orders: the owner's consent that a workshop adds one record for a vehicle.
+
+use polkadot_sdk::{
+	frame_support::{ensure, traits::Get},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::{traits::Saturating, DispatchResult},
+};
+use v2x_primitives::{VehicleId, VehicleRegistry};
+
+use crate::{Config, Error, Event, HoldReason, OpenWorkOrders, Pallet, WorkOrder, WorkOrders};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_open_work_order(
+		opener: T::AccountId,
+		vehicle: VehicleId,
+		workshop: T::AccountId,
+		expires_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		Self::ensure_accepts_records(vehicle)?;
+		ensure!(T::Vehicles::may_operate(vehicle, &opener), Error::<T>::NotOperator);
+		Self::active_workshop(&workshop)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			expires_at > now && expires_at <= now.saturating_add(T::MaxWorkOrderDuration::get()),
+			Error::<T>::InvalidExpiry
+		);
+		ensure!(!WorkOrders::<T>::contains_key(vehicle, &workshop), Error::<T>::OrderAlreadyOpen);
+		let open = OpenWorkOrders::<T>::get(vehicle);
+		ensure!(open < T::MaxOpenWorkOrders::get(), Error::<T>::TooManyOpenOrders);
+
+		let deposit = T::WorkOrderDeposit::get();
+		Self::hold_deposit(HoldReason::WorkOrder, &opener, deposit)?;
+		let order = WorkOrder { opener: opener.clone(), deposit, opened_at: now, expires_at };
+		WorkOrders::<T>::insert(vehicle, &workshop, order);
+		OpenWorkOrders::<T>::insert(vehicle, open.saturating_add(1));
+		Self::deposit_event(Event::WorkOrderOpened { vehicle, workshop, opener, expires_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel_work_order(
+		caller: T::AccountId,
+		vehicle: VehicleId,
+		workshop: T::AccountId,
+	) -> DispatchResult {
+		let order = WorkOrders::<T>::get(vehicle, &workshop).ok_or(Error::<T>::NoWorkOrder)?;
+		let expired = frame_system::Pallet::<T>::block_number() > order.expires_at;
+		// The current owner may cancel an order the previous owner or an operator opened.
+		let may_cancel = caller == order.opener
+			|| caller == workshop
+			|| T::Vehicles::owner(vehicle).as_ref() == Some(&caller);
+		ensure!(expired || may_cancel, Error::<T>::NotOrderParty);
+		let opener = order.opener.clone();
+		Self::close_work_order(vehicle, &workshop, order)?;
+		let event = if expired {
+			Event::WorkOrderExpired { vehicle, workshop, opener }
+		} else {
+			Event::WorkOrderCancelled { vehicle, workshop, by: caller }
+		};
+		Self::deposit_event(event);
+		Ok(())
+	}
+
+	/// Removes an open order and releases its opener's deposit.
+	pub(crate) fn close_work_order(
+		vehicle: VehicleId,
+		workshop: &T::AccountId,
+		order: WorkOrder<T>,
+	) -> DispatchResult {
+		WorkOrders::<T>::remove(vehicle, workshop);
+		OpenWorkOrders::<T>::mutate_exists(vehicle, |open| {
+			*open = open.map(|count| count.saturating_sub(1)).filter(|count| *count > 0);
+		});
+		Self::release_deposit(HoldReason::WorkOrder, &order.opener, order.deposit)
+	}
+}

@@ -1,0 +1,243 @@
+//! Work orders: opened by the owner or an operator, closed by a record or cancelled.
+
+use polkadot_sdk::frame_support::{assert_noop, assert_ok};
+use v2x_primitives::{testing::MockVehicles, VehicleStatus};
+
+use super::*;
+use crate::{Error, Event, OpenWorkOrders, WorkOrder, WorkOrders};
+
+#[test]
+fn the_owner_opens_a_work_order() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_ok!(ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, 11));
+		assert_eq!(
+			WorkOrders::<Test>::get(VEHICLE, WORKSHOP),
+			Some(WorkOrder {
+				opener: OWNER,
+				deposit: WORK_ORDER_DEPOSIT,
+				opened_at: 1,
+				expires_at: 11
+			})
+		);
+		assert_eq!(OpenWorkOrders::<Test>::get(VEHICLE), 1);
+		assert_eq!(held(HoldReason::WorkOrder, OWNER), WORK_ORDER_DEPOSIT);
+		System::assert_last_event(
+			Event::WorkOrderOpened {
+				vehicle: VEHICLE,
+				workshop: WORKSHOP,
+				opener: OWNER,
+				expires_at: 11,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn an_operator_opens_a_work_order() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_ok!(ServiceBook::open_work_order(signed(OPERATOR), VEHICLE, WORKSHOP, soon()));
+		assert_eq!(WorkOrders::<Test>::get(VEHICLE, WORKSHOP).unwrap().opener, OPERATOR);
+		assert_eq!(held(HoldReason::WorkOrder, OPERATOR), WORK_ORDER_DEPOSIT);
+	});
+}
+
+#[test]
+fn a_stolen_vehicle_still_takes_work_orders() {
+	ExtBuilder::ready().build_and_execute(|| {
+		MockVehicles::update(VEHICLE, |v| v.status = VehicleStatus::Stolen);
+		assert_ok!(ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, soon()));
+	});
+}
+
+#[test]
+fn work_orders_need_a_known_vehicle() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_noop!(
+			ServiceBook::open_work_order(signed(OWNER), UNKNOWN_VEHICLE, WORKSHOP, soon()),
+			Error::<Test>::VehicleNotFound
+		);
+	});
+}
+
+#[test]
+fn a_scrapped_vehicle_takes_no_work_orders() {
+	ExtBuilder::ready().build_and_execute(|| {
+		scrap(VEHICLE);
+		assert_noop!(
+			ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, soon()),
+			Error::<Test>::VehicleScrapped
+		);
+	});
+}
+
+#[test]
+fn only_the_owner_or_an_operator_opens_work_orders() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_noop!(
+			ServiceBook::open_work_order(signed(STRANGER), VEHICLE, WORKSHOP, soon()),
+			Error::<Test>::NotOperator
+		);
+	});
+}
+
+#[test]
+fn work_orders_go_to_approved_workshops_only() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_noop!(
+			ServiceBook::open_work_order(signed(OWNER), VEHICLE, OTHER_WORKSHOP, soon()),
+			Error::<Test>::WorkshopNotFound
+		);
+	});
+}
+
+#[test]
+fn a_suspended_workshop_takes_no_work_orders() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_ok!(ServiceBook::suspend_workshop(RuntimeOrigin::root(), WORKSHOP));
+		assert_noop!(
+			ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, soon()),
+			Error::<Test>::WorkshopSuspended
+		);
+	});
+}
+
+#[test]
+fn a_work_order_must_expire_after_the_current_block() {
+	ExtBuilder::ready().build_and_execute(|| {
+		run_to_block(5);
+		assert_noop!(
+			ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, 5),
+			Error::<Test>::InvalidExpiry
+		);
+	});
+}
+
+#[test]
+fn a_work_order_expires_within_the_maximum_duration() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let too_late = System::block_number() + MAX_ORDER_DURATION + 1;
+		assert_noop!(
+			ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, too_late),
+			Error::<Test>::InvalidExpiry
+		);
+		assert_ok!(ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, too_late - 1));
+	});
+}
+
+#[test]
+fn a_workshop_has_one_open_order_per_vehicle() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		assert_noop!(
+			ServiceBook::open_work_order(signed(OPERATOR), VEHICLE, WORKSHOP, soon()),
+			Error::<Test>::OrderAlreadyOpen
+		);
+	});
+}
+
+#[test]
+fn a_vehicle_has_a_bounded_number_of_open_orders() {
+	const THIRD_WORKSHOP: u64 = 12;
+	ExtBuilder::ready()
+		.with_workshop(OTHER_WORKSHOP)
+		.with_workshop(THIRD_WORKSHOP)
+		.build_and_execute(|| {
+			open_order(VEHICLE, WORKSHOP);
+			open_order(VEHICLE, OTHER_WORKSHOP);
+			assert_noop!(
+				ServiceBook::open_work_order(signed(OWNER), VEHICLE, THIRD_WORKSHOP, soon()),
+				Error::<Test>::TooManyOpenOrders
+			);
+			open_order(OTHER_VEHICLE, THIRD_WORKSHOP);
+		});
+}
+
+#[test]
+fn opening_a_work_order_needs_the_deposit() {
+	ExtBuilder::ready().build_and_execute(|| {
+		MockVehicles::update(VEHICLE, |v| v.operators.push(PAUPER));
+		assert_noop!(
+			ServiceBook::open_work_order(signed(PAUPER), VEHICLE, WORKSHOP, soon()),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}
+
+#[test]
+fn the_opener_cancels_and_gets_the_deposit_back() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		assert_ok!(ServiceBook::cancel_work_order(signed(OWNER), VEHICLE, WORKSHOP));
+		assert!(!WorkOrders::<Test>::contains_key(VEHICLE, WORKSHOP));
+		assert!(!OpenWorkOrders::<Test>::contains_key(VEHICLE));
+		assert_eq!(held(HoldReason::WorkOrder, OWNER), 0);
+		assert_eq!(Balances::free_balance(OWNER), BALANCE);
+		System::assert_last_event(
+			Event::WorkOrderCancelled { vehicle: VEHICLE, workshop: WORKSHOP, by: OWNER }.into(),
+		);
+	});
+}
+
+#[test]
+fn the_workshop_declines_a_work_order() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		assert_ok!(ServiceBook::cancel_work_order(signed(WORKSHOP), VEHICLE, WORKSHOP));
+		assert_eq!(held(HoldReason::WorkOrder, OWNER), 0);
+		System::assert_last_event(
+			Event::WorkOrderCancelled { vehicle: VEHICLE, workshop: WORKSHOP, by: WORKSHOP }.into(),
+		);
+	});
+}
+
+#[test]
+fn the_owner_cancels_an_operators_work_order() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_ok!(ServiceBook::open_work_order(signed(OPERATOR), VEHICLE, WORKSHOP, soon()));
+		assert_ok!(ServiceBook::cancel_work_order(signed(OWNER), VEHICLE, WORKSHOP));
+		assert_eq!(held(HoldReason::WorkOrder, OPERATOR), 0);
+		assert_eq!(Balances::free_balance(OPERATOR), BALANCE);
+		System::assert_last_event(
+			Event::WorkOrderCancelled { vehicle: VEHICLE, workshop: WORKSHOP, by: OWNER }.into(),
+		);
+	});
+}
+
+#[test]
+fn anyone_cleans_up_an_expired_work_order() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		run_to_block(soon() + 1);
+		assert_ok!(ServiceBook::cancel_work_order(signed(STRANGER), VEHICLE, WORKSHOP));
+		assert!(!WorkOrders::<Test>::contains_key(VEHICLE, WORKSHOP));
+		assert_eq!(held(HoldReason::WorkOrder, OWNER), 0);
+		assert_eq!(Balances::free_balance(OWNER), BALANCE);
+		System::assert_last_event(
+			Event::WorkOrderExpired { vehicle: VEHICLE, workshop: WORKSHOP, opener: OWNER }.into(),
+		);
+	});
+}
+
+#[test]
+fn others_cannot_cancel_an_unexpired_work_order() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		let expires_at = WorkOrders::<Test>::get(VEHICLE, WORKSHOP).unwrap().expires_at;
+		run_to_block(expires_at);
+		assert_noop!(
+			ServiceBook::cancel_work_order(signed(STRANGER), VEHICLE, WORKSHOP),
+			Error::<Test>::NotOrderParty
+		);
+	});
+}
+
+#[test]
+fn only_open_work_orders_can_be_cancelled() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_noop!(
+			ServiceBook::cancel_work_order(signed(OWNER), VEHICLE, WORKSHOP),
+			Error::<Test>::NoWorkOrder
+		);
+	});
+}

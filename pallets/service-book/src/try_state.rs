@@ -1,0 +1,167 @@
+//! The invariants of the service book, checked after every test and by `try-runtime`.
+
+use alloc::{collections::BTreeMap, vec::Vec};
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		traits::{fungible::InspectHold, Get},
+	},
+	sp_runtime::{traits::Zero, Saturating, TryRuntimeError},
+};
+use v2x_primitives::ReadingVerdict;
+
+use crate::{
+	BalanceOf, BrandAuthorisations, Config, FlaggedReadings, HoldReason, NextRecordId,
+	OdometerState, Odometers, OpenWorkOrders, Pallet, ReadingOf, RecentReadings, RecordCount,
+	Records, VehicleRecords, WorkOrders,
+};
+use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::check_records()?;
+		Self::check_work_orders()?;
+		Self::check_odometers()?;
+		Self::check_brand_authorisations()
+	}
+
+	/// Records are never removed: there is one per id handed out, each indexed once on its
+	/// vehicle, and the workshops hold their deposits.
+	fn check_records() -> Result<(), TryRuntimeError> {
+		let next_id = NextRecordId::<T>::get();
+		ensure!(Records::<T>::iter_keys().count() as u64 == next_id, "records and ids disagree");
+		let mut indexed = 0u64;
+		for (vehicle, count) in RecordCount::<T>::iter() {
+			for position in 0..count {
+				let id = VehicleRecords::<T>::get(vehicle, position)
+					.ok_or("a vehicle's record index has a gap")?;
+				let record = Records::<T>::get(id).ok_or("a vehicle's record index is dangling")?;
+				ensure!(record.vehicle == vehicle, "a record is indexed on the wrong vehicle");
+				if let Some(corrected) = record.corrects {
+					let original = Records::<T>::get(corrected).ok_or("correction of nothing")?;
+					ensure!(original.workshop == record.workshop, "correction by another workshop");
+					ensure!(corrected < id, "a correction predates its record");
+				}
+			}
+			indexed = indexed.saturating_add(count.into());
+		}
+		ensure!(
+			VehicleRecords::<T>::iter_keys().count() as u64 == indexed,
+			"record index entries beyond the record counts"
+		);
+		ensure!(indexed == next_id, "record counts and records disagree");
+
+		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for record in Records::<T>::iter_values() {
+			let held = deposits.entry(record.workshop).or_insert_with(Zero::zero);
+			*held = held.saturating_add(record.deposit);
+		}
+		Self::check_held(HoldReason::ServiceRecord, deposits, "record deposits not held")
+	}
+
+	/// Each vehicle's open order count matches its orders, within the bound, and the openers
+	/// hold their deposits.
+	fn check_work_orders() -> Result<(), TryRuntimeError> {
+		let mut counts = BTreeMap::new();
+		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (vehicle, _, order) in WorkOrders::<T>::iter() {
+			let count = counts.entry(vehicle).or_insert(0u32);
+			*count = count.saturating_add(1);
+			let held = deposits.entry(order.opener).or_insert_with(Zero::zero);
+			*held = held.saturating_add(order.deposit);
+		}
+		let stored: BTreeMap<_, _> = OpenWorkOrders::<T>::iter().collect();
+		ensure!(stored == counts, "open work order counts disagree with the orders");
+		ensure!(
+			counts.values().all(|count| *count <= T::MaxOpenWorkOrders::get()),
+			"too many open work orders on a vehicle"
+		);
+		Self::check_held(HoldReason::WorkOrder, deposits, "work order deposits not held")
+	}
+
+	fn check_brand_authorisations() -> Result<(), TryRuntimeError> {
+		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (manufacturer, _, authorisation) in BrandAuthorisations::<T>::iter() {
+			let held = deposits.entry(manufacturer).or_insert_with(Zero::zero);
+			*held = held.saturating_add(authorisation.deposit);
+		}
+		Self::check_held(
+			HoldReason::BrandAuthorisation,
+			deposits,
+			"authorisation deposits not held",
+		)
+	}
+
+	/// Every account holds exactly the deposits its entries say, for this reason.
+	fn check_held(
+		reason: HoldReason,
+		deposits: BTreeMap<T::AccountId, BalanceOf<T>>,
+		message: &'static str,
+	) -> Result<(), TryRuntimeError> {
+		let reason = reason.into();
+		for (who, amount) in deposits {
+			ensure!(T::Currency::balance_on_hold(&reason, &who) == amount, message);
+		}
+		Ok(())
+	}
+
+	/// The window and evidence stay within their bounds, and the true distance never goes
+	/// down: among unflagged readings, the true distance is monotonic, and so is the displayed
+	/// reading between cluster replacements.
+	fn check_odometers() -> Result<(), TryRuntimeError> {
+		for (vehicle, state) in Odometers::<T>::iter() {
+			let mut recent: Vec<ReadingOf<T>> =
+				RecentReadings::<T>::iter_prefix_values(vehicle).collect();
+			ensure!(
+				recent.len() as u32 == state.readings.min(T::MaxRecentReadings::get()),
+				"the recent readings window has the wrong size"
+			);
+			recent.sort_by_key(|reading| reading.seq);
+			Self::check_monotonic(&state, &recent)?;
+
+			let flagged: Vec<ReadingOf<T>> =
+				FlaggedReadings::<T>::iter_prefix_values(vehicle).collect();
+			ensure!(
+				flagged.len() as u32 == state.flags.min(T::MaxFlaggedReadings::get()),
+				"stored flagged readings disagree with the flag count"
+			);
+			ensure!(
+				flagged.iter().all(|reading| matches!(reading.verdict, ReadingVerdict::Flagged(_))),
+				"an accepted reading is stored as flagged"
+			);
+		}
+		ensure!(
+			RecentReadings::<T>::iter_keys()
+				.all(|(vehicle, _)| Odometers::<T>::contains_key(vehicle)),
+			"readings of a vehicle without an odometer"
+		);
+		Ok(())
+	}
+
+	fn check_monotonic(
+		state: &OdometerState<BlockNumberFor<T>>,
+		recent: &[ReadingOf<T>],
+	) -> Result<(), TryRuntimeError> {
+		let first_seq = state.readings.saturating_sub(T::MaxRecentReadings::get());
+		let mut last_accepted: Option<&ReadingOf<T>> = None;
+		for (expected_seq, reading) in (first_seq..).zip(recent) {
+			ensure!(reading.seq == expected_seq, "the recent readings window has a gap");
+			if let Some(previous) = last_accepted {
+				ensure!(reading.total_km >= previous.total_km, "the true distance went down");
+			}
+			if reading.verdict == ReadingVerdict::Consistent {
+				if let Some(previous) = last_accepted.filter(|_| !reading.new_cluster) {
+					ensure!(reading.km >= previous.km, "an accepted reading went down");
+				}
+				last_accepted = Some(reading);
+			}
+		}
+		if let Some(last) = last_accepted {
+			ensure!(
+				last.total_km == state.total_km && last.km == state.displayed_km,
+				"the odometer is not its last accepted reading"
+			);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,96 @@
+//! Sales with both parties' consent: the owner offers, the buyer accepts, and payment and
+//! title move in one step.
+
+use crate::{
+	Config, Error, Event, LienConsents, OwnedVehicles, Pallet, SaleOffer, SaleOffers, Vehicles,
+};
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		traits::{fungible::Mutate, tokens::Preservation},
+	},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::{traits::Saturating, DispatchResult},
+};
+use v2x_primitives::{OnOwnershipTransferred, VehicleId, VehicleStatus};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_offer_sale(
+		owner: T::AccountId,
+		vehicle: VehicleId,
+		buyer: T::AccountId,
+		price: Option<crate::BalanceOf<T>>,
+		expires_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let entry = Self::owned_active_vehicle(&owner, vehicle)?;
+		ensure!(entry.lien.is_none(), Error::<T>::LienPresent);
+		ensure!(buyer != owner, Error::<T>::SelfDealing);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			expires_at >= now && expires_at <= now.saturating_add(T::MaxOfferDuration::get()),
+			Error::<T>::InvalidExpiry
+		);
+		SaleOffers::<T>::insert(
+			vehicle,
+			SaleOffer { seller: owner.clone(), buyer: buyer.clone(), price, expires_at },
+		);
+		Self::deposit_event(Event::SaleOffered {
+			vehicle,
+			vin: entry.vin,
+			seller: owner,
+			buyer,
+			price,
+			expires_at,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel_offer(owner: T::AccountId, vehicle: VehicleId) -> DispatchResult {
+		let entry = Self::owned_vehicle(&owner, vehicle)?;
+		ensure!(SaleOffers::<T>::take(vehicle).is_some(), Error::<T>::NoOffer);
+		Self::deposit_event(Event::SaleOfferCancelled { vehicle, vin: entry.vin, seller: owner });
+		Ok(())
+	}
+
+	pub(crate) fn do_accept_offer(
+		buyer: T::AccountId,
+		vehicle: VehicleId,
+		max_price: crate::BalanceOf<T>,
+	) -> DispatchResult {
+		let mut entry = Vehicles::<T>::get(vehicle).ok_or(Error::<T>::NotFound)?;
+		let offer = SaleOffers::<T>::get(vehicle).ok_or(Error::<T>::NoOffer)?;
+		// An offer made by an earlier owner does not bind the current one.
+		ensure!(offer.seller == entry.owner, Error::<T>::NoOffer);
+		ensure!(offer.buyer == buyer, Error::<T>::NotBuyer);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= offer.expires_at,
+			Error::<T>::OfferExpired
+		);
+		ensure!(entry.status == VehicleStatus::Active, Error::<T>::VehicleNotActive);
+		ensure!(entry.lien.is_none(), Error::<T>::LienPresent);
+		if let Some(price) = offer.price {
+			ensure!(price <= max_price, Error::<T>::PriceAboveMaximum);
+			T::Currency::transfer(&buyer, &offer.seller, price, Preservation::Preserve)?;
+		}
+
+		SaleOffers::<T>::remove(vehicle);
+		// The new owner has not agreed to any lien.
+		LienConsents::<T>::remove(vehicle);
+		Self::clear_delegates(vehicle, &entry)?;
+		OwnedVehicles::<T>::remove(&offer.seller, vehicle);
+		OwnedVehicles::<T>::insert(&buyer, vehicle, ());
+		entry.owner = buyer.clone();
+		let vin = entry.vin;
+		Vehicles::<T>::insert(vehicle, entry);
+
+		T::OnOwnershipTransferred::on_ownership_transferred(vehicle, &offer.seller, &buyer);
+		Self::deposit_event(Event::OwnershipTransferred {
+			vehicle,
+			vin,
+			seller: offer.seller,
+			buyer,
+			price: offer.price,
+		});
+		Ok(())
+	}
+}

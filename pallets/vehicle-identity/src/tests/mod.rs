@@ -1,0 +1,22 @@
+//! Tests of every call: each success path and each way it can be refused.
+
+mod delegates;
+mod lifecycle;
+mod liens;
+mod manufacturers;
+mod registration;
+mod registry;
+mod sale;
+
+use crate::{mock::*, HoldReason};
+use polkadot_sdk::frame_support::traits::fungible::InspectHold;
+
+/// What `who` has on hold for this pallet's `reason`.
+pub fn held(reason: HoldReason, who: u64) -> u64 {
+	Balances::balance_on_hold(&RuntimeHoldReason::VehicleIdentity(reason), &who)
+}
+
+/// Free balance of `who`.
+pub fn free(who: u64) -> u64 {
+	Balances::free_balance(who)
+}

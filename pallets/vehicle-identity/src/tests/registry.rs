@@ -1,0 +1,64 @@
+//! What other pallets see through `VehicleRegistry`.
+
+use crate::mock::*;
+use polkadot_sdk::frame_support::assert_ok;
+use v2x_primitives::{VehicleRegistry, VehicleStatus};
+
+#[test]
+fn the_registry_answers_for_a_registered_vehicle() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		assert_eq!(VehicleIdentity::owner(0), Some(ALICE));
+		assert_eq!(VehicleIdentity::manufacturer(0), Some(HONDA));
+		assert_eq!(VehicleIdentity::vin(0), Some(honda_vin()));
+		assert_eq!(VehicleIdentity::status(0), Some(VehicleStatus::Active));
+		assert!(VehicleIdentity::may_operate(0, &ALICE));
+		assert!(!VehicleIdentity::may_operate(0, &BOB));
+		assert!(VehicleIdentity::is_manufacturer(&HONDA));
+		assert!(!VehicleIdentity::is_manufacturer(&ALICE));
+	});
+}
+
+#[test]
+fn the_registry_knows_nothing_of_unknown_vehicles() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(VehicleIdentity::owner(0), None);
+		assert_eq!(VehicleIdentity::status(0), None);
+		assert!(!VehicleIdentity::may_operate(0, &ALICE));
+		assert_eq!(VehicleIdentity::vehicle_of_device(&DEVICE), None);
+	});
+}
+
+#[test]
+fn after_a_sale_the_new_owner_operates_and_the_old_one_does_not() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		assert_ok!(VehicleIdentity::offer_sale(RuntimeOrigin::signed(ALICE), 0, BOB, None, 50));
+		assert_ok!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, 0));
+		assert!(VehicleIdentity::may_operate(0, &BOB));
+		assert!(!VehicleIdentity::may_operate(0, &ALICE));
+	});
+}
+
+#[test]
+fn genesis_registers_manufacturers_and_vehicles() {
+	use crate::{GenesisConfig, Powertrain};
+	use polkadot_sdk::sp_runtime::BuildStorage;
+	let mut storage =
+		polkadot_sdk::frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	polkadot_sdk::pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(HONDA, STARTING_BALANCE)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	GenesisConfig::<Test> {
+		manufacturers: vec![(HONDA, b"Honda".to_vec(), vec![*b"1HG"])],
+		vehicles: vec![(HONDA, b"1HGCM82633A004352".to_vec(), BOB, 2003, Powertrain::Ice, None)],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	polkadot_sdk::sp_io::TestExternalities::new(storage).execute_with(|| {
+		assert_eq!(VehicleIdentity::owner(0), Some(BOB));
+		assert_eq!(super::held(crate::HoldReason::VehicleRegistration, HONDA), VEHICLE_DEPOSIT);
+		VehicleIdentity::do_try_state().unwrap();
+	});
+}

@@ -1,0 +1,37 @@
+//! Car identity: manufacturers, VINs, sales, liens, devices and operators.
+
+use crate::{AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, Timestamp, DAYS, MILLI_UNIT, UNIT};
+use polkadot_sdk::{
+	frame_support::{parameter_types, traits::{ConstBool, ConstU32}},
+	frame_system::EnsureRoot,
+};
+
+parameter_types! {
+	/// Held from the manufacturer per vehicle: the entry (about 400 bytes) stays for good.
+	pub const VehicleDeposit: Balance = UNIT;
+	/// Held from the owner per bound device or operator.
+	pub const DelegateDeposit: Balance = 100 * MILLI_UNIT;
+	/// A buyer has at most 30 days to accept an offer.
+	pub const MaxOfferDuration: BlockNumber = 30 * DAYS;
+}
+
+impl pallet_vehicle_identity::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type UnixTime = Timestamp;
+	/// VINs carry the North American check digit on this chain.
+	type EnforceCheckDigit = ConstBool<true>;
+	type VehicleDeposit = VehicleDeposit;
+	type DelegateDeposit = DelegateDeposit;
+	type MaxNameLength = ConstU32<64>;
+	type MaxWmisPerManufacturer = ConstU32<16>;
+	type MaxUriLength = ConstU32<256>;
+	type MaxDevicesPerVehicle = ConstU32<8>;
+	type MaxOperatorsPerVehicle = ConstU32<16>;
+	type MaxOfferDuration = MaxOfferDuration;
+	type OnOwnershipTransferred = ();
+	type OnVehicleStatusChanged = ();
+	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Measures the V2X pallets with the node's `benchmark pallet` and writes each pallet's
+# `src/weights.rs` from the template beside this script. Run on the machine whose
+# figures the chain should use; commit the result.
+#   ./scripts/benchmark.sh                  all V2X pallets
+#   ./scripts/benchmark.sh vehicle_identity one pallet
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+pallets=("$@")
+((${#pallets[@]})) || pallets=(vehicle_identity service_book)
+
+"$REPO_ROOT/scripts/build-node.sh"
+wasm="$CARGO_TARGET_DIR/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm"
+
+for pallet in "${pallets[@]}"; do
+	crate_dir="$REPO_ROOT/pallets/${pallet//_/-}"
+	[ -d "$crate_dir" ] || { echo "no pallet crate at $crate_dir" >&2; exit 1; }
+	say "Benchmarking pallet_$pallet -> ${crate_dir#"$REPO_ROOT"/}/src/weights.rs"
+	"$NODE_BIN" benchmark pallet \
+		--runtime "$wasm" \
+		--genesis-builder-preset development \
+		--pallet "pallet_$pallet" \
+		--extrinsic '*' \
+		--steps 50 \
+		--repeat 20 \
+		--heap-pages 4096 \
+		--template "$REPO_ROOT/scripts/frame-weight-template.hbs" \
+		--output "$crate_dir/src/weights.rs"
+done

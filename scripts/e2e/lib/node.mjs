@@ -1,0 +1,140 @@
+// Starts a V2X node on free loopback ports for one test file, and stops it afterwards.
+
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, createWriteStream, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The node binary: $V2X_NODE, else the release build in the cargo target directory. */
+export function nodeBinary() {
+  if (process.env.V2X_NODE) return process.env.V2X_NODE;
+  const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/v2x-chain/target');
+  return join(target, 'release/v2x-node');
+}
+
+/**
+ * Starts `v2x-node --dev --tmp` and connects @polkadot/api to it.
+ * Returns { api, stop, logFile }. `stop` kills the node and is safe to call twice.
+ */
+export async function startDevNode() {
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+
+  const dir = mkdtempSync(join(tmpdir(), 'v2x-e2e-'));
+  const logFile = join(dir, 'node.log');
+  const log = createWriteStream(logFile);
+  const child = spawn(nodeBinary(), [
+    '--dev', '--tmp',
+    '--rpc-port', String(rpcPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--no-prometheus', '--no-telemetry', '--no-mdns',
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let exited = false;
+  const exit = new Promise((resolve) => child.on('exit', (code, signal) => {
+    exited = true;
+    resolve({ code, signal });
+  }));
+
+  let api;
+  let provider;
+  const stop = async () => {
+    if (api) await api.disconnect().catch(() => {});
+    else if (provider) await provider.disconnect().catch(() => {});
+    if (!exited) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 10_000);
+        child.on('exit', () => { clearTimeout(timer); resolve(); });
+      });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, 1_000);
+    const died = exit.then(({ code, signal }) => {
+      throw new Error(`the node exited (code ${code}, signal ${signal}) before answering RPC; its log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+    });
+    api = await withTimeout(
+      Promise.race([ApiPromise.create({ provider, noInitWarn: true }), died]),
+      60_000,
+      `the node did not answer RPC on port ${rpcPort} within 60 s (log: ${logFile})`,
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { api, stop, logFile };
+}
+
+/** Resolves with `promise`, or rejects with `message` after `ms`. */
+export function withTimeout(promise, ms, message) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Waits until the finalized head reaches `number`. */
+export async function waitForFinalized(api, number, ms) {
+  await withTimeout(new Promise((resolve) => {
+    let unsubscribe;
+    api.rpc.chain.subscribeFinalizedHeads((header) => {
+      if (header.number.toNumber() >= number) {
+        if (unsubscribe) unsubscribe();
+        resolve();
+      }
+    }).then((u) => { unsubscribe = u; });
+  }), ms, `the chain did not finalize block ${number} within ${ms / 1000} s`);
+}
+
+/**
+ * Signs and sends `tx`, waits until its block is finalized, and returns the events it
+ * emitted. Rejects with the decoded module error if the extrinsic failed.
+ */
+export function sendAndFinalize(api, tx, signer, ms = 60_000) {
+  return withTimeout(new Promise((resolve, reject) => {
+    let unsubscribe = () => {};
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (dispatchError) {
+        unsubscribe();
+        if (dispatchError.isModule) {
+          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+          reject(new Error(`${section}.${name}`));
+        } else {
+          reject(new Error(dispatchError.toString()));
+        }
+        return;
+      }
+      if (status.isFinalized) {
+        unsubscribe();
+        resolve({ events, blockHash: status.asFinalized });
+      }
+    }).then((u) => { unsubscribe = u; }, reject);
+  }), ms, `${tx.method.section}.${tx.method.method} was not finalized within ${ms / 1000} s`);
+}
+
+/** The events of `section.method` among `events`, as their data. */
+export function eventsOf(events, section, method) {
+  return events
+    .filter(({ event }) => event.section === section && event.method === method)
+    .map(({ event }) => event.data);
+}
