@@ -3,10 +3,12 @@
 use crate::{
 	genesis_config_presets,
 	opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
+	BlockNumber, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, ServiceBook, System,
+	TransactionPayment,
 	VERSION,
 };
 use alloc::vec::Vec;
+use v2x_primitives::{Km, VehicleId};
 use polkadot_sdk::{
 	frame_support::{
 		genesis_builder_helper::{build_state, get_preset},
@@ -184,6 +186,32 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_service_book::runtime_api::ServiceBookApi<Block, AccountId, BlockNumber> for Runtime {
+		fn records(
+			vehicle: VehicleId,
+			start: u32,
+			limit: u32,
+		) -> Vec<pallet_service_book::ServiceRecordInfo<AccountId, BlockNumber>> {
+			ServiceBook::records(vehicle, start, limit)
+		}
+
+		fn record_count(vehicle: VehicleId) -> u32 {
+			ServiceBook::record_count(vehicle)
+		}
+
+		fn odometer_readings(vehicle: VehicleId) -> Vec<pallet_service_book::OdometerReading<BlockNumber>> {
+			ServiceBook::odometer_readings(vehicle)
+		}
+
+		fn current_odometer(vehicle: VehicleId) -> Option<Km> {
+			ServiceBook::current_odometer(vehicle)
+		}
+
+		fn flag_count(vehicle: VehicleId) -> u32 {
+			ServiceBook::flag_count(vehicle)
 		}
 	}
 

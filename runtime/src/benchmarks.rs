@@ -13,6 +13,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_vehicle_identity, VehicleIdentity]
+	[pallet_service_book, ServiceBook]
 );
 
 use frame_benchmarking::baseline::Pallet as BaselineBench;

@@ -2,7 +2,12 @@
 //! validators for multi-node tests: GRANDPA needs more than 2/3 of the votes, so with
 //! four one validator may fail and finality goes on).
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, BalancesConfig, RuntimeGenesisConfig, ServiceBookConfig, SudoConfig,
+	VehicleIdentityConfig, UNIT,
+};
+use pallet_service_book::RecordKind;
+use pallet_vehicle_identity::Powertrain;
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
@@ -46,13 +51,66 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
-/// One validator (Alice), Alice is sudo, the dev accounts are funded.
+/// One validator (Alice), Alice is sudo, the dev accounts are funded, and there is data to
+/// look at in Polkadot.js apps: a manufacturer, two vehicles, a workshop and a service
+/// history with a flagged odometer rollback.
 pub fn development_config_genesis() -> Value {
-	testnet_genesis(
+	let mut genesis = testnet_genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::Alice.to_account_id(),
 		dev_accounts(),
-	)
+	);
+	// The two patches configure different pallets: their top-level keys do not overlap.
+	if let (Value::Object(genesis), Value::Object(demo)) = (&mut genesis, demo_vehicle_data()) {
+		genesis.extend(demo);
+	}
+	genesis
+}
+
+/// Ferdie is "V2X Demo Motors" (WMI 5YJ); vehicle 0 (a BEV) belongs to Alice, vehicle 1 (a
+/// PHEV) to Bob. Charlie runs an approved workshop that serviced vehicle 0 at 15 000 and
+/// 30 000 km; its device then reported 31 000 km, and a rollback to 12 000 km (flagged).
+fn demo_vehicle_data() -> Value {
+	let manufacturer = Sr25519Keyring::Ferdie.to_account_id();
+	let workshop = Sr25519Keyring::Charlie.to_account_id();
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		vehicle_identity: VehicleIdentityConfig {
+			manufacturers: vec![(manufacturer.clone(), b"V2X Demo Motors".to_vec(), vec![*b"5YJ"])],
+			vehicles: vec![
+				(
+					manufacturer.clone(),
+					b"5YJ3E1EA5RF000001".to_vec(),
+					Sr25519Keyring::Alice.to_account_id(),
+					2024,
+					Powertrain::Bev,
+					Some(75_000),
+				),
+				(
+					manufacturer,
+					b"5YJYGDEE1RF000002".to_vec(),
+					Sr25519Keyring::Bob.to_account_id(),
+					2024,
+					Powertrain::Phev,
+					Some(18_000),
+				),
+			],
+		},
+		service_book: ServiceBookConfig {
+			workshops: vec![(workshop.clone(), b"Demo Garage".to_vec(), vec![b"ISO 9001".to_vec()])],
+			records: vec![
+				(0, workshop.clone(), 15_000, RecordKind::Maintenance, [1; 32], b"ipfs://service-15000".to_vec()),
+				(
+					0,
+					workshop,
+					30_000,
+					RecordKind::Inspection { passed: true },
+					[2; 32],
+					b"ipfs://inspection-30000".to_vec(),
+				),
+			],
+			readings: vec![(0, 31_000), (0, 12_000)],
+		},
+	})
 }
 
 /// Four validators (Alice, Bob, Charlie, Dave), Alice is sudo, the dev accounts are funded.

@@ -179,4 +179,9 @@ mod runtime {
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
 	// Vehicle-data pallets start at 20, leaving room for more standard pallets.
+	#[runtime::pallet_index(20)]
+	pub type VehicleIdentity = pallet_vehicle_identity;
+	// After VehicleIdentity: its genesis records need the genesis vehicles.
+	#[runtime::pallet_index(21)]
+	pub type ServiceBook = pallet_service_book;
 }

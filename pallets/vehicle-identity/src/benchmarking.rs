@@ -5,7 +5,10 @@ use crate::Pallet as VehicleIdentity;
 use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{fungible::Mutate, EnsureOrigin, Get},
+	frame_support::traits::{
+		fungible::{Inspect, Mutate},
+		EnsureOrigin, Get,
+	},
 	frame_system::RawOrigin,
 	sp_runtime::traits::{Bounded, Saturating},
 };

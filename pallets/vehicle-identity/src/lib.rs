@@ -55,6 +55,7 @@ pub mod pallet {
 	use polkadot_sdk::{
 		frame_support::{
 			pallet_prelude::*,
+			DefaultNoBound,
 			traits::{
 				fungible::{Inspect, Mutate, MutateHold},
 				UnixTime,
@@ -63,7 +64,7 @@ pub mod pallet {
 		frame_system::pallet_prelude::*,
 	};
 	use v2x_primitives::{
-		OnOwnershipTransferred, OnVehicleStatusChanged, VehicleId, VehicleStatus, Vin, Wmi,
+		OnOwnershipTransferred, OnVehicleStatusChanged, VehicleId, Vin, Wmi,
 	};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -73,10 +74,10 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
+	pub trait Config: polkadot_sdk::frame_system::Config {
 		/// The overarching event type.
 		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as polkadot_sdk::frame_system::Config>::RuntimeEvent>;
 
 		/// The currency deposits are held in and sales are paid with.
 		type Currency: Inspect<Self::AccountId>

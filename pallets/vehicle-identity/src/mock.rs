@@ -6,7 +6,7 @@ use core::time::Duration;
 use polkadot_sdk::{
 	frame_support::{
 		assert_ok, derive_impl, parameter_types,
-		traits::{ConstBool, ConstU32, ConstU64, UnixTime},
+		traits::{ConstU32, ConstU64, UnixTime},
 	},
 	frame_system::{self, EnsureRoot},
 	pallet_balances,

@@ -3,7 +3,9 @@
 mod consensus;
 mod governance;
 mod monetary;
+mod service_book;
 mod system;
+mod vehicle_identity;
 
 pub use monetary::TransactionByteFee;
 pub use system::{BlockLength, BlockWeights};

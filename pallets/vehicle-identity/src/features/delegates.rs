@@ -9,7 +9,7 @@ use crate::{
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
-		traits::{fungible::MutateHold, tokens::Precision},
+		traits::{fungible::MutateHold, tokens::Precision, Get},
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::DispatchResult,

@@ -7,7 +7,7 @@ use crate::{
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
-		traits::{fungible::MutateHold, UnixTime},
+		traits::{fungible::MutateHold, Get, UnixTime},
 	},
 	frame_system,
 	sp_runtime::{traits::Zero, DispatchError},

@@ -7,7 +7,7 @@ use crate::{
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
-		traits::{fungible::Mutate, tokens::Preservation},
+		traits::{fungible::Mutate, tokens::Preservation, Get},
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{traits::Saturating, DispatchResult},
