@@ -88,6 +88,7 @@ pub mod opaque {
 	}
 }
 
+#[cfg(not(feature = "spec-version-bump"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("v2x-runtime"),
@@ -95,6 +96,23 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	authoring_version: 1,
 	// Bump on every change of runtime logic: nodes then use the new on-chain Wasm.
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	// Bump when the encoding of calls or transaction extensions changes.
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Test only (`spec-version-bump`): the same runtime one `spec_version` higher, built by
+/// `zombienet/upgrade-runtime` for the runtime upgrade test. `runtime_version` takes literals
+/// only, hence a second constant: when bumping `spec_version` above, bump this one too.
+#[cfg(feature = "spec-version-bump")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("v2x-runtime"),
+	impl_name: alloc::borrow::Cow::Borrowed("v2x-runtime"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// Bump when the encoding of calls or transaction extensions changes.

@@ -84,12 +84,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Next year's models are sold from the middle of this year; nothing later exists yet.
-	/// `None` at genesis, before the chain knows the date.
+	/// `None` while the chain does not know the date (at genesis, or no timestamp set).
 	fn latest_model_year() -> Option<u16> {
 		if frame_system::Pallet::<T>::block_number().is_zero() {
 			return None;
 		}
-		let years_since_1970 = T::UnixTime::now().as_secs() / SECONDS_PER_YEAR;
+		let now = T::UnixTime::now().as_secs();
+		if now.is_zero() {
+			return None;
+		}
+		let years_since_1970 = now / SECONDS_PER_YEAR;
 		let this_year = u16::try_from(years_since_1970.saturating_add(1970)).unwrap_or(u16::MAX);
 		Some(this_year.saturating_add(1))
 	}
