@@ -43,15 +43,15 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
-			path if std::path::Path::new(path).is_file() => Box::new(
-				chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?,
-			),
+			path if std::path::Path::new(path).is_file() => {
+				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+			}
 			other => {
 				return Err(format!(
 					"Unknown chain '{other}': use 'dev', 'local' or the path of a chain spec \
 					 JSON file."
 				))
-			},
+			}
 		})
 	}
 }
@@ -66,11 +66,11 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
-		},
+		}
 		Some(Subcommand::ExportChainSpec(cmd)) => {
 			let chain_spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(chain_spec)
-		},
+		}
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
@@ -78,21 +78,21 @@ pub fn run() -> sc_cli::Result<()> {
 					service::new_partial(&config)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
 				Ok((cmd.run(client, config.database), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
 				Ok((cmd.run(client, config.chain_spec), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::ImportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
@@ -100,11 +100,11 @@ pub fn run() -> sc_cli::Result<()> {
 					service::new_partial(&config)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::PurgeChain(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.database))
-		},
+		}
 		Some(Subcommand::Revert(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
@@ -116,15 +116,15 @@ pub fn run() -> sc_cli::Result<()> {
 				});
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| benchmark(cmd, config))
-		},
+		}
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
-		},
+		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
@@ -139,10 +139,10 @@ pub fn run() -> sc_cli::Result<()> {
 					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
 							.map_err(sc_cli::Error::Service)
-					},
+					}
 				}
 			})
-		},
+		}
 	}
 }
 
@@ -162,11 +162,11 @@ fn benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::R
 		BenchmarkCmd::Pallet(cmd) => {
 			needs_feature()?;
 			cmd.run_with_spec::<HashingFor<Block>, HostFunctions>(Some(config.chain_spec))
-		},
+		}
 		BenchmarkCmd::Block(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			cmd.run(client)
-		},
+		}
 		#[cfg(feature = "runtime-benchmarks")]
 		BenchmarkCmd::Storage(cmd) => {
 			let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
@@ -174,21 +174,19 @@ fn benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::R
 			let storage = backend.expose_storage();
 			let shared_cache = backend.expose_shared_trie_cache();
 			cmd.run(config, client, db, storage, shared_cache)
-		},
+		}
 		#[cfg(not(feature = "runtime-benchmarks"))]
 		BenchmarkCmd::Storage(_) => needs_feature(),
 		BenchmarkCmd::Overhead(cmd) => {
 			needs_feature()?;
 			cmd.run_with_default_builder_and_spec::<Block, HostFunctions>(Some(config.chain_spec))
-		},
+		}
 		BenchmarkCmd::Extrinsic(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			let remark = SubstrateRemarkBuilder::new_from_client(client.clone())?;
 			let ext_factory = ExtrinsicFactory(vec![Box::new(remark)]);
 			cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
-		},
-		BenchmarkCmd::Machine(cmd) => {
-			cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
-		},
+		}
+		BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
 	}
 }

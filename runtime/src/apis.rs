@@ -1,14 +1,11 @@
 //! The runtime APIs the node, Polkadot.js apps and the tools call.
 
 use crate::{
-	genesis_config_presets,
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	BlockNumber, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, ServiceBook, System,
-	TransactionPayment,
-	VERSION,
+	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
+	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	ServiceBook, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
-use v2x_primitives::{Km, VehicleId};
 use polkadot_sdk::{
 	frame_support::{
 		genesis_builder_helper::{build_state, get_preset},
@@ -27,6 +24,7 @@ use polkadot_sdk::{
 	sp_version::RuntimeVersion,
 	*,
 };
+use v2x_primitives::{Km, VehicleId};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {

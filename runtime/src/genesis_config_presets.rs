@@ -6,9 +6,9 @@ use crate::{
 	AccountId, BalancesConfig, RuntimeGenesisConfig, ServiceBookConfig, SudoConfig,
 	VehicleIdentityConfig, UNIT,
 };
+use alloc::{vec, vec::Vec};
 use pallet_service_book::RecordKind;
 use pallet_vehicle_identity::Powertrain;
-use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
@@ -36,7 +36,10 @@ fn testnet_genesis(
 			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
 		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect::<Vec<_>>(),
+			authorities: validators
+				.into_iter()
+				.map(|(_, grandpa)| (grandpa, 1))
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(sudo) },
 	})
@@ -96,9 +99,20 @@ fn demo_vehicle_data() -> Value {
 			],
 		},
 		service_book: ServiceBookConfig {
-			workshops: vec![(workshop.clone(), b"Demo Garage".to_vec(), vec![b"ISO 9001".to_vec()])],
+			workshops: vec![(
+				workshop.clone(),
+				b"Demo Garage".to_vec(),
+				vec![b"ISO 9001".to_vec()]
+			)],
 			records: vec![
-				(0, workshop.clone(), 15_000, RecordKind::Maintenance, [1; 32], b"ipfs://service-15000".to_vec()),
+				(
+					0,
+					workshop.clone(),
+					15_000,
+					RecordKind::Maintenance,
+					[1; 32],
+					b"ipfs://service-15000".to_vec()
+				),
 				(
 					0,
 					workshop,

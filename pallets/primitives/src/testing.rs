@@ -105,7 +105,8 @@ impl OdometerLog for RecordingOdometer {
 		Ok(ReadingVerdict::Consistent)
 	}
 	fn current_km(vehicle: VehicleId) -> Option<Km> {
-		READINGS.with(|r| r.borrow().iter().rev().find(|(v, ..)| *v == vehicle).map(|(_, km, _)| *km))
+		READINGS
+			.with(|r| r.borrow().iter().rev().find(|(v, ..)| *v == vehicle).map(|(_, km, _)| *km))
 	}
 	fn record_weight() -> Weight {
 		Weight::zero()

@@ -167,7 +167,8 @@ mod tests {
 
 	#[test]
 	fn letters_i_o_q_and_lower_case_are_rejected() {
-		for text in ["1HGCM82633A00435I", "1HGCM82633A00435O", "1HGCM82633A00435Q", "1hgcm82633a004352"]
+		for text in
+			["1HGCM82633A00435I", "1HGCM82633A00435O", "1HGCM82633A00435Q", "1hgcm82633a004352"]
 		{
 			assert_eq!(Vin::parse(text.as_bytes()), Err(VinError::InvalidCharacter), "{text}");
 		}

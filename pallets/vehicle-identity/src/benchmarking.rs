@@ -93,10 +93,13 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn register_manufacturer(w: Linear<1, { T::MaxWmisPerManufacturer::get() }>) -> Result<(), BenchmarkError> {
+	fn register_manufacturer(
+		w: Linear<1, { T::MaxWmisPerManufacturer::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let origin = governance::<T>()?;
 		let maker: T::AccountId = account("manufacturer", 0, 0);
-		let name: NameOf<T> = alloc::vec![b'M'; T::MaxNameLength::get() as usize].try_into().unwrap();
+		let name: NameOf<T> =
+			alloc::vec![b'M'; T::MaxNameLength::get() as usize].try_into().unwrap();
 		let list: WmisOf<T> = wmis(w).try_into().unwrap();
 
 		#[extrinsic_call]
@@ -107,7 +110,9 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn deregister_manufacturer(w: Linear<1, { T::MaxWmisPerManufacturer::get() }>) -> Result<(), BenchmarkError> {
+	fn deregister_manufacturer(
+		w: Linear<1, { T::MaxWmisPerManufacturer::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let origin = governance::<T>()?;
 		let maker: T::AccountId = account("manufacturer", 0, 0);
 		VehicleIdentity::<T>::do_register_manufacturer(
@@ -163,8 +168,14 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
 		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
-		VehicleIdentity::<T>::do_offer_sale(owner.clone(), id, account("buyer", 0, 0), None, expires_at)
-			.unwrap();
+		VehicleIdentity::<T>::do_offer_sale(
+			owner.clone(),
+			id,
+			account("buyer", 0, 0),
+			None,
+			expires_at,
+		)
+		.unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
@@ -178,7 +189,12 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let id = vehicle::<T>(&owner);
-		delegates::<T>(&owner, id, T::MaxDevicesPerVehicle::get(), T::MaxOperatorsPerVehicle::get());
+		delegates::<T>(
+			&owner,
+			id,
+			T::MaxDevicesPerVehicle::get(),
+			T::MaxOperatorsPerVehicle::get(),
+		);
 		let price: BalanceOf<T> = T::Currency::minimum_balance().saturating_mul(10u32.into());
 		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 		VehicleIdentity::<T>::do_offer_sale(owner, id, buyer.clone(), Some(price), expires_at)
@@ -317,8 +333,14 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
 		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
-		VehicleIdentity::<T>::do_offer_sale(owner.clone(), id, account("buyer", 0, 0), None, expires_at)
-			.unwrap();
+		VehicleIdentity::<T>::do_offer_sale(
+			owner.clone(),
+			id,
+			account("buyer", 0, 0),
+			None,
+			expires_at,
+		)
+		.unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
@@ -343,10 +365,21 @@ mod benchmarks {
 	fn scrap_vehicle() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
-		delegates::<T>(&owner, id, T::MaxDevicesPerVehicle::get(), T::MaxOperatorsPerVehicle::get());
+		delegates::<T>(
+			&owner,
+			id,
+			T::MaxDevicesPerVehicle::get(),
+			T::MaxOperatorsPerVehicle::get(),
+		);
 		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
-		VehicleIdentity::<T>::do_offer_sale(owner.clone(), id, account("buyer", 0, 0), None, expires_at)
-			.unwrap();
+		VehicleIdentity::<T>::do_offer_sale(
+			owner.clone(),
+			id,
+			account("buyer", 0, 0),
+			None,
+			expires_at,
+		)
+		.unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);

@@ -55,17 +55,15 @@ pub mod pallet {
 	use polkadot_sdk::{
 		frame_support::{
 			pallet_prelude::*,
-			DefaultNoBound,
 			traits::{
 				fungible::{Inspect, Mutate, MutateHold},
 				UnixTime,
 			},
+			DefaultNoBound,
 		},
 		frame_system::pallet_prelude::*,
 	};
-	use v2x_primitives::{
-		OnOwnershipTransferred, OnVehicleStatusChanged, VehicleId, Vin, Wmi,
-	};
+	use v2x_primitives::{OnOwnershipTransferred, OnVehicleStatusChanged, VehicleId, Vin, Wmi};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
@@ -77,7 +75,8 @@ pub mod pallet {
 	pub trait Config: polkadot_sdk::frame_system::Config {
 		/// The overarching event type.
 		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as polkadot_sdk::frame_system::Config>::RuntimeEvent>;
+		type RuntimeEvent: From<Event<Self>>
+			+ IsType<<Self as polkadot_sdk::frame_system::Config>::RuntimeEvent>;
 
 		/// The currency deposits are held in and sales are paid with.
 		type Currency: Inspect<Self::AccountId>
@@ -198,8 +197,7 @@ pub mod pallet {
 
 	/// The vehicle each device account is bound to (a device serves one vehicle).
 	#[pallet::storage]
-	pub type DeviceVehicle<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, VehicleId>;
+	pub type DeviceVehicle<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, VehicleId>;
 
 	/// Operators of each vehicle, with the block their right ends.
 	#[pallet::storage]
@@ -366,7 +364,8 @@ pub mod pallet {
 					.unwrap_or_else(|_| panic!("genesis manufacturer name too long"));
 				let wmis = WmisOf::<T>::try_from(wmis.clone())
 					.unwrap_or_else(|_| panic!("genesis manufacturer has too many WMIs"));
-				if let Err(e) = Pallet::<T>::do_register_manufacturer(manufacturer.clone(), name, wmis)
+				if let Err(e) =
+					Pallet::<T>::do_register_manufacturer(manufacturer.clone(), name, wmis)
 				{
 					panic!("invalid genesis manufacturer: {e:?}");
 				}
@@ -400,7 +399,9 @@ pub mod pallet {
 		}
 
 		#[cfg(feature = "try-runtime")]
-		fn try_state(_n: BlockNumberFor<T>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
 		}
 	}
@@ -665,9 +666,9 @@ pub mod pallet {
 			let by_governance = T::GovernanceOrigin::try_origin(origin).map(|_| None);
 			let caller = match by_governance {
 				Ok(none) => none,
-				Err(origin) => Some(
-					ensure_signed(origin).map_err(|_| Error::<T>::NotOwnerOrGovernance)?,
-				),
+				Err(origin) => {
+					Some(ensure_signed(origin).map_err(|_| Error::<T>::NotOwnerOrGovernance)?)
+				}
 			};
 			Self::do_scrap_vehicle(caller, vehicle)
 		}

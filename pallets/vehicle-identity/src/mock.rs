@@ -9,8 +9,7 @@ use polkadot_sdk::{
 		traits::{ConstU32, ConstU64, UnixTime},
 	},
 	frame_system::{self, EnsureRoot},
-	pallet_balances,
-	sp_io,
+	pallet_balances, sp_io,
 	sp_runtime::BuildStorage,
 };
 use v2x_primitives::{testing::RecordingHooks, VehicleId, Vin};

@@ -1,8 +1,8 @@
 //! The service book: workshops, work orders, records and the odometer history.
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason,
-	Timestamp, VehicleIdentity, DAYS, UNIT,
+	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, Timestamp,
+	VehicleIdentity, DAYS, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{parameter_types, traits::ConstU32},

@@ -1,8 +1,14 @@
 //! Car identity: manufacturers, VINs, sales, liens, devices and operators.
 
-use crate::{AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, Timestamp, DAYS, MILLI_UNIT, UNIT};
+use crate::{
+	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, Timestamp,
+	DAYS, MILLI_UNIT, UNIT,
+};
 use polkadot_sdk::{
-	frame_support::{parameter_types, traits::{ConstBool, ConstU32}},
+	frame_support::{
+		parameter_types,
+		traits::{ConstBool, ConstU32},
+	},
 	frame_system::EnsureRoot,
 };
 

@@ -1,7 +1,7 @@
 // Starts a V2X node on free loopback ports for one test file, and stops it afterwards.
 
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, connect } from 'node:net';
 import { mkdtempSync, rmSync, createWriteStream, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,12 +68,16 @@ export async function startDevNode() {
   };
 
   try {
-    provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, 1_000);
     const died = exit.then(({ code, signal }) => {
       throw new Error(`the node exited (code ${code}, signal ${signal}) before answering RPC; its log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
     });
+    const connected = (async () => {
+      await portOpen(rpcPort, () => exited);
+      provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, 1_000);
+      return ApiPromise.create({ provider, noInitWarn: true });
+    })();
     api = await withTimeout(
-      Promise.race([ApiPromise.create({ provider, noInitWarn: true }), died]),
+      Promise.race([connected, died]),
       60_000,
       `the node did not answer RPC on port ${rpcPort} within 60 s (log: ${logFile})`,
     );
@@ -82,6 +86,19 @@ export async function startDevNode() {
     throw error;
   }
   return { api, stop, logFile };
+}
+
+/** Resolves once something accepts TCP connections on `port` (or `stopped()` is true). */
+async function portOpen(port, stopped) {
+  while (!stopped()) {
+    const open = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => { socket.destroy(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** Resolves with `promise`, or rejects with `message` after `ms`. */
@@ -111,6 +128,15 @@ export async function waitForFinalized(api, number, ms) {
  * emitted. Rejects with the decoded module error if the extrinsic failed.
  */
 export function sendAndFinalize(api, tx, signer, ms = 60_000) {
+  return send(api, tx, signer, 'isFinalized', ms);
+}
+
+/** As `sendAndFinalize`, but returns as soon as the extrinsic is in a block. */
+export function sendInBlock(api, tx, signer, ms = 30_000) {
+  return send(api, tx, signer, 'isInBlock', ms);
+}
+
+function send(api, tx, signer, until, ms) {
   return withTimeout(new Promise((resolve, reject) => {
     let unsubscribe = () => {};
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
@@ -124,12 +150,12 @@ export function sendAndFinalize(api, tx, signer, ms = 60_000) {
         }
         return;
       }
-      if (status.isFinalized) {
+      if (status[until]) {
         unsubscribe();
-        resolve({ events, blockHash: status.asFinalized });
+        resolve({ events, blockHash: until === 'isFinalized' ? status.asFinalized : status.asInBlock });
       }
     }).then((u) => { unsubscribe = u; }, reject);
-  }), ms, `${tx.method.section}.${tx.method.method} was not finalized within ${ms / 1000} s`);
+  }), ms, `${tx.method.section}.${tx.method.method} was not ${until === 'isFinalized' ? 'finalized' : 'included'} within ${ms / 1000} s`);
 }
 
 /** The events of `section.method` among `events`, as their data. */

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
-import { startDevNode, sendAndFinalize, eventsOf } from '../lib/node.mjs';
+import { startDevNode, sendAndFinalize, sendInBlock, eventsOf } from '../lib/node.mjs';
 
 const UNIT = 10n ** 12n;
 const VIN = '1HGCM82633A004352';
@@ -29,13 +29,13 @@ test('a manufacturer registers a vehicle and Alice sells it to Bob for a price',
 
   // Governance (sudo) registers Eve as a manufacturer owning WMI 1HG.
   const register = api.tx.vehicleIdentity.registerManufacturer(eve.address, 'E2E Motors', ['1HG']);
-  const { events: sudoEvents } = await sendAndFinalize(api, api.tx.sudo.sudo(register), alice);
+  const { events: sudoEvents } = await sendInBlock(api, api.tx.sudo.sudo(register), alice);
   const [sudid] = eventsOf(sudoEvents, 'sudo', 'Sudid');
   assert.ok(sudid[0].isOk, `sudo call succeeded: ${sudid[0].toString()}`);
   assert.equal(eventsOf(sudoEvents, 'vehicleIdentity', 'ManufacturerRegistered').length, 1);
 
   // Eve registers the vehicle for Alice.
-  const { events: regEvents } = await sendAndFinalize(
+  const { events: regEvents } = await sendInBlock(
     api,
     api.tx.vehicleIdentity.registerVehicle(VIN, alice.address, 2003, 'Ice', null, `0x${'11'.repeat(32)}`, 'ipfs://accord'),
     eve,
@@ -50,7 +50,7 @@ test('a manufacturer registers a vehicle and Alice sells it to Bob for a price',
   // Alice offers it to Bob for 25 V2X; Bob accepts with a maximum of 30.
   const price = 25n * UNIT;
   const head = (await api.rpc.chain.getHeader()).number.toNumber();
-  await sendAndFinalize(api, api.tx.vehicleIdentity.offerSale(vehicleId, bob.address, price, head + 100), alice);
+  await sendInBlock(api, api.tx.vehicleIdentity.offerSale(vehicleId, bob.address, price, head + 100), alice);
   const aliceBefore = await free(api, alice);
   const bobBefore = await free(api, bob);
 
@@ -76,5 +76,5 @@ test('a VIN with a wrong check digit is refused with a typed error', async () =>
   const tx = api.tx.vehicleIdentity.registerVehicle(
     '1HGCM82643A004352', accounts.alice.address, 2003, 'Ice', null, `0x${'00'.repeat(32)}`, '',
   );
-  await assert.rejects(sendAndFinalize(api, tx, accounts.eve), /vehicleIdentity\.WrongCheckDigit/);
+  await assert.rejects(sendInBlock(api, tx, accounts.eve), /vehicleIdentity\.WrongCheckDigit/);
 });

@@ -23,7 +23,10 @@ impl<T: Config> Pallet<T> {
 		device: T::AccountId,
 	) -> DispatchResult {
 		let entry = Self::owned_vehicle(&owner, vehicle)?;
-		ensure!(entry.status != v2x_primitives::VehicleStatus::Scrapped, Error::<T>::VehicleNotActive);
+		ensure!(
+			entry.status != v2x_primitives::VehicleStatus::Scrapped,
+			Error::<T>::VehicleNotActive
+		);
 		ensure!(device != owner, Error::<T>::SelfDealing);
 		ensure!(!DeviceVehicle::<T>::contains_key(&device), Error::<T>::DeviceAlreadyBound);
 		let deposit = T::DelegateDeposit::get();
@@ -126,8 +129,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn release_delegate_deposit(owner: &T::AccountId, delegate: &Delegate<T>) -> DispatchResult {
-		T::Currency::release(&HoldReason::Delegate.into(), owner, delegate.deposit, Precision::Exact)
-			.map(|_| ())
+		T::Currency::release(
+			&HoldReason::Delegate.into(),
+			owner,
+			delegate.deposit,
+			Precision::Exact,
+		)
+		.map(|_| ())
 	}
 
 	/// Whether `who` is an operator of `vehicle` whose right has not ended.

@@ -8,7 +8,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_report_stolen(owner: T::AccountId, vehicle: VehicleId) -> DispatchResult {
 		let mut entry = Self::owned_vehicle(&owner, vehicle)?;
 		match entry.status {
-			VehicleStatus::Active => {},
+			VehicleStatus::Active => {}
 			VehicleStatus::Stolen => return Err(Error::<T>::AlreadyStolen.into()),
 			VehicleStatus::Scrapped => return Err(Error::<T>::AlreadyScrapped.into()),
 		}

@@ -1,8 +1,8 @@
 //! The logic behind each call, as `do_*` functions on the pallet.
 
 mod delegates;
-mod lifecycle;
 mod liens;
+mod lifecycle;
 mod manufacturers;
 mod registration;
 mod sale;

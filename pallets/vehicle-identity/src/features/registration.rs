@@ -1,8 +1,8 @@
 //! Vehicle registration by its manufacturer.
 
 use crate::{
-	Config, Error, Event, HoldReason, Manufacturers, NextVehicleId, OwnedVehicles, Pallet,
-	Vehicle, VehicleByVin, VehicleRegistration, Vehicles, WmiOwner, EARLIEST_MODEL_YEAR,
+	Config, Error, Event, HoldReason, Manufacturers, NextVehicleId, OwnedVehicles, Pallet, Vehicle,
+	VehicleByVin, VehicleRegistration, Vehicles, WmiOwner, EARLIEST_MODEL_YEAR,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -32,8 +32,11 @@ impl<T: Config> Pallet<T> {
 			metadata_uri,
 		} = registration;
 		ensure!(Manufacturers::<T>::contains_key(&manufacturer), Error::<T>::NotManufacturer);
-		let checked =
-			if T::EnforceCheckDigit::get() { vin.validate_with_check_digit() } else { vin.validate() };
+		let checked = if T::EnforceCheckDigit::get() {
+			vin.validate_with_check_digit()
+		} else {
+			vin.validate()
+		};
 		checked.map_err(|e| match e {
 			VinError::WrongCheckDigit => Error::<T>::WrongCheckDigit,
 			VinError::WrongLength | VinError::InvalidCharacter => Error::<T>::InvalidVin,
@@ -44,8 +47,8 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(!VehicleByVin::<T>::contains_key(vin), Error::<T>::DuplicateVin);
 		ensure!(
-			model_year >= EARLIEST_MODEL_YEAR &&
-				Self::latest_model_year().is_none_or(|latest| model_year <= latest),
+			model_year >= EARLIEST_MODEL_YEAR
+				&& Self::latest_model_year().is_none_or(|latest| model_year <= latest),
 			Error::<T>::InvalidModelYear
 		);
 		let battery_ok = match battery_capacity {

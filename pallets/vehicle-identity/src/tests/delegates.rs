@@ -1,7 +1,5 @@
 use super::{free, held};
-use crate::{
-	mock::*, DeviceVehicle, Error, Event, HoldReason, VehicleDevices, VehicleOperators,
-};
+use crate::{mock::*, DeviceVehicle, Error, Event, HoldReason, VehicleDevices, VehicleOperators};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 use v2x_primitives::VehicleRegistry;
 

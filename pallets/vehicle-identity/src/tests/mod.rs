@@ -1,8 +1,8 @@
 //! Tests of every call: each success path and each way it can be refused.
 
 mod delegates;
-mod lifecycle;
 mod liens;
+mod lifecycle;
 mod manufacturers;
 mod registration;
 mod registry;

@@ -1,7 +1,5 @@
 use super::held;
-use crate::{
-	mock::*, Error, Event, HoldReason, OwnedVehicles, Powertrain, VehicleByVin, Vehicles,
-};
+use crate::{mock::*, Error, Event, HoldReason, OwnedVehicles, Powertrain, VehicleByVin, Vehicles};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 use v2x_primitives::{VehicleStatus, Vin};
 
@@ -110,7 +108,10 @@ fn the_check_digit_is_not_checked_when_the_runtime_turns_it_off() {
 fn the_vin_must_start_with_a_wmi_of_the_manufacturer() {
 	ExtBuilder::default().with_manufacturers().build_and_execute(|| {
 		// Acura's WMI, registered by Honda.
-		assert_noop!(register(acura_vin(), 1993, Powertrain::Ice, None), Error::<Test>::WmiNotOwned);
+		assert_noop!(
+			register(acura_vin(), 1993, Powertrain::Ice, None),
+			Error::<Test>::WmiNotOwned
+		);
 		// A WMI nobody owns.
 		assert_noop!(
 			register(Vin(*b"1M8GDM9AXKP042788"), 2019, Powertrain::Ice, None),
@@ -122,7 +123,10 @@ fn the_vin_must_start_with_a_wmi_of_the_manufacturer() {
 #[test]
 fn a_vin_is_registered_once() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
-		assert_noop!(register(honda_vin(), 2003, Powertrain::Ice, None), Error::<Test>::DuplicateVin);
+		assert_noop!(
+			register(honda_vin(), 2003, Powertrain::Ice, None),
+			Error::<Test>::DuplicateVin
+		);
 	});
 }
 
@@ -145,11 +149,9 @@ fn model_years_before_1886_or_after_next_year_are_refused() {
 #[test]
 fn electrified_vehicles_declare_a_battery_and_ice_ones_do_not() {
 	ExtBuilder::default().with_manufacturers().build_and_execute(|| {
-		for (powertrain, battery) in [
-			(Powertrain::Bev, None),
-			(Powertrain::Phev, Some(0)),
-			(Powertrain::Ice, Some(50_000)),
-		] {
+		for (powertrain, battery) in
+			[(Powertrain::Bev, None), (Powertrain::Phev, Some(0)), (Powertrain::Ice, Some(50_000))]
+		{
 			assert_noop!(
 				register(honda_vin(), 2024, powertrain, battery),
 				Error::<Test>::InvalidBatteryCapacity

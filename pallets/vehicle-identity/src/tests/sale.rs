@@ -6,7 +6,13 @@ use v2x_primitives::testing::RecordingHooks;
 const PRICE: u64 = 1_000;
 
 fn offer_to_bob(price: Option<u64>, expires_at: u64) {
-	assert_ok!(VehicleIdentity::offer_sale(RuntimeOrigin::signed(ALICE), 0, BOB, price, expires_at));
+	assert_ok!(VehicleIdentity::offer_sale(
+		RuntimeOrigin::signed(ALICE),
+		0,
+		BOB,
+		price,
+		expires_at
+	));
 }
 
 #[test]
