@@ -22,10 +22,10 @@ pub struct MockVehicle {
 }
 
 thread_local! {
-	static VEHICLES: RefCell<BTreeMap<VehicleId, MockVehicle>> = RefCell::new(BTreeMap::new());
-	static READINGS: RefCell<Vec<(VehicleId, Km, OdometerSource)>> = RefCell::new(Vec::new());
-	static TRANSFERS: RefCell<Vec<(VehicleId, u64, u64)>> = RefCell::new(Vec::new());
-	static STATUS_CHANGES: RefCell<Vec<(VehicleId, VehicleStatus)>> = RefCell::new(Vec::new());
+	static VEHICLES: RefCell<BTreeMap<VehicleId, MockVehicle>> = const { RefCell::new(BTreeMap::new()) };
+	static READINGS: RefCell<Vec<(VehicleId, Km, OdometerSource)>> = const { RefCell::new(Vec::new()) };
+	static TRANSFERS: RefCell<Vec<(VehicleId, u64, u64)>> = const { RefCell::new(Vec::new()) };
+	static STATUS_CHANGES: RefCell<Vec<(VehicleId, VehicleStatus)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A [`VehicleRegistry`] that tests fill by hand.

@@ -48,6 +48,8 @@ pub type BalanceOf<T> =
 
 use polkadot_sdk::frame_system;
 
+// A vehicle registration takes seven arguments: they are the form apps shows the manufacturer.
+#[allow(clippy::too_many_arguments)]
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;

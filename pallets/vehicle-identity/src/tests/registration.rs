@@ -180,3 +180,14 @@ fn a_manufacturer_without_the_deposit_cannot_register() {
 		assert!(Vehicles::<Test>::get(0).is_none());
 	});
 }
+
+#[test]
+fn registration_stops_when_vehicle_ids_run_out() {
+	ExtBuilder::default().with_manufacturers().build_and_execute(|| {
+		crate::NextVehicleId::<Test>::put(u64::MAX);
+		assert_noop!(
+			register(honda_vin(), 2003, Powertrain::Ice, None),
+			Error::<Test>::VehicleIdsExhausted
+		);
+	});
+}

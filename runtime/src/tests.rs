@@ -1,0 +1,68 @@
+//! Runtime-level checks: the pallets' constants are sane and both chain spec presets build
+//! the genesis state they promise.
+
+use crate::{
+	genesis_config_presets, AllPalletsWithSystem, Aura, Grandpa, RuntimeGenesisConfig, ServiceBook,
+	VehicleIdentity,
+};
+use polkadot_sdk::{
+	frame_support::{genesis_builder_helper::build_state, traits::IntegrityTest},
+	sp_genesis_builder::{self, PresetId},
+	sp_io::TestExternalities,
+	sp_keyring::Sr25519Keyring,
+};
+use serde_json::Value;
+use v2x_primitives::{VehicleRegistry, VehicleStatus};
+
+/// The default genesis config with a preset's patch applied, pallet by pallet.
+fn genesis_json(preset: &str) -> Vec<u8> {
+	let patch = genesis_config_presets::get_preset(&PresetId::from(preset)).expect("preset exists");
+	let patch: Value = serde_json::from_slice(&patch).unwrap();
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	for (pallet, fields) in patch.as_object().unwrap() {
+		let target = config.get_mut(pallet).expect("the patch names a pallet of this runtime");
+		for (field, value) in fields.as_object().unwrap() {
+			target[field] = value.clone();
+		}
+	}
+	serde_json::to_vec(&config).unwrap()
+}
+
+fn with_genesis(preset: &str, test: impl FnOnce()) {
+	let json = genesis_json(preset);
+	let mut ext = TestExternalities::default();
+	ext.execute_with(|| {
+		build_state::<RuntimeGenesisConfig>(json).unwrap();
+		test();
+	});
+}
+
+#[test]
+fn every_pallet_passes_its_integrity_test() {
+	TestExternalities::default().execute_with(AllPalletsWithSystem::integrity_test);
+}
+
+#[test]
+fn the_development_preset_has_one_validator_and_demo_vehicle_data() {
+	with_genesis(sp_genesis_builder::DEV_RUNTIME_PRESET, || {
+		assert_eq!(polkadot_sdk::pallet_aura::Authorities::<crate::Runtime>::get().len(), 1);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_eq!(VehicleIdentity::owner(0), Some(alice));
+		assert_eq!(VehicleIdentity::owner(1), Some(bob));
+		assert_eq!(VehicleIdentity::status(1), Some(VehicleStatus::Active));
+		assert_eq!(ServiceBook::record_count(0), 2);
+		assert_eq!(ServiceBook::flag_count(0), 1);
+		assert_eq!(ServiceBook::current_odometer(0), Some(31_000));
+	});
+}
+
+#[test]
+fn the_local_testnet_preset_has_four_validators() {
+	with_genesis(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET, || {
+		assert_eq!(polkadot_sdk::pallet_aura::Authorities::<crate::Runtime>::get().len(), 4);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 4);
+		assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
+	});
+}
