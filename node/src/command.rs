@@ -12,6 +12,10 @@ use frame_benchmarking_cli::{
 use polkadot_sdk::{
 	sc_cli::SubstrateCli, sc_service::PartialComponents, sp_runtime::traits::HashingFor, *,
 };
+use std::{
+	io::ErrorKind,
+	net::{Ipv4Addr, TcpListener},
+};
 use v2x_runtime::opaque::Block;
 
 impl SubstrateCli for Cli {
@@ -126,6 +130,7 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		}
 		None => {
+			ensure_ports_free(&cli.run)?;
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
@@ -143,6 +148,40 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 			})
 		}
+	}
+}
+
+/// The ports the node listens on when nothing else is chosen.
+const DEFAULT_RPC_PORT: u16 = 9944;
+const DEFAULT_P2P_PORT: u16 = 30333;
+
+/// Substrate quietly moves the RPC server to a random port when the chosen one is taken,
+/// and keeps running without peers when its p2p port is. Users and scripts connect to the
+/// ports they asked for, so refuse to start instead, saying which port and how to fix it.
+fn ensure_ports_free(run: &sc_cli::RunCmd) -> sc_cli::Result<()> {
+	let rpc = &run.rpc_params;
+	if rpc.experimental_rpc_endpoint.is_empty() {
+		let external = rpc.rpc_external || rpc.unsafe_rpc_external;
+		let port = rpc.rpc_port.unwrap_or(DEFAULT_RPC_PORT);
+		ensure_port_free("RPC", external, port, "--rpc-port")?;
+	}
+	let network = &run.network_params;
+	if network.listen_addr.is_empty() {
+		ensure_port_free("p2p", true, network.port.unwrap_or(DEFAULT_P2P_PORT), "--port")?;
+	}
+	Ok(())
+}
+
+fn ensure_port_free(what: &str, external: bool, port: u16, flag: &str) -> sc_cli::Result<()> {
+	let ip = if external { Ipv4Addr::UNSPECIFIED } else { Ipv4Addr::LOCALHOST };
+	match TcpListener::bind((ip, port)) {
+		Ok(_) => Ok(()),
+		Err(e) if e.kind() == ErrorKind::AddrInUse => Err(format!(
+			"{what} port {port} is already in use (another node?): stop that process or \
+			 choose another port with {flag}."
+		)
+		.into()),
+		Err(e) => Err(format!("cannot open {what} port {port}: {e}").into()),
 	}
 }
 

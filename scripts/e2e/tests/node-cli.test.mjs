@@ -1,0 +1,54 @@
+// The node's command line: chain specs it builds, and clear errors for bad input.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { nodeBinary } from '../lib/node.mjs';
+
+function runNode(args) {
+  return spawnSync(nodeBinary(), args, { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Runs `use(port)` while something listens on that port. */
+async function whileListening(use) {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return use(server.address().port);
+  } finally {
+    server.close();
+  }
+}
+
+test('the local chain spec has four Aura and four GRANDPA authorities', () => {
+  const result = runNode(['build-spec', '--chain', 'local']);
+  assert.equal(result.status, 0, result.stderr);
+  const spec = JSON.parse(result.stdout);
+  const genesis = spec.genesis.runtimeGenesis.patch;
+  assert.equal(genesis.aura.authorities.length, 4);
+  assert.equal(genesis.grandpa.authorities.length, 4);
+  assert.deepEqual(spec.properties, { ss58Format: 42, tokenDecimals: 12, tokenSymbol: 'V2X' });
+});
+
+test('an unknown chain name is refused with the names that exist', () => {
+  const result = runNode(['--chain', 'mainnet', '--tmp']);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /Unknown chain 'mainnet': use 'dev', 'local' or the path of a chain spec/);
+});
+
+test('an RPC port in use is refused instead of moved', async () => {
+  await whileListening((port) => {
+    const result = runNode(['--dev', '--tmp', '--rpc-port', String(port), '--no-prometheus']);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, new RegExp(`RPC port ${port} is already in use`));
+  });
+});
+
+test('a p2p port in use is refused', async () => {
+  await whileListening((port) => {
+    const result = runNode(['--dev', '--tmp', '--port', String(port), '--rpc-port', '0', '--no-prometheus']);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, new RegExp(`p2p port ${port} is already in use`));
+  });
+});
