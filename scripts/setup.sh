@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing V2X Chain needs, and only what is missing:
-# the Wasm targets of the Rust toolchain, protoc, Node.js and the client test packages.
+# the Wasm targets of the Rust toolchain, protoc, Node.js, the client test packages and zombienet.
 # Safe to run again: each step checks first.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -48,6 +48,12 @@ e2e="$REPO_ROOT/scripts/e2e"
 if [ ! -d "$e2e/node_modules" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
 	say "Installing the client test packages (npm ci, versions from package-lock.json)"
 	(cd "$e2e" && npm ci --no-audit --no-fund)
+fi
+
+zombienet="$REPO_ROOT/zombienet"
+if [ ! -d "$zombienet/node_modules" ] || [ "$zombienet/package-lock.json" -nt "$zombienet/node_modules/.package-lock.json" ]; then
+	say "Installing zombienet for the multi-node tests (npm ci, versions from package-lock.json)"
+	(cd "$zombienet" && npm ci --no-audit --no-fund)
 fi
 
 say "Setup complete"

@@ -23,4 +23,5 @@ step "Unit tests" cargo test --release --locked --workspace
 step "Clippy" cargo clippy --release --locked --workspace --all-targets -- -D warnings
 step "End-to-end tests (@polkadot/api against a dev node)" \
 	env V2X_NODE="$NODE_BIN" npm --prefix "$REPO_ROOT/scripts/e2e" test
+step "Multi-node tests (zombienet)" "$REPO_ROOT/scripts/zombienet.sh"
 say "All tests passed"
