@@ -103,8 +103,13 @@ async function recovered(apis, seconds, networkInfo) {
 async function run(nodeName, networkInfo, [mode, secondsArg]) {
   const seconds = Number(secondsArg);
   if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`finality.js: "${secondsArg}" is not a number of seconds`);
-  // Nodes that are paused would not answer: connect only to the ones that are up.
-  const up = { baseline: ALL, 'one-down': ['alice', 'bob', 'charlie', 'full'], 'two-down': ['alice', 'bob', 'full'], recovered: ALL }[mode];
+  // Paused nodes would not answer: connect only to the ones that are up.
+  const up = {
+    baseline: ALL,
+    'one-down': ['alice', 'bob', 'charlie', 'full'],
+    'two-down': ['alice', 'bob', 'full'],
+    recovered: ALL,
+  }[mode];
   if (!up) throw new Error(`finality.js: unknown mode "${mode}" (baseline | one-down | two-down | recovered)`);
   const apis = await chain.connectAll(networkInfo, up);
   try {
