@@ -78,6 +78,17 @@ fn delegates<T: Config>(owner: &T::AccountId, vehicle: VehicleId, devices: u32, 
 	}
 }
 
+/// An open offer of `vehicle` to `buyer`, valid for ten blocks.
+fn offer<T: Config>(
+	owner: &T::AccountId,
+	vehicle: VehicleId,
+	buyer: T::AccountId,
+	price: Option<BalanceOf<T>>,
+) {
+	let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
+	VehicleIdentity::<T>::do_offer_sale(owner.clone(), vehicle, buyer, price, expires_at).unwrap();
+}
+
 fn lender<T: Config>() -> T::AccountId {
 	let lender = funded::<T>("lender", 0);
 	VehicleIdentity::<T>::do_approve_lender(lender.clone()).unwrap();
@@ -167,15 +178,7 @@ mod benchmarks {
 	fn cancel_offer() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
-		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
-		VehicleIdentity::<T>::do_offer_sale(
-			owner.clone(),
-			id,
-			account("buyer", 0, 0),
-			None,
-			expires_at,
-		)
-		.unwrap();
+		offer::<T>(&owner, id, account("buyer", 0, 0), None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
@@ -196,9 +199,7 @@ mod benchmarks {
 			T::MaxOperatorsPerVehicle::get(),
 		);
 		let price: BalanceOf<T> = T::Currency::minimum_balance().saturating_mul(10u32.into());
-		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
-		VehicleIdentity::<T>::do_offer_sale(owner, id, buyer.clone(), Some(price), expires_at)
-			.unwrap();
+		offer::<T>(&owner, id, buyer.clone(), Some(price));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer.clone()), id, price);
@@ -332,15 +333,7 @@ mod benchmarks {
 	fn report_stolen() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
-		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
-		VehicleIdentity::<T>::do_offer_sale(
-			owner.clone(),
-			id,
-			account("buyer", 0, 0),
-			None,
-			expires_at,
-		)
-		.unwrap();
+		offer::<T>(&owner, id, account("buyer", 0, 0), None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
@@ -371,15 +364,7 @@ mod benchmarks {
 			T::MaxDevicesPerVehicle::get(),
 			T::MaxOperatorsPerVehicle::get(),
 		);
-		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
-		VehicleIdentity::<T>::do_offer_sale(
-			owner.clone(),
-			id,
-			account("buyer", 0, 0),
-			None,
-			expires_at,
-		)
-		.unwrap();
+		offer::<T>(&owner, id, account("buyer", 0, 0), None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
