@@ -1,13 +1,17 @@
 //! Small in-memory implementations of the glue traits for other pallets' unit tests. Account
-//! ids are `u64`, as in FRAME's test configurations. State is per test thread.
+//! ids and block numbers are `u64`, as in FRAME's test configurations. State is per test
+//! thread.
 
-use std::{cell::RefCell, collections::BTreeMap};
+use std::{
+	cell::{Cell, RefCell},
+	collections::BTreeMap,
+};
 
 use polkadot_sdk::{frame_support::weights::Weight, sp_runtime::DispatchError};
 
 use crate::{
 	Km, OdometerLog, OdometerSource, OnOwnershipTransferred, OnVehicleStatusChanged,
-	ReadingVerdict, VehicleId, VehicleRegistry, VehicleStatus, Vin,
+	OperatingRight, ReadingVerdict, VehicleId, VehicleRegistry, VehicleStatus, Vin,
 };
 
 /// A vehicle as the mock registry knows it.
@@ -17,8 +21,14 @@ pub struct MockVehicle {
 	pub manufacturer: u64,
 	pub vin: Vin,
 	pub status: VehicleStatus,
-	pub operators: Vec<u64>,
+	/// `(operator, last block of its right)`.
+	pub operators: Vec<(u64, u64)>,
 	pub devices: Vec<u64>,
+}
+
+/// The block number the mock registry judges operators' rights against.
+fn no_clock() -> u64 {
+	0
 }
 
 thread_local! {
@@ -26,6 +36,7 @@ thread_local! {
 	static READINGS: RefCell<Vec<(VehicleId, Km, OdometerSource)>> = const { RefCell::new(Vec::new()) };
 	static TRANSFERS: RefCell<Vec<(VehicleId, u64, u64)>> = const { RefCell::new(Vec::new()) };
 	static STATUS_CHANGES: RefCell<Vec<(VehicleId, VehicleStatus)>> = const { RefCell::new(Vec::new()) };
+	static CLOCK: Cell<fn() -> u64> = const { Cell::new(no_clock) };
 }
 
 /// A [`VehicleRegistry`] that tests fill by hand.
@@ -49,6 +60,12 @@ impl MockVehicles {
 		VEHICLES.with(|v| v.borrow_mut().insert(vehicle, entry));
 	}
 
+	/// Reads the current block from `clock` (the test runtime's `System::block_number`), so
+	/// operators' rights end when the real registry's would.
+	pub fn use_clock(clock: fn() -> u64) {
+		CLOCK.with(|c| c.set(clock));
+	}
+
 	/// Changes something about a known vehicle.
 	pub fn update(vehicle: VehicleId, change: impl FnOnce(&mut MockVehicle)) {
 		VEHICLES.with(|v| v.borrow_mut().get_mut(&vehicle).map(change));
@@ -59,7 +76,9 @@ impl MockVehicles {
 	}
 }
 
-impl VehicleRegistry<u64> for MockVehicles {
+/// Behaves like the identity pallet's registry: nobody operates an unknown or scrapped
+/// vehicle, only its owner a stolen one, and an operator's right ends after its last block.
+impl VehicleRegistry<u64, u64> for MockVehicles {
 	fn owner(vehicle: VehicleId) -> Option<u64> {
 		Self::get(vehicle).map(|v| v.owner)
 	}
@@ -72,8 +91,21 @@ impl VehicleRegistry<u64> for MockVehicles {
 	fn status(vehicle: VehicleId) -> Option<VehicleStatus> {
 		Self::get(vehicle).map(|v| v.status)
 	}
-	fn may_operate(vehicle: VehicleId, who: &u64) -> bool {
-		Self::get(vehicle).is_some_and(|v| v.owner == *who || v.operators.contains(who))
+	fn operating_right(vehicle: VehicleId, who: &u64) -> Option<OperatingRight<u64>> {
+		let entry = Self::get(vehicle).filter(|v| v.status != VehicleStatus::Scrapped)?;
+		if entry.owner == *who {
+			return Some(OperatingRight::Owner);
+		}
+		// A theft ends every operator's right (the identity pallet revokes them).
+		if entry.status != VehicleStatus::Active {
+			return None;
+		}
+		let now = CLOCK.with(|c| c.get())();
+		entry
+			.operators
+			.iter()
+			.find(|(operator, until)| operator == who && *until >= now)
+			.map(|(_, until)| OperatingRight::OperatorUntil(*until))
 	}
 	fn vehicle_of_device(device: &u64) -> Option<VehicleId> {
 		VEHICLES.with(|v| {

@@ -31,8 +31,39 @@ pub enum VehicleStatus {
 	Scrapped,
 }
 
+/// Why an account may operate a vehicle now.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum OperatingRight<BlockNumber> {
+	/// It owns the vehicle: the right lasts until a sale.
+	Owner,
+	/// The owner granted it a right that ends after this block (inclusive). A sale, theft or
+	/// scrapping ends it earlier.
+	OperatorUntil(BlockNumber),
+}
+
+impl<BlockNumber: Copy> OperatingRight<BlockNumber> {
+	/// The last block of the right, `None` for an owner's (no fixed end).
+	pub fn until(self) -> Option<BlockNumber> {
+		match self {
+			OperatingRight::Owner => None,
+			OperatingRight::OperatorUntil(until) => Some(until),
+		}
+	}
+}
+
 /// What other pallets may ask about vehicles. Implemented by the identity pallet.
-pub trait VehicleRegistry<AccountId> {
+pub trait VehicleRegistry<AccountId, BlockNumber> {
 	/// The current owner, or `None` for an unknown vehicle.
 	fn owner(vehicle: VehicleId) -> Option<AccountId>;
 	/// The manufacturer account that registered the vehicle.
@@ -41,8 +72,14 @@ pub trait VehicleRegistry<AccountId> {
 	fn vin(vehicle: VehicleId) -> Option<Vin>;
 	/// The vehicle's status, or `None` for an unknown vehicle.
 	fn status(vehicle: VehicleId) -> Option<VehicleStatus>;
-	/// Whether `who` may operate the vehicle now: its owner or an unexpired operator.
-	fn may_operate(vehicle: VehicleId, who: &AccountId) -> bool;
+	/// Why `who` may operate the vehicle now (its owner, or an operator whose right has not
+	/// ended), or `None`: an unknown or scrapped vehicle, anyone else, and anyone but the
+	/// owner while the vehicle is stolen.
+	fn operating_right(vehicle: VehicleId, who: &AccountId) -> Option<OperatingRight<BlockNumber>>;
+	/// Whether `who` may operate the vehicle now: see [`Self::operating_right`].
+	fn may_operate(vehicle: VehicleId, who: &AccountId) -> bool {
+		Self::operating_right(vehicle, who).is_some()
+	}
 	/// The vehicle a device account (telematics unit, on-board charger) is bound to.
 	fn vehicle_of_device(device: &AccountId) -> Option<VehicleId>;
 	/// Whether `who` is a registered manufacturer.

@@ -16,7 +16,8 @@ pub enum VinError {
 	WrongLength,
 	/// Only digits and capital letters other than I, O and Q are allowed.
 	InvalidCharacter,
-	/// Position 9 does not match the North American check digit of the other characters.
+	/// Position 9 does not match the check digit of the other characters (required for VINs
+	/// of North America and China).
 	WrongCheckDigit,
 }
 
@@ -64,7 +65,24 @@ impl Vin {
 		}
 	}
 
-	/// Checks the characters and the North American check digit at position 9.
+	/// Checks the characters, and the check digit at position 9 where the VIN's region
+	/// requires one ([`Vin::check_digit_required`]).
+	pub fn validate_with_regional_check_digit(&self) -> Result<(), VinError> {
+		if self.check_digit_required() {
+			self.validate_with_check_digit()
+		} else {
+			self.validate()
+		}
+	}
+
+	/// Whether the VIN's region makes the check digit mandatory, as ISO 3779 practice has it:
+	/// North America (49 CFR 565: WMIs starting `1` to `5`) and China (GB 16735: `L`).
+	/// Elsewhere position 9 is free (a European VW reads `WVWZZZ...` with a filler there).
+	pub fn check_digit_required(&self) -> bool {
+		matches!(self.0.first(), Some(b'1'..=b'5' | b'L'))
+	}
+
+	/// Checks the characters and the check digit at position 9, whatever the region.
 	pub fn validate_with_check_digit(&self) -> Result<(), VinError> {
 		self.validate()?;
 		match self.0.get(CHECK_DIGIT_INDEX) {
@@ -163,6 +181,43 @@ mod tests {
 		let vin = Vin::parse(b"WVWZZZ1JZXW000001").unwrap();
 		assert_eq!(vin.validate(), Ok(()));
 		assert_eq!(vin.validate_with_check_digit(), Err(VinError::WrongCheckDigit));
+	}
+
+	#[test]
+	fn the_check_digit_is_required_in_north_america_and_china_only() {
+		for (text, required) in [
+			("1HGCM82633A004352", true),
+			("5YJ3E1EA7KF000001", true),
+			("LSVAU2180N2000001", true),
+			("WVWZZZ1JZXW000001", false),
+			("JH4KA7561PC008269", false),
+			("VF1RFB00X63000001", false),
+		] {
+			let vin = Vin::parse(text.as_bytes()).unwrap();
+			assert_eq!(vin.check_digit_required(), required, "{text}");
+		}
+	}
+
+	#[test]
+	fn a_european_vin_passes_the_regional_rule_without_a_check_digit() {
+		let vin = Vin::parse(b"WVWZZZ1JZXW000001").unwrap();
+		assert_eq!(vin.validate_with_regional_check_digit(), Ok(()));
+	}
+
+	#[test]
+	fn north_american_and_chinese_vins_need_their_check_digit() {
+		// Both carry a wrong check digit at position 9.
+		for text in ["1HGCM82633A004353", "LSVAU2180N2000001"] {
+			let vin = Vin::parse(text.as_bytes()).unwrap();
+			assert_eq!(vin.validate_with_regional_check_digit(), Err(VinError::WrongCheckDigit));
+		}
+	}
+
+	#[test]
+	fn a_chinese_vin_with_its_check_digit_passes() {
+		let mut vin = Vin::parse(b"LSVAU2180N2000001").unwrap();
+		vin.0[8] = vin.expected_check_digit().unwrap();
+		assert_eq!(vin.validate_with_regional_check_digit(), Ok(()));
 	}
 
 	#[test]
