@@ -130,6 +130,7 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		}
 		None => {
+			ensure_chain_chosen(&cli.run)?;
 			ensure_ports_free(&cli.run)?;
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
@@ -149,6 +150,18 @@ pub fn run() -> sc_cli::Result<()> {
 			})
 		}
 	}
+}
+
+/// A node started without `--chain` or `--dev` would run the `local` test network, whose
+/// keys and sudo account (Alice) everyone knows. Make the user say which chain they mean.
+fn ensure_chain_chosen(run: &sc_cli::RunCmd) -> sc_cli::Result<()> {
+	let shared = &run.shared_params;
+	if shared.chain.is_some() || shared.dev {
+		return Ok(());
+	}
+	Err("No chain chosen: start a development chain with --dev, the four-validator test \
+		 network with --chain local, or a real network with --chain <chain spec JSON file>."
+		.into())
 }
 
 /// The ports the node listens on when nothing else is chosen.

@@ -150,8 +150,9 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations to run on the next runtime upgrade, besides the pallets' own.
-type Migrations = ();
+/// Migrations to run on the next runtime upgrade. Each checks the pallet's storage version
+/// and runs once.
+type Migrations = (pallet_service_book::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Executive: dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -198,6 +199,9 @@ mod runtime {
 	pub type Sudo = pallet_sudo;
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+	// Knows the block's author, who is paid the transaction fees.
+	#[runtime::pallet_index(8)]
+	pub type Authorship = pallet_authorship;
 	// Vehicle-data pallets start at 20, leaving room for more standard pallets.
 	#[runtime::pallet_index(20)]
 	pub type VehicleIdentity = pallet_vehicle_identity;

@@ -27,7 +27,12 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 
 /// An account with enough funds for any number of deposits a benchmark takes.
 fn funded<T: Config>(name: &'static str) -> T::AccountId {
-	let who: T::AccountId = account(name, 0, 0);
+	nth_funded::<T>(name, 0)
+}
+
+/// The `index`th account called `name`, funded like [`funded`].
+fn nth_funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
 	let deposits = T::RecordDeposit::get()
 		.saturating_add(T::WorkOrderDeposit::get())
 		.saturating_add(T::AuthorisationDeposit::get());
@@ -57,7 +62,12 @@ fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 
 /// An approved workshop with the longest profile.
 fn workshop<T: Config>() -> T::AccountId {
-	let workshop = funded::<T>("workshop");
+	nth_workshop::<T>(0)
+}
+
+/// The `index`th approved workshop, with the longest profile.
+fn nth_workshop<T: Config>(index: u32) -> T::AccountId {
+	let workshop = nth_funded::<T>("workshop", index);
 	Pallet::<T>::do_approve_workshop(
 		workshop.clone(),
 		longest_name::<T>(),
@@ -189,18 +199,23 @@ mod benchmarks {
 		assert_last_event::<T>(Event::WorkshopAuthorisationRevoked { manufacturer, workshop });
 	}
 
-	// Worst case: opened by an operator, whom the registry finds after the owner.
+	// Worst case: opened by the last of the most operators the registry allows, whom it
+	// finds after the owner and all the others.
 	#[benchmark]
 	fn open_work_order() {
 		let workshop = workshop::<T>();
 		let (vehicle, ..) = vehicle::<T>();
 		let operator = funded::<T>("operator");
-		T::BenchmarkHelper::add_operator(vehicle, &operator);
-		let expires_at = frame_system::Pallet::<T>::block_number()
+		T::BenchmarkHelper::add_operators(vehicle, &operator);
+		let requested = frame_system::Pallet::<T>::block_number()
 			.saturating_add(T::MaxWorkOrderDuration::get());
+		let until = T::Vehicles::operating_right(vehicle, &operator)
+			.expect("the helper granted a right")
+			.until();
+		let expires_at = until.map_or(requested, |until| requested.min(until));
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(operator.clone()), vehicle, workshop.clone(), expires_at);
+		_(RawOrigin::Signed(operator.clone()), vehicle, workshop.clone(), requested);
 
 		assert_last_event::<T>(Event::WorkOrderOpened {
 			vehicle,
@@ -228,9 +243,9 @@ mod benchmarks {
 		assert_last_event::<T>(Event::WorkOrderExpired { vehicle, workshop, opener: owner });
 	}
 
-	// Worst case: a brand-authorised workshop replaces the instrument cluster, and the old
-	// cluster's reading is a rollback: both the flagged reading and the new baseline are
-	// stored; the longest document URI.
+	// Worst case: a brand-authorised workshop replaces the instrument cluster: the old
+	// cluster's reading is judged twice (checked, then stored) and the new baseline stored;
+	// the longest document URI.
 	#[benchmark]
 	fn add_record() {
 		let workshop = workshop::<T>();
@@ -238,7 +253,7 @@ mod benchmarks {
 		authorise::<T>(vehicle, &workshop);
 		read::<T>(vehicle);
 		open_order::<T>(vehicle, &owner, &workshop);
-		let kind = RecordKind::OdometerReplacement { old_km: ROLLBACK_KM, new_km: 0 };
+		let kind = RecordKind::OdometerReplacement { old_km: LAST_KM.saturating_add(1), new_km: 0 };
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(workshop.clone()), vehicle, 0, kind, [7; 32], longest_uri::<T>());
@@ -251,7 +266,7 @@ mod benchmarks {
 			kind,
 			odometer_km: 0,
 		});
-		assert_eq!(Pallet::<T>::flag_count(vehicle), 1);
+		assert_eq!(Pallet::<T>::current_odometer(vehicle), Some(LAST_KM.saturating_add(1)));
 	}
 
 	// Worst case: a brand-authorised workshop, the longest document URI.
@@ -270,6 +285,7 @@ mod benchmarks {
 			longest_uri::<T>(),
 		)
 		.expect("the workshop holds an order");
+		open_order::<T>(vehicle, &owner, &workshop);
 
 		#[extrinsic_call]
 		_(
@@ -317,6 +333,25 @@ mod benchmarks {
 		}
 
 		assert_eq!(verdict, Ok(ReadingVerdict::Flagged(FlagReason::Rollback)));
+	}
+
+	// A sale, theft report or scrapping ends the vehicle's open orders (the identity pallet
+	// calls this through its hooks). Worst case: `MaxOpenWorkOrders` of them.
+	#[benchmark]
+	fn end_work_orders(n: Linear<0, { T::MaxOpenWorkOrders::get() }>) {
+		let (vehicle, owner, _) = vehicle::<T>();
+		for index in 0..n {
+			open_order::<T>(vehicle, &owner, &nth_workshop::<T>(index));
+		}
+		assert_eq!(OpenWorkOrders::<T>::get(vehicle), n);
+
+		#[block]
+		{
+			Pallet::<T>::end_work_orders(vehicle);
+		}
+
+		assert_eq!(OpenWorkOrders::<T>::get(vehicle), 0);
+		assert_eq!(WorkOrders::<T>::iter_prefix(vehicle).count(), 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

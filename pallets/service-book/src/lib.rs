@@ -6,14 +6,19 @@
 //!   name and certifications, updates them, and suspends or reinstates them.
 //! - A **manufacturer** marks approved workshops as authorised for its brand (a deposit is held
 //!   from it); records say whether their workshop was authorised by the vehicle's maker.
-//! - The **owner** (or a current **operator**) opens a work order for a workshop on a vehicle,
-//!   with an expiry; a deposit is held from the opener until the order is closed.
+//! - The **owner** (or a current **operator**) of an active vehicle opens a work order for a
+//!   workshop, with an expiry (an operator's order ends with its right at the latest); a
+//!   deposit is held from the opener until the order is closed. The order is the owner's
+//!   consent, and it ends with the consent: a sale, a theft report or scrapping ends every
+//!   open order of the vehicle at once (deposits back), and a workshop cannot use an order
+//!   whose opener may no longer operate the vehicle.
 //! - A **workshop** holding an open order adds one record: odometer, kind of work (maintenance,
 //!   repair, inspection pass/fail, recall work, tyres, battery state of health, instrument
 //!   cluster replacement), documents hash and URI. Adding it closes the order. A deposit is
 //!   held from the workshop for as long as the record exists: records are never edited or
-//!   deleted. A correction is a new record, by the same workshop, pointing to the one it
-//!   corrects. Scrapped vehicles take no new records.
+//!   deleted, so this deposit is never returned. A correction is a new record, by the same
+//!   workshop, pointing to the one it corrects, and needs an open order too: the owner's
+//!   consent again. Scrapped vehicles take no new records.
 //! - A **device** bound to the vehicle reports the odometer (`report_odometer`).
 //!
 //! Every reading (workshops, devices, and other pallets such as chargers and inspections)
@@ -22,9 +27,9 @@
 //! evidence, counted on the vehicle and announced by an event.
 //!
 //! Storage stays bounded: the vehicle's odometer state, a ring buffer of its last
-//! `MaxRecentReadings` readings, its first `MaxFlaggedReadings` flagged readings (the counter
-//! goes on), records by id with a per-vehicle index, and at most `MaxOpenWorkOrders` orders
-//! per vehicle. Anyone reads a vehicle's history through the [`runtime_api::ServiceBookApi`].
+//! `MaxRecentReadings` readings, its first and its latest `MaxFlaggedReadings` flagged readings
+//! (the counter goes on), records by id with a per-vehicle index, and at most
+//! `MaxOpenWorkOrders` orders per vehicle. Anyone reads a vehicle's history through the [`runtime_api::ServiceBookApi`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -34,6 +39,7 @@ extern crate alloc;
 mod benchmarking;
 mod features;
 mod genesis;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod odometer;
@@ -43,6 +49,7 @@ mod tests;
 #[cfg(any(feature = "try-runtime", test))]
 mod try_state;
 pub mod types;
+mod vehicle_hooks;
 pub mod weights;
 
 pub use pallet::*;
@@ -62,8 +69,9 @@ pub trait BenchmarkHelper<AccountId> {
 	/// id. Its manufacturer must be a registered manufacturer (`VehicleRegistry::manufacturer`
 	/// and `is_manufacturer`).
 	fn create_vehicle(owner: &AccountId, device: &AccountId) -> v2x_primitives::VehicleId;
-	/// Lets `operator` operate `vehicle` for the rest of the benchmark.
-	fn add_operator(vehicle: v2x_primitives::VehicleId, operator: &AccountId);
+	/// Fills `vehicle`'s operator list to the registry's maximum with `operator` last (the
+	/// slowest to find), each with a right for the rest of the benchmark.
+	fn add_operators(vehicle: v2x_primitives::VehicleId, operator: &AccountId);
 }
 
 #[polkadot_sdk::frame_support::pallet]
@@ -83,7 +91,8 @@ pub mod pallet {
 	};
 	use v2x_primitives::{FlagReason, Km, OdometerSource, VehicleId, VehicleRegistry};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: the odometer's plausibility window became a distance credit (`migrations::v2`).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -105,12 +114,12 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Who owns and operates vehicles, their status and bound devices.
-		type Vehicles: VehicleRegistry<Self::AccountId>;
+		type Vehicles: VehicleRegistry<Self::AccountId, BlockNumberFor<Self>>;
 
 		/// Approves, updates, suspends and reinstates workshops.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Wall-clock time, stamped on records.
+		/// Wall-clock time, stamped on records and earning odometer distance credit.
 		type UnixTime: UnixTime;
 
 		/// Held from the workshop for each record it adds, for as long as the record exists.
@@ -154,8 +163,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRecentReadings: Get<u32>;
 
-		/// How many flagged readings each vehicle keeps as evidence (the first ones; the flag
-		/// counter keeps counting after that).
+		/// How many flagged readings each vehicle keeps as evidence: the first this many for
+		/// good, and the latest this many (the flag counter keeps counting).
 		#[pallet::constant]
 		type MaxFlaggedReadings: Get<u32>;
 
@@ -163,9 +172,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxKmPerDay: Get<Km>;
 
-		/// Blocks per day (14 400 with 6 s blocks).
+		/// The highest reading a newly fitted instrument cluster may start at.
 		#[pallet::constant]
-		type BlocksPerDay: Get<BlockNumberFor<Self>>;
+		type MaxNewClusterKm: Get<Km>;
 
 		/// The most records one runtime API call returns.
 		#[pallet::constant]
@@ -241,7 +250,9 @@ pub mod pallet {
 	pub type RecentReadings<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, VehicleId, Twox64Concat, u32, ReadingOf<T>>;
 
-	/// The first `MaxFlaggedReadings` flagged readings of each vehicle: (vehicle, flag number).
+	/// Flagged readings of each vehicle: (vehicle, slot). Slots `0..MaxFlaggedReadings` hold
+	/// the first ones for good, the next `MaxFlaggedReadings` slots a ring of the latest
+	/// (`odometer::flag_slot`).
 	#[pallet::storage]
 	pub type FlaggedReadings<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, VehicleId, Twox64Concat, u32, ReadingOf<T>>;
@@ -270,8 +281,12 @@ pub mod pallet {
 		},
 		/// An open work order was cancelled by its opener or its workshop.
 		WorkOrderCancelled { vehicle: VehicleId, workshop: T::AccountId, by: T::AccountId },
-		/// An expired work order was cleaned up; its deposit went back to the opener.
+		/// An expired work order, or one whose opener may no longer operate the vehicle, was
+		/// cleaned up; its deposit went back to the opener.
 		WorkOrderExpired { vehicle: VehicleId, workshop: T::AccountId, opener: T::AccountId },
+		/// A sale, theft report or scrapping ended an open work order: the consent behind it
+		/// ended. Its deposit went back to the opener.
+		WorkOrderEnded { vehicle: VehicleId, workshop: T::AccountId, opener: T::AccountId },
 		/// A workshop added a record, closing its work order.
 		RecordAdded {
 			record: RecordId,
@@ -331,6 +346,9 @@ pub mod pallet {
 		VehicleNotFound,
 		/// The vehicle is scrapped: it takes no new records, orders or readings.
 		VehicleScrapped,
+		/// The vehicle is reported stolen: no work orders or records until its owner reports
+		/// it recovered.
+		VehicleStolen,
 		/// Only the vehicle's owner or a current operator may open a work order.
 		NotOperator,
 		/// The expiry is not after the current block, or further ahead than
@@ -344,6 +362,9 @@ pub mod pallet {
 		NoWorkOrder,
 		/// The work order has expired: the owner must open a new one.
 		WorkOrderExpired,
+		/// Whoever opened the work order may no longer operate the vehicle (it was sold, or the
+		/// operator's right ended): the vehicle's owner must open a new one.
+		OrderConsentEnded,
 		/// Before it expires, only the opener, the workshop or the vehicle's owner may cancel a
 		/// work order.
 		NotOrderParty,
@@ -351,6 +372,11 @@ pub mod pallet {
 		InvalidStateOfHealth,
 		/// For a cluster replacement, the record's odometer is the new cluster's (`new_km`).
 		ReplacementMismatch,
+		/// A new instrument cluster starts low: `new_km` is above `MaxNewClusterKm`.
+		ImplausibleNewCluster,
+		/// The old cluster's reading in a replacement is a rollback or an implausible jump: a
+		/// replacement cannot hide it. Record the old cluster's true reading.
+		ReplacementReadingFlagged,
 		/// No record has this id.
 		RecordNotFound,
 		/// Only the workshop that wrote a record may correct it.
@@ -402,7 +428,6 @@ pub mod pallet {
 			assert!(T::MaxRecentReadings::get() > 0, "the recent readings window is empty");
 			assert!(T::MaxFlaggedReadings::get() > 0, "flagged readings are evidence to keep");
 			assert!(T::MaxKmPerDay::get() > 0, "vehicles must be able to move");
-			assert!(T::BlocksPerDay::get() > Zero::zero(), "a day has blocks");
 			assert!(T::MaxPageSize::get() > 0, "the runtime API must return records");
 		}
 
@@ -493,9 +518,11 @@ pub mod pallet {
 		}
 
 		/// Opens a work order for an active (not suspended) `workshop` on `vehicle`, usable
-		/// until block `expires_at` (inclusive, at most `MaxWorkOrderDuration` ahead), and
-		/// holds `WorkOrderDeposit` from the caller. The vehicle's owner or a current operator;
-		/// the vehicle must not be scrapped.
+		/// until block `expires_at` (inclusive, at most `MaxWorkOrderDuration` ahead; an
+		/// operator's order ends with the operator's right at the latest), and holds
+		/// `WorkOrderDeposit` from the caller. The vehicle's owner or a current operator; the
+		/// vehicle must be active (not stolen or scrapped). A sale, theft report or scrapping
+		/// ends the order.
 		///
 		/// Emits `WorkOrderOpened`.
 		#[pallet::call_index(6)]
@@ -510,8 +537,9 @@ pub mod pallet {
 			Self::do_open_work_order(opener, vehicle, workshop, expires_at)
 		}
 
-		/// Closes a work order without a record and releases the opener's deposit. Before it
-		/// expires: its opener, its workshop or the vehicle's owner. After: anyone (cleanup).
+		/// Closes a work order without a record and releases the opener's deposit. While it is
+		/// usable: its opener, its workshop or the vehicle's owner. Once it expired, or its
+		/// opener may no longer operate the vehicle: anyone (cleanup).
 		///
 		/// Emits `WorkOrderCancelled`, or `WorkOrderExpired` for an expired order.
 		#[pallet::call_index(7)]
@@ -529,8 +557,10 @@ pub mod pallet {
 		/// hash and URI of its documents. Its reading enters the odometer history (a cluster
 		/// replacement records the old reading, then counts from `new_km`, which must equal
 		/// `odometer_km`). Closes the caller's work order, releasing the opener's deposit, and
-		/// holds `RecordDeposit` from the caller. An active workshop holding an unexpired work
-		/// order for a vehicle that is not scrapped.
+		/// holds `RecordDeposit` from the caller (for good: records stay). An active workshop
+		/// holding an unexpired work order for an active vehicle, opened by someone who may
+		/// still operate it. A replacement's old reading must be consistent and its new one at
+		/// most `MaxNewClusterKm`.
 		///
 		/// Emits `RecordAdded`, and `OdometerRecorded`, `OdometerFlagged` or `ClusterReplaced`.
 		#[pallet::call_index(8)]
@@ -550,9 +580,10 @@ pub mod pallet {
 
 		/// Corrects one of the caller's records with a new record that points to it; the
 		/// original stays. The correction adds no odometer reading (the history keeps the
-		/// reading as it was taken) and cannot be a cluster replacement. Holds `RecordDeposit`
-		/// from the caller. The active workshop that wrote `record`; the vehicle must not be
-		/// scrapped.
+		/// reading as it was taken) and cannot be a cluster replacement. Like a record, it needs
+		/// the owner's consent: it uses and closes the caller's open work order for the
+		/// vehicle. Holds `RecordDeposit` from the caller (for good). The active workshop that
+		/// wrote `record`.
 		///
 		/// Emits `RecordCorrected`.
 		#[pallet::call_index(9)]

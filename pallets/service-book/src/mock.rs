@@ -1,7 +1,6 @@
 //! A small runtime for the service book's tests and benchmarks.
 
 use core::time::Duration;
-#[cfg(feature = "runtime-benchmarks")]
 use std::cell::Cell;
 
 use polkadot_sdk::{
@@ -40,21 +39,35 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
-/// Wall-clock time that moves 6 s per block from a fixed date.
+/// Wall-clock time that moves 6 s per block from a fixed date, plus any time the chain
+/// stalled (`stall`).
 pub struct MockTime;
 
 /// 2023-11-14, the mock chain's block 0.
 pub const GENESIS_MS: u64 = 1_700_000_000_000;
+/// Milliseconds per block.
+pub const BLOCK_MS: u64 = 6_000;
+/// Blocks in a day of 6 s blocks.
+pub const DAY: u64 = 14_400;
+
+thread_local! {
+	static STALLED_MS: Cell<u64> = const { Cell::new(0) };
+}
 
 impl UnixTime for MockTime {
 	fn now() -> Duration {
-		Duration::from_millis(GENESIS_MS + System::block_number() * 6_000)
+		let stalled = STALLED_MS.with(|s| s.get());
+		Duration::from_millis(GENESIS_MS + System::block_number() * BLOCK_MS + stalled)
 	}
+}
+
+/// The chain produces no block for `ms`: time moves on, the block number does not.
+pub fn stall(ms: u64) {
+	STALLED_MS.with(|s| s.set(s.get() + ms));
 }
 
 parameter_types! {
 	pub const MaxKmPerDay: Km = KM_PER_DAY;
-	pub const BlocksPerDay: u64 = BLOCKS_PER_DAY;
 }
 
 impl crate::Config for Test {
@@ -77,7 +90,7 @@ impl crate::Config for Test {
 	type MaxRecentReadings = ConstU32<MAX_RECENT>;
 	type MaxFlaggedReadings = ConstU32<MAX_FLAGGED>;
 	type MaxKmPerDay = MaxKmPerDay;
-	type BlocksPerDay = BlocksPerDay;
+	type MaxNewClusterKm = ConstU32<MAX_NEW_CLUSTER_KM>;
 	type MaxPageSize = ConstU32<MAX_PAGE>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -91,7 +104,7 @@ pub const MAX_ORDER_DURATION: u64 = 100;
 pub const MAX_RECENT: u32 = 4;
 pub const MAX_FLAGGED: u32 = 3;
 pub const KM_PER_DAY: Km = 1_000;
-pub const BLOCKS_PER_DAY: u64 = 10;
+pub const MAX_NEW_CLUSTER_KM: Km = 100;
 pub const MAX_PAGE: u32 = 5;
 
 /// Every account starts with this balance.
@@ -109,10 +122,12 @@ pub const STRANGER: u64 = 99;
 pub const PAUPER: u64 = 98;
 
 /// The vehicle most tests use: owned by `OWNER`, made by `MANUFACTURER`, with `DEVICE` bound
-/// and `OPERATOR` as operator.
+/// and `OPERATOR` as operator until `OPERATOR_UNTIL`.
 pub const VEHICLE: VehicleId = 0;
 /// A second vehicle, by `OTHER_MANUFACTURER`, owned by `OWNER`, without device or operator.
 pub const OTHER_VEHICLE: VehicleId = 1;
+/// The last block of `OPERATOR`'s right on `VEHICLE`.
+pub const OPERATOR_UNTIL: u64 = 1_000;
 /// An id no vehicle has.
 pub const UNKNOWN_VEHICLE: VehicleId = 404;
 
@@ -161,11 +176,12 @@ impl ExtBuilder {
 	}
 
 	pub fn build(self) -> TestExternalities {
+		MockVehicles::use_clock(System::block_number);
 		if self.vehicles {
 			MockVehicles::add(VEHICLE, OWNER, MANUFACTURER);
 			MockVehicles::update(VEHICLE, |v| {
 				v.devices.push(DEVICE);
-				v.operators.push(OPERATOR);
+				v.operators.push((OPERATOR, OPERATOR_UNTIL));
 			});
 			MockVehicles::add(OTHER_VEHICLE, OWNER, OTHER_MANUFACTURER);
 		}
@@ -228,7 +244,10 @@ impl crate::BenchmarkHelper<u64> for MockBenchmarkHelper {
 		vehicle
 	}
 
-	fn add_operator(vehicle: VehicleId, operator: &u64) {
-		MockVehicles::update(vehicle, |v| v.operators.push(*operator));
+	fn add_operators(vehicle: VehicleId, operator: &u64) {
+		MockVehicles::update(vehicle, |v| {
+			v.operators.extend((0..15).map(|other| (2_000_000 + other, u64::MAX)));
+			v.operators.push((*operator, u64::MAX));
+		});
 	}
 }

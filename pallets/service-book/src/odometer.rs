@@ -5,48 +5,54 @@
 //!
 //! Each vehicle has an [`OdometerState`]: the last accepted reading as the fitted instrument
 //! cluster shows it (`displayed_km`), the vehicle's true distance (`total_km`), and a
-//! plausibility window (`window_start_km`, `window_start_at`). A vehicle's first reading is
-//! accepted as it is. Every later reading `km` is
+//! distance credit. A vehicle's first reading is accepted as it is. Every later reading `km`
+//! is
 //!
 //! 1. flagged [`FlagReason::Rollback`] if `km < displayed_km`;
-//! 2. flagged [`FlagReason::ImplausibleJump`] if the true distance it implies,
-//!    `total_km + (km - displayed_km)`, is more than the window allows: the vehicle may have
-//!    driven at most `MaxKmPerDay × days` since the window started, where `days` is the
-//!    number of started days (`BlocksPerDay` blocks each) since then, and at least one. So
-//!    one day's distance is always allowed, even between readings in the same block.
-//! 3. Otherwise it is accepted: `displayed_km` becomes `km` and `total_km` grows by the
-//!    distance.
+//! 2. flagged [`FlagReason::ImplausibleJump`] if the distance since the last accepted reading,
+//!    `km - displayed_km`, is more than the credit;
+//! 3. otherwise accepted: `displayed_km` becomes `km`, `total_km` grows by the distance, and
+//!    the distance is taken from the credit.
 //!
-//! The window starts at the vehicle's first reading. When a reading comes a day or more after
-//! the window started, the window first moves to the last accepted reading (its block and
-//! true distance). Measuring from the window, rather than from the last reading, keeps
-//! frequent readings from adding a day's distance each: a device reporting every block can
-//! add at most about one day's distance per day.
+//! The credit is a token bucket. It grows with wall-clock time (the chain's timestamp, not
+//! its block count, so a chain that stalls for a day does not flag the day's honest
+//! readings) at `MaxKmPerDay` a day, and holds at most one day's distance, or, when the last
+//! accepted reading is more than a day old, exactly what the vehicle could have driven since
+//! then (a car read once a year at its service may add a year's distance). It is full at the
+//! first reading. So a vehicle that reports often adds at most `MaxKmPerDay` a day, however
+//! often it reports, plus one day's distance at once after it stood still; readings a day
+//! or more apart may differ by `MaxKmPerDay` for each day between them. The credit is counted
+//! in milliseconds of driving at one km a day ([`CREDIT_PER_KM`] of them make a km), so no
+//! metre is lost to rounding.
 //!
-//! A flagged reading changes neither `displayed_km` nor `total_km`: it is stored as
-//! evidence (the first `MaxFlaggedReadings` of each vehicle), counted in `flags` (which keeps
-//! counting past that bound) and announced with `OdometerFlagged`. The call that made the
-//! reading succeeds, so the evidence is not rolled back with it.
+//! A flagged reading changes neither `displayed_km`, `total_km` nor the credit: it is stored
+//! as evidence, counted in `flags` (which keeps counting past the bound) and announced with
+//! `OdometerFlagged`. The call that made the reading succeeds, so the evidence is not rolled
+//! back with it.
 //!
 //! # Instrument cluster replacement
 //!
-//! The one legitimate way down. A workshop records `OdometerReplacement { old_km, new_km }`:
-//! `old_km` is judged as a reading of the old cluster (and flagged if it is a rollback or
-//! jump); then the new cluster's `new_km` becomes `displayed_km`, while `total_km` carries
-//! on. Later readings are judged against the new cluster's; `total_km - displayed_km` is
-//! the distance the replaced clusters had counted. The true distance never goes down.
+//! The one legitimate way down. An approved workshop records
+//! `OdometerReplacement { old_km, new_km }`: `old_km` must be a consistent reading of the
+//! old cluster (a rollback or jump there is refused, not recorded), and `new_km`, the new
+//! cluster's reading, at most `MaxNewClusterKm` (a new cluster starts low). Then `new_km`
+//! becomes `displayed_km`, while `total_km` carries on. Later readings are judged against
+//! the new cluster's; `total_km - displayed_km` is the distance the replaced clusters had
+//! counted. The true distance never goes down.
 //!
 //! # Storage
 //!
 //! Every entry gets a sequence number. The last `MaxRecentReadings` entries are kept in a
-//! ring buffer per vehicle (`RecentReadings`, slot `seq % MaxRecentReadings`); flagged
-//! entries also go to `FlaggedReadings`. Device reports are paid by transaction fees and
-//! never grow storage beyond these bounds.
+//! ring buffer per vehicle (`RecentReadings`, slot `seq % MaxRecentReadings`). Flagged
+//! entries also go to `FlaggedReadings`: the first `MaxFlaggedReadings` for good, and the
+//! latest `MaxFlaggedReadings` in a second ring ([`flag_slot`]), so neither a flood of
+//! consistent reports nor one of flagged ones erases the evidence. Device reports are paid
+//! by transaction fees and never grow storage beyond these bounds.
 
 use polkadot_sdk::{
 	frame_support::{ensure, traits::Get, weights::Weight},
-	frame_system,
-	sp_runtime::{traits::AtLeast32BitUnsigned, DispatchError, SaturatedConversion},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::DispatchError,
 };
 use v2x_primitives::{
 	FlagReason, Km, OdometerLog, OdometerSource, ReadingVerdict, VehicleId, VehicleRegistry,
@@ -57,67 +63,97 @@ use crate::{
 	ReadingOf, RecentReadings, WeightInfo,
 };
 
+/// A vehicle's odometer state as stored for a runtime.
+type StateOf<T> = OdometerState<BlockNumberFor<T>>;
+
+/// Milliseconds in a day: a day's driving at `MaxKmPerDay` earns `MaxKmPerDay` km of credit.
+pub const MILLISECONDS_PER_DAY: u64 = 86_400_000;
+
+/// Credit units in a kilometre. A unit is one millisecond of driving at one km a day, so a
+/// millisecond at `MaxKmPerDay` earns exactly `MaxKmPerDay` units.
+pub const CREDIT_PER_KM: u64 = MILLISECONDS_PER_DAY;
+
 /// How far a vehicle can plausibly drive.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct DailyLimit {
 	/// The most kilometres in a day.
 	pub max_km_per_day: Km,
-	/// Blocks in a day (at least 1).
-	pub blocks_per_day: u64,
 }
 
 impl DailyLimit {
 	/// The limit the runtime configured.
 	pub fn of<T: Config>() -> Self {
-		DailyLimit {
-			max_km_per_day: T::MaxKmPerDay::get(),
-			blocks_per_day: T::BlocksPerDay::get().saturated_into::<u64>().max(1),
-		}
+		DailyLimit { max_km_per_day: T::MaxKmPerDay::get() }
+	}
+
+	/// The most credit a vehicle can hold: one day's distance.
+	pub fn full_credit(self) -> u64 {
+		u64::from(self.max_km_per_day).saturating_mul(CREDIT_PER_KM)
+	}
+
+	/// `credit` after `elapsed_ms` more milliseconds since the last accepted reading: it
+	/// grows at `max_km_per_day` a day, up to one day's distance, or up to what was earned
+	/// since that reading if that is more (a reading after a long time off the chain).
+	fn refill(self, credit: u64, elapsed_ms: u64) -> u64 {
+		let earned = elapsed_ms.saturating_mul(self.max_km_per_day.into());
+		credit.saturating_add(earned).min(self.full_credit().max(earned))
 	}
 }
 
+/// When a reading is taken.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct ReadingTime<BlockNumber> {
+	pub block: BlockNumber,
+	/// The chain's timestamp, milliseconds since the Unix epoch.
+	pub ms: u64,
+}
+
 impl<BlockNumber: Copy> OdometerState<BlockNumber> {
-	/// The state after a vehicle's first reading.
-	pub fn first(km: Km, now: BlockNumber) -> Self {
+	/// The state after a vehicle's first reading: the credit is full.
+	pub fn first(km: Km, at: ReadingTime<BlockNumber>, limit: DailyLimit) -> Self {
 		OdometerState {
 			displayed_km: km,
 			total_km: km,
-			accepted_at: now,
-			window_start_km: km,
-			window_start_at: now,
+			accepted_at: at.block,
+			credit: limit.full_credit(),
+			credited_at_ms: at.ms,
 			readings: 0,
 			flags: 0,
 		}
 	}
 }
 
-/// Judges a reading of `km` at block `now` against a vehicle's odometer: the state if it is
+/// Judges a reading of `km` at `at` against a vehicle's odometer: the state if it is
 /// accepted, or why it is flagged. `limit` is `None` for genesis history, which has no time
 /// between readings: only rollbacks are flagged there.
-pub fn judge<BlockNumber: AtLeast32BitUnsigned + Copy>(
+pub fn judge<BlockNumber: Copy>(
 	state: &OdometerState<BlockNumber>,
 	km: Km,
-	now: BlockNumber,
+	at: ReadingTime<BlockNumber>,
 	limit: Option<DailyLimit>,
 ) -> Result<OdometerState<BlockNumber>, FlagReason> {
 	let distance = km.checked_sub(state.displayed_km).ok_or(FlagReason::Rollback)?;
 	let total_km = state.total_km.checked_add(distance).ok_or(FlagReason::ImplausibleJump)?;
-	let mut accepted = OdometerState { displayed_km: km, total_km, accepted_at: now, ..*state };
+	let mut accepted =
+		OdometerState { displayed_km: km, total_km, accepted_at: at.block, ..*state };
 	if let Some(limit) = limit {
-		let blocks_since = |block: BlockNumber| now.saturating_sub(block).saturated_into::<u64>();
-		if blocks_since(state.window_start_at) >= limit.blocks_per_day {
-			accepted.window_start_km = state.total_km;
-			accepted.window_start_at = state.accepted_at;
-		}
-		let days =
-			blocks_since(accepted.window_start_at).div_ceil(limit.blocks_per_day.max(1)).max(1);
-		let allowed = days.saturating_mul(limit.max_km_per_day.into());
-		let driven = total_km.saturating_sub(accepted.window_start_km);
-		if u64::from(driven) > allowed {
-			return Err(FlagReason::ImplausibleJump);
-		}
+		let elapsed_ms = at.ms.saturating_sub(state.credited_at_ms);
+		let credit = limit.refill(state.credit, elapsed_ms);
+		let cost = u64::from(distance).saturating_mul(CREDIT_PER_KM);
+		accepted.credit = credit.checked_sub(cost).ok_or(FlagReason::ImplausibleJump)?;
+		accepted.credited_at_ms = at.ms.max(state.credited_at_ms);
 	}
 	Ok(accepted)
+}
+
+/// Where the `n`th flagged reading (from 0) of a vehicle is kept: the first `max` in slots
+/// `0..max` for good, later ones in a ring of the latest `max` in slots `max..2 max`.
+/// `None` if `max` is zero.
+pub fn flag_slot(n: u32, max: u32) -> Option<u32> {
+	if n < max {
+		return Some(n);
+	}
+	n.checked_sub(max)?.checked_rem(max).and_then(|offset| max.checked_add(offset))
 }
 
 impl<T: Config> OdometerLog for Pallet<T> {
@@ -149,6 +185,31 @@ impl<T: Config> Pallet<T> {
 		<Self as OdometerLog>::record_reading(vehicle, km, OdometerSource::Device)
 	}
 
+	/// When a reading taken now is taken.
+	pub(crate) fn reading_time() -> ReadingTime<BlockNumberFor<T>> {
+		ReadingTime { block: frame_system::Pallet::<T>::block_number(), ms: Self::now_ms() }
+	}
+
+	/// What the history would make of a reading of `km` now: the new state and the verdict.
+	/// Changes nothing.
+	pub(crate) fn judge_now(
+		vehicle: VehicleId,
+		km: Km,
+		limit: Option<DailyLimit>,
+	) -> (StateOf<T>, ReadingVerdict) {
+		let at = Self::reading_time();
+		match Odometers::<T>::get(vehicle) {
+			None => (
+				OdometerState::first(km, at, limit.unwrap_or(DailyLimit::of::<T>())),
+				ReadingVerdict::Consistent,
+			),
+			Some(state) => match judge(&state, km, at, limit) {
+				Ok(accepted) => (accepted, ReadingVerdict::Consistent),
+				Err(reason) => (state, ReadingVerdict::Flagged(reason)),
+			},
+		}
+	}
+
 	/// Judges and stores a reading of a vehicle that takes readings. Every reading goes
 	/// through here.
 	pub(crate) fn note_reading(
@@ -157,14 +218,7 @@ impl<T: Config> Pallet<T> {
 		source: OdometerSource,
 		limit: Option<DailyLimit>,
 	) -> ReadingVerdict {
-		let now = frame_system::Pallet::<T>::block_number();
-		let (mut state, verdict) = match Odometers::<T>::get(vehicle) {
-			None => (OdometerState::first(km, now), ReadingVerdict::Consistent),
-			Some(state) => match judge(&state, km, now, limit) {
-				Ok(accepted) => (accepted, ReadingVerdict::Consistent),
-				Err(reason) => (state, ReadingVerdict::Flagged(reason)),
-			},
-		};
+		let (mut state, verdict) = Self::judge_now(vehicle, km, limit);
 		let reading = OdometerReading {
 			seq: state.readings,
 			km,
@@ -172,7 +226,7 @@ impl<T: Config> Pallet<T> {
 			source,
 			verdict,
 			new_cluster: false,
-			at: now,
+			at: frame_system::Pallet::<T>::block_number(),
 		};
 		state.readings = state.readings.saturating_add(1);
 		match verdict {
@@ -183,8 +237,8 @@ impl<T: Config> Pallet<T> {
 				source,
 			}),
 			ReadingVerdict::Flagged(reason) => {
-				if state.flags < T::MaxFlaggedReadings::get() {
-					FlaggedReadings::<T>::insert(vehicle, state.flags, &reading);
+				if let Some(slot) = flag_slot(state.flags, T::MaxFlaggedReadings::get()) {
+					FlaggedReadings::<T>::insert(vehicle, slot, &reading);
 				}
 				state.flags = state.flags.saturating_add(1);
 				Self::deposit_event(Event::OdometerFlagged {
@@ -202,9 +256,23 @@ impl<T: Config> Pallet<T> {
 		verdict
 	}
 
-	/// Records a workshop's instrument cluster replacement: `old_km` is judged as a reading of
-	/// the old cluster, then readings count from `new_km` and the true distance carries on.
-	/// Returns the verdict on `old_km`.
+	/// Checks a workshop's instrument cluster replacement before anything is written: the
+	/// old cluster's `old_km` must be a consistent reading, and the new cluster must start
+	/// at most `MaxNewClusterKm`.
+	pub(crate) fn ensure_valid_replacement(
+		vehicle: VehicleId,
+		old_km: Km,
+		new_km: Km,
+	) -> Result<(), DispatchError> {
+		ensure!(new_km <= T::MaxNewClusterKm::get(), Error::<T>::ImplausibleNewCluster);
+		let (_, verdict) = Self::judge_now(vehicle, old_km, Some(DailyLimit::of::<T>()));
+		ensure!(verdict == ReadingVerdict::Consistent, Error::<T>::ReplacementReadingFlagged);
+		Ok(())
+	}
+
+	/// Records an instrument cluster replacement: `old_km` is recorded as a reading of the
+	/// old cluster, then readings count from `new_km` and the true distance carries on.
+	/// Returns the verdict on `old_km` (consistent, once `ensure_valid_replacement` passed).
 	pub(crate) fn replace_cluster(
 		vehicle: VehicleId,
 		old_km: Km,
@@ -212,9 +280,9 @@ impl<T: Config> Pallet<T> {
 		limit: Option<DailyLimit>,
 	) -> ReadingVerdict {
 		let verdict = Self::note_reading(vehicle, old_km, OdometerSource::Workshop, limit);
-		let now = frame_system::Pallet::<T>::block_number();
-		let mut state =
-			Odometers::<T>::get(vehicle).unwrap_or_else(|| OdometerState::first(old_km, now));
+		let at = Self::reading_time();
+		let mut state = Odometers::<T>::get(vehicle)
+			.unwrap_or_else(|| OdometerState::first(old_km, at, DailyLimit::of::<T>()));
 		let baseline = OdometerReading {
 			seq: state.readings,
 			km: new_km,
@@ -222,10 +290,10 @@ impl<T: Config> Pallet<T> {
 			source: OdometerSource::Workshop,
 			verdict: ReadingVerdict::Consistent,
 			new_cluster: true,
-			at: now,
+			at: at.block,
 		};
 		state.displayed_km = new_km;
-		state.accepted_at = now;
+		state.accepted_at = at.block;
 		state.readings = state.readings.saturating_add(1);
 		Self::keep_recent(vehicle, baseline);
 		Self::deposit_event(Event::ClusterReplaced {

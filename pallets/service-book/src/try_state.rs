@@ -11,11 +11,11 @@ use polkadot_sdk::{
 use v2x_primitives::ReadingVerdict;
 
 use crate::{
-	BalanceOf, BrandAuthorisations, Config, FlaggedReadings, HoldReason, NextRecordId,
+	odometer::DailyLimit, BalanceOf, BrandAuthorisations, Config, FlaggedReadings, HoldReason, NextRecordId,
 	OdometerState, Odometers, OpenWorkOrders, Pallet, ReadingOf, RecentReadings, RecordCount,
 	Records, VehicleRecords, WorkOrders,
 };
-use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
+use polkadot_sdk::frame_system::{self, pallet_prelude::BlockNumberFor};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
@@ -92,15 +92,22 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	/// Every account holds exactly the deposits its entries say, for this reason.
+	/// Every account holds exactly the deposits its entries say for this reason, both ways:
+	/// each entry's deposit is held, and every account's hold is explained by its entries
+	/// (an account with a hold but no entries is found too).
 	fn check_held(
 		reason: HoldReason,
 		deposits: BTreeMap<T::AccountId, BalanceOf<T>>,
 		message: &'static str,
 	) -> Result<(), TryRuntimeError> {
 		let reason = reason.into();
-		for (who, amount) in deposits {
-			ensure!(T::Currency::balance_on_hold(&reason, &who) == amount, message);
+		for (who, amount) in &deposits {
+			ensure!(T::Currency::balance_on_hold(&reason, who) == *amount, message);
+		}
+		for who in frame_system::Account::<T>::iter_keys() {
+			if !deposits.contains_key(&who) {
+				ensure!(T::Currency::balance_on_hold(&reason, &who).is_zero(), message);
+			}
 		}
 		Ok(())
 	}
@@ -119,10 +126,17 @@ impl<T: Config> Pallet<T> {
 			recent.sort_by_key(|reading| reading.seq);
 			Self::check_monotonic(&state, &recent)?;
 
+			ensure!(
+				state.credit <= DailyLimit::of::<T>().full_credit(),
+				"an odometer holds more than a day's distance credit"
+			);
 			let flagged: Vec<ReadingOf<T>> =
 				FlaggedReadings::<T>::iter_prefix_values(vehicle).collect();
+			let max = T::MaxFlaggedReadings::get();
+			let first = state.flags.min(max);
+			let latest = state.flags.saturating_sub(max).min(max);
 			ensure!(
-				flagged.len() as u32 == state.flags.min(T::MaxFlaggedReadings::get()),
+				flagged.len() as u32 == first.saturating_add(latest),
 				"stored flagged readings disagree with the flag count"
 			);
 			ensure!(

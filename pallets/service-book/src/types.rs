@@ -181,10 +181,11 @@ pub struct OdometerState<BlockNumber> {
 	pub total_km: Km,
 	/// When the last reading was accepted.
 	pub accepted_at: BlockNumber,
-	/// The true distance at the start of the plausibility window (see `odometer.rs`).
-	pub window_start_km: Km,
-	/// The block the plausibility window started at.
-	pub window_start_at: BlockNumber,
+	/// The distance the vehicle may still add without a jump being flagged, in
+	/// [`CREDIT_PER_KM`](crate::odometer::CREDIT_PER_KM) units a km (see `odometer.rs`).
+	pub credit: u64,
+	/// The chain's timestamp (ms) up to which `credit` has been earned.
+	pub credited_at_ms: u64,
 	/// Entries in the vehicle's history so far; the next one gets this sequence number.
 	pub readings: u32,
 	/// Flagged readings so far. Keeps counting after `MaxFlaggedReadings` are stored.

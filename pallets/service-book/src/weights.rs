@@ -52,6 +52,7 @@ pub trait WeightInfo {
 	fn correct_record() -> Weight;
 	fn report_odometer() -> Weight;
 	fn record_reading() -> Weight;
+	fn end_work_orders(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_service_book` measured on the V2X Chain runtime.
@@ -293,6 +294,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
+	fn end_work_orders(n: u32, ) -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		Weight::from_parts(20_000_000, 4000)
+			.saturating_add(Weight::from_parts(10_000_000, 3000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64.saturating_add(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64.saturating_add(n.into())))
+	}
 }
 
 // For tests: the same figures with RocksDB's storage costs.
@@ -532,5 +540,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	fn end_work_orders(n: u32, ) -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		Weight::from_parts(20_000_000, 4000)
+			.saturating_add(Weight::from_parts(10_000_000, 3000).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64.saturating_add(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64.saturating_add(n.into())))
 	}
 }

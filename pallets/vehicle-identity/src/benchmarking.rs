@@ -9,8 +9,8 @@ use polkadot_sdk::{
 		fungible::{Inspect, Mutate},
 		EnsureOrigin, Get,
 	},
-	frame_system::RawOrigin,
-	sp_runtime::traits::{Bounded, Saturating},
+	frame_system::{pallet_prelude::BlockNumberFor, RawOrigin},
+	sp_runtime::traits::{Bounded, Saturating, Zero},
 };
 use v2x_primitives::{VehicleId, VehicleStatus, Vin, Wmi};
 
@@ -65,17 +65,48 @@ fn vehicle<T: Config>(owner: &T::AccountId) -> VehicleId {
 	VehicleIdentity::<T>::do_register_vehicle(maker, registration).unwrap()
 }
 
-/// Fills the vehicle's devices and operators up to `devices` and `operators`.
-fn delegates<T: Config>(owner: &T::AccountId, vehicle: VehicleId, devices: u32, operators: u32) {
+/// Binds `devices` devices (`account("device", i, 0)`) to the vehicle: each invited, then
+/// accepting.
+fn bound_devices<T: Config>(owner: &T::AccountId, vehicle: VehicleId, devices: u32) {
 	for i in 0..devices {
-		let device = account("device", i, 0);
+		let device: T::AccountId = account("device", i, 0);
+		VehicleIdentity::<T>::do_bind_device(owner.clone(), vehicle, device.clone()).unwrap();
+		VehicleIdentity::<T>::do_accept_device_binding(device, vehicle).unwrap();
+	}
+}
+
+/// Invites `count` devices (`account("invited", i, 0)`) that have not accepted.
+fn invitations<T: Config>(owner: &T::AccountId, vehicle: VehicleId, count: u32) {
+	for i in 0..count {
+		let device = account("invited", i, 0);
 		VehicleIdentity::<T>::do_bind_device(owner.clone(), vehicle, device).unwrap();
 	}
-	let until = frame_system::Pallet::<T>::block_number().saturating_add(1_000u32.into());
-	for i in 0..operators {
+}
+
+/// Grants `count` operators (`account("operator", i, 0)`) a right until block `until`.
+fn operators_until<T: Config>(
+	owner: &T::AccountId,
+	vehicle: VehicleId,
+	count: u32,
+	until: BlockNumberFor<T>,
+) {
+	for i in 0..count {
 		let operator = account("operator", i, 0);
 		VehicleIdentity::<T>::do_grant_operator(owner.clone(), vehicle, operator, until).unwrap();
 	}
+}
+
+/// Grants `count` operators a right for the next thousand blocks.
+fn operators<T: Config>(owner: &T::AccountId, vehicle: VehicleId, count: u32) {
+	let until = frame_system::Pallet::<T>::block_number().saturating_add(1_000u32.into());
+	operators_until::<T>(owner, vehicle, count, until);
+}
+
+/// Approves a lender, and the owner consents to it.
+fn consent<T: Config>(owner: &T::AccountId, vehicle: VehicleId) -> T::AccountId {
+	let lender = lender::<T>();
+	VehicleIdentity::<T>::do_consent_to_lien(owner.clone(), vehicle, lender.clone()).unwrap();
+	lender
 }
 
 /// An open offer of `vehicle` to `buyer`, valid for ten blocks.
@@ -186,18 +217,17 @@ mod benchmarks {
 		assert!(!SaleOffers::<T>::contains_key(id));
 	}
 
-	/// A paid sale that clears the most devices and operators.
+	/// A paid sale that clears the most devices and operators and a lien consent. Bound
+	/// devices cost more to clear than invitations (their `DeviceVehicle` entry goes too), so
+	/// all the device slots are bound.
 	#[benchmark]
 	fn accept_offer() {
 		let owner = funded::<T>("owner", 0);
 		let buyer = funded::<T>("buyer", 0);
 		let id = vehicle::<T>(&owner);
-		delegates::<T>(
-			&owner,
-			id,
-			T::MaxDevicesPerVehicle::get(),
-			T::MaxOperatorsPerVehicle::get(),
-		);
+		bound_devices::<T>(&owner, id, T::MaxDevicesPerVehicle::get());
+		operators::<T>(&owner, id, T::MaxOperatorsPerVehicle::get());
+		consent::<T>(&owner, id);
 		let price: BalanceOf<T> = T::Currency::minimum_balance().saturating_mul(10u32.into());
 		offer::<T>(&owner, id, buyer.clone(), Some(price));
 
@@ -243,25 +273,26 @@ mod benchmarks {
 		assert_eq!(LienConsents::<T>::get(id), Some(lender));
 	}
 
+	/// A lien that voids an open offer.
 	#[benchmark]
 	fn place_lien() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
-		let lender = lender::<T>();
-		VehicleIdentity::<T>::do_consent_to_lien(owner, id, lender.clone()).unwrap();
+		let lender = consent::<T>(&owner, id);
+		offer::<T>(&owner, id, account("buyer", 0, 0), None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lender.clone()), id);
 
 		assert_eq!(Vehicles::<T>::get(id).and_then(|v| v.lien), Some(lender));
+		assert!(!SaleOffers::<T>::contains_key(id));
 	}
 
 	#[benchmark]
 	fn release_lien() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
-		let lender = lender::<T>();
-		VehicleIdentity::<T>::do_consent_to_lien(owner, id, lender.clone()).unwrap();
+		let lender = consent::<T>(&owner, id);
 		VehicleIdentity::<T>::do_place_lien(lender.clone(), id).unwrap();
 
 		#[extrinsic_call]
@@ -270,48 +301,52 @@ mod benchmarks {
 		assert_eq!(Vehicles::<T>::get(id).and_then(|v| v.lien), None);
 	}
 
-	/// Binding the last device the vehicle may have.
+	/// Inviting the last device the vehicle may have, after the other slots were bound.
 	#[benchmark]
 	fn bind_device() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
-		delegates::<T>(&owner, id, T::MaxDevicesPerVehicle::get().saturating_sub(1), 0);
+		bound_devices::<T>(&owner, id, T::MaxDevicesPerVehicle::get().saturating_sub(1));
 		let device: T::AccountId = account("new-device", 0, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id, device.clone());
 
-		assert_eq!(DeviceVehicle::<T>::get(&device), Some(id));
+		assert!(PendingDevices::<T>::get(id).iter().any(|d| d.account == device));
 	}
 
-	/// Unbinding the last of the most devices.
+	/// Withdrawing the invitation in the last slot: the bound devices are searched first.
 	#[benchmark]
 	fn unbind_device() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
-		let max = T::MaxDevicesPerVehicle::get();
-		delegates::<T>(&owner, id, max, 0);
-		let device: T::AccountId = account("device", max.saturating_sub(1), 0);
+		bound_devices::<T>(&owner, id, T::MaxDevicesPerVehicle::get().saturating_sub(1));
+		invitations::<T>(&owner, id, 1);
+		let device: T::AccountId = account("invited", 0, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id, device.clone());
 
-		assert_eq!(DeviceVehicle::<T>::get(&device), None);
+		assert!(PendingDevices::<T>::get(id).is_empty());
 	}
 
-	/// Granting the last operator the vehicle may have.
+	/// Granting a new operator after pruning a full list of operators whose right ended.
 	#[benchmark]
 	fn grant_operator() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
-		delegates::<T>(&owner, id, 0, T::MaxOperatorsPerVehicle::get().saturating_sub(1));
+		let now = frame_system::Pallet::<T>::block_number();
+		operators_until::<T>(&owner, id, T::MaxOperatorsPerVehicle::get(), now);
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(1u32.into()));
 		let operator: T::AccountId = account("new-operator", 0, 0);
-		let until = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
+		let until = now.saturating_add(100u32.into());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id, operator.clone(), until);
 
-		assert!(VehicleOperators::<T>::get(id).iter().any(|o| o.account == operator));
+		let operators = VehicleOperators::<T>::get(id);
+		assert_eq!(operators.len(), 1);
+		assert!(operators.iter().any(|o| o.account == operator));
 	}
 
 	/// Revoking the last of the most operators.
@@ -320,7 +355,7 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
 		let max = T::MaxOperatorsPerVehicle::get();
-		delegates::<T>(&owner, id, 0, max);
+		operators::<T>(&owner, id, max);
 		let operator: T::AccountId = account("operator", max.saturating_sub(1), 0);
 
 		#[extrinsic_call]
@@ -329,16 +364,23 @@ mod benchmarks {
 		assert!(!VehicleOperators::<T>::get(id).iter().any(|o| o.account == operator));
 	}
 
+	/// A theft that voids an offer, drops a lien consent, withdraws every device slot as an
+	/// invitation and revokes the most operators.
 	#[benchmark]
 	fn report_stolen() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
+		invitations::<T>(&owner, id, T::MaxDevicesPerVehicle::get());
+		operators::<T>(&owner, id, T::MaxOperatorsPerVehicle::get());
+		consent::<T>(&owner, id);
 		offer::<T>(&owner, id, account("buyer", 0, 0), None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
 
 		assert_eq!(Vehicles::<T>::get(id).map(|v| v.status), Some(VehicleStatus::Stolen));
+		assert!(PendingDevices::<T>::get(id).is_empty());
+		assert!(VehicleOperators::<T>::get(id).is_empty());
 	}
 
 	#[benchmark]
@@ -353,23 +395,85 @@ mod benchmarks {
 		assert_eq!(Vehicles::<T>::get(id).map(|v| v.status), Some(VehicleStatus::Active));
 	}
 
-	/// Scrapping a vehicle with the most devices and operators and an open offer.
+	/// Scrapping a vehicle with the most devices (all bound: they cost more to clear than
+	/// invitations) and operators, an open offer and a lien consent, releasing the
+	/// manufacturer's deposit. A lien would void the offer and consume the consent, so the
+	/// owner's scrapping of an unliened vehicle is the heavier case.
 	#[benchmark]
 	fn scrap_vehicle() {
 		let owner = funded::<T>("owner", 0);
 		let id = vehicle::<T>(&owner);
-		delegates::<T>(
-			&owner,
-			id,
-			T::MaxDevicesPerVehicle::get(),
-			T::MaxOperatorsPerVehicle::get(),
-		);
+		bound_devices::<T>(&owner, id, T::MaxDevicesPerVehicle::get());
+		operators::<T>(&owner, id, T::MaxOperatorsPerVehicle::get());
+		consent::<T>(&owner, id);
 		offer::<T>(&owner, id, account("buyer", 0, 0), None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
 
-		assert_eq!(Vehicles::<T>::get(id).map(|v| v.status), Some(VehicleStatus::Scrapped));
+		let entry = Vehicles::<T>::get(id);
+		assert_eq!(entry.as_ref().map(|v| v.status), Some(VehicleStatus::Scrapped));
+		assert_eq!(entry.map(|v| v.deposit), Some(Zero::zero()));
+	}
+
+	/// Accepting the invitation in the last slot, after the other slots were bound.
+	#[benchmark]
+	fn accept_device_binding() {
+		let owner = funded::<T>("owner", 0);
+		let id = vehicle::<T>(&owner);
+		bound_devices::<T>(&owner, id, T::MaxDevicesPerVehicle::get().saturating_sub(1));
+		invitations::<T>(&owner, id, 1);
+		let device: T::AccountId = account("invited", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device.clone()), id);
+
+		assert_eq!(DeviceVehicle::<T>::get(&device), Some(id));
+	}
+
+	/// The last of the most devices leaving.
+	#[benchmark]
+	fn leave_vehicle() {
+		let owner = funded::<T>("owner", 0);
+		let id = vehicle::<T>(&owner);
+		let max = T::MaxDevicesPerVehicle::get();
+		bound_devices::<T>(&owner, id, max);
+		let device: T::AccountId = account("device", max.saturating_sub(1), 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device.clone()), id);
+
+		assert_eq!(DeviceVehicle::<T>::get(&device), None);
+	}
+
+	/// The last of the most operators renouncing.
+	#[benchmark]
+	fn renounce_operator() {
+		let owner = funded::<T>("owner", 0);
+		let id = vehicle::<T>(&owner);
+		let max = T::MaxOperatorsPerVehicle::get();
+		operators::<T>(&owner, id, max);
+		let operator: T::AccountId = account("operator", max.saturating_sub(1), 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator.clone()), id);
+
+		assert!(!VehicleOperators::<T>::get(id).iter().any(|o| o.account == operator));
+	}
+
+	#[benchmark]
+	fn force_release_lien() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let owner = funded::<T>("owner", 0);
+		let id = vehicle::<T>(&owner);
+		let lender = consent::<T>(&owner, id);
+		VehicleIdentity::<T>::do_place_lien(lender, id).unwrap();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+
+		assert_eq!(Vehicles::<T>::get(id).and_then(|v| v.lien), None);
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(VehicleIdentity, crate::mock::new_test_ext(), crate::mock::Test);

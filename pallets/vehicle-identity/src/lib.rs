@@ -3,17 +3,35 @@
 //! Who made a car, who owns it, and who may act for it.
 //!
 //! - **Governance** (`GovernanceOrigin`, root on the dev chain) registers manufacturers with
-//!   the WMI codes (first three VIN characters) they own, approves lenders, and may scrap a
-//!   vehicle.
+//!   the WMI codes (first three VIN characters) they own, approves lenders, may scrap any
+//!   vehicle (even one under a lien, which ends the lien) and may force-release a lien whose
+//!   lender lost its keys.
 //! - A **manufacturer** registers vehicles by VIN: 17 ISO 3779 characters, unique on chain,
-//!   its WMI owned by the caller, the North American check digit checked when
-//!   `EnforceCheckDigit` is on. A deposit is held from the manufacturer for each vehicle.
+//!   its WMI owned by the caller, and, when `EnforceCheckDigit` is on, the check digit where
+//!   the VIN's region requires one (North America, China). A deposit is held from the
+//!   manufacturer for each vehicle until it is scrapped.
 //! - The **owner** sells with the buyer's consent (`offer_sale`, then the buyer's
 //!   `accept_offer` moves payment and title in one step), lets an approved **lender** place a
-//!   lien that blocks sales, binds **device** accounts that sign telemetry, grants
-//!   **operators** rights until a block, and reports the vehicle stolen, recovered or
-//!   scrapped. A sale clears devices and operators and tells other pallets through
-//!   `OnOwnershipTransferred`.
+//!   lien that blocks sales, invites **device** accounts that sign telemetry (the device
+//!   accepts with `accept_device_binding` and may `leave_vehicle`), grants **operators**
+//!   rights until a block (an operator may `renounce_operator`), and reports the vehicle
+//!   stolen, recovered or scrapped. Each device, invitation and operator holds
+//!   `DelegateDeposit` from the owner, returned when it goes.
+//!
+//! Rules that hold across calls:
+//! - Invitations, device bindings, operator grants, lien consents, liens and offers need an
+//!   active vehicle (not stolen or scrapped).
+//! - A sale clears devices, invitations, operators and the lien consent, and tells other
+//!   pallets through `OnOwnershipTransferred`.
+//! - A theft ends every right the owner gave: operators are revoked, invitations withdrawn,
+//!   the lien consent dropped and the open offer voided. Bound devices stay bound: a stolen
+//!   car's telematics keeps reporting.
+//! - Scrapping clears devices, invitations, operators, the offer and the consent, and releases
+//!   the manufacturer's deposit (the entry stays as history). The owner cannot scrap a vehicle
+//!   under a lien; governance can, and the lien ends with it.
+//! - A lien voids the open offer; while it stands the vehicle cannot be offered.
+//! - Granting an operator first prunes the operators whose right has ended, so only live
+//!   grants count towards `MaxOperatorsPerVehicle`.
 //!
 //! Other pallets read this one through [`v2x_primitives::VehicleRegistry`], implemented by
 //! [`Pallet`]. Lookups by id (`Vehicles`) and by VIN (`VehicleByVin`) are storage maps that
@@ -94,7 +112,8 @@ pub mod pallet {
 		/// Today's date, to refuse model years from the far future.
 		type UnixTime: UnixTime;
 
-		/// Whether VINs must carry a valid North American check digit (position 9).
+		/// Whether VINs must carry the check digit (position 9) where their region requires it
+		/// (North America, China).
 		#[pallet::constant]
 		type EnforceCheckDigit: Get<bool>;
 
@@ -102,7 +121,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type VehicleDeposit: Get<BalanceOf<Self>>;
 
-		/// Held from the owner for each device bound or operator granted.
+		/// Held from the owner for each device invited or bound and each operator granted.
 		#[pallet::constant]
 		type DelegateDeposit: Get<BalanceOf<Self>>;
 
@@ -118,7 +137,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxUriLength: Get<u32>;
 
-		/// The most devices bound to one vehicle at a time.
+		/// The most devices of one vehicle at a time, bound and invited together.
 		#[pallet::constant]
 		type MaxDevicesPerVehicle: Get<u32>;
 
@@ -145,7 +164,7 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// A registered vehicle, held from its manufacturer.
 		VehicleRegistration,
-		/// A bound device or granted operator, held from the owner.
+		/// An invited or bound device, or a granted operator, held from the owner.
 		Delegate,
 	}
 
@@ -190,6 +209,17 @@ pub mod pallet {
 	/// Devices bound to each vehicle.
 	#[pallet::storage]
 	pub type VehicleDevices<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		VehicleId,
+		BoundedVec<Delegate<T>, T::MaxDevicesPerVehicle>,
+		ValueQuery,
+	>;
+
+	/// Devices the owner invited to each vehicle that have not accepted yet. They count
+	/// towards `MaxDevicesPerVehicle` with the bound ones.
+	#[pallet::storage]
+	pub type PendingDevices<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		VehicleId,
@@ -254,9 +284,9 @@ pub mod pallet {
 		LienPlaced { vehicle: VehicleId, vin: Vin, lender: T::AccountId },
 		/// The lender released its lien.
 		LienReleased { vehicle: VehicleId, vin: Vin, lender: T::AccountId },
-		/// The owner bound a device account that may sign the vehicle's telemetry.
+		/// The device accepted the owner's invitation: it may now sign the vehicle's telemetry.
 		DeviceBound { vehicle: VehicleId, vin: Vin, device: T::AccountId },
-		/// A device was unbound (by the owner, or on a sale or scrapping).
+		/// The owner unbound a device, or a sale or scrapping did.
 		DeviceUnbound { vehicle: VehicleId, vin: Vin, device: T::AccountId },
 		/// The owner let an operator use the vehicle until a block.
 		OperatorGranted {
@@ -265,7 +295,7 @@ pub mod pallet {
 			operator: T::AccountId,
 			until: BlockNumberFor<T>,
 		},
-		/// An operator's right ended (by the owner, or on a sale or scrapping).
+		/// The owner ended an operator's right, or a sale, theft or scrapping did.
 		OperatorRevoked { vehicle: VehicleId, vin: Vin, operator: T::AccountId },
 		/// The owner reported the vehicle stolen.
 		VehicleReportedStolen { vehicle: VehicleId, vin: Vin, owner: T::AccountId },
@@ -273,6 +303,26 @@ pub mod pallet {
 		VehicleRecovered { vehicle: VehicleId, vin: Vin, owner: T::AccountId },
 		/// The vehicle was scrapped, for good.
 		VehicleScrapped { vehicle: VehicleId, vin: Vin, owner: T::AccountId },
+		/// The owner invited a device account; it is bound once it accepts.
+		DeviceInvited { vehicle: VehicleId, vin: Vin, device: T::AccountId },
+		/// A device invitation ended unaccepted: the owner withdrew it, or a theft, sale or
+		/// scrapping did.
+		DeviceInvitationWithdrawn { vehicle: VehicleId, vin: Vin, device: T::AccountId },
+		/// A bound device unbound itself.
+		DeviceLeft { vehicle: VehicleId, vin: Vin, device: T::AccountId },
+		/// An operator gave up its right.
+		OperatorRenounced { vehicle: VehicleId, vin: Vin, operator: T::AccountId },
+		/// An operator whose right had ended was removed (when the owner granted a right).
+		OperatorExpired {
+			vehicle: VehicleId,
+			vin: Vin,
+			operator: T::AccountId,
+			until: BlockNumberFor<T>,
+		},
+		/// An open offer became void: the vehicle was stolen, scrapped or liened.
+		SaleOfferVoided { vehicle: VehicleId, vin: Vin, seller: T::AccountId, buyer: T::AccountId },
+		/// Governance ended a lien without its lender (lost keys, or scrapping).
+		LienForceReleased { vehicle: VehicleId, vin: Vin, lender: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -305,13 +355,14 @@ pub mod pallet {
 		InvalidBatteryCapacity,
 		/// The vehicle is stolen or scrapped: this needs an active vehicle.
 		VehicleNotActive,
-		/// A lender holds a lien on the vehicle: it cannot be sold until released.
+		/// A lender holds a lien on the vehicle: it cannot be offered, sold or scrapped by its
+		/// owner until the lien is released.
 		LienPresent,
 		/// The owner cannot sell to, bind or grant to itself.
 		SelfDealing,
-		/// The offer's expiry is in the past or further ahead than `MaxOfferDuration`.
+		/// The end block is in the past, or an offer's further ahead than `MaxOfferDuration`.
 		InvalidExpiry,
-		/// The vehicle has no open sale offer.
+		/// The vehicle has no open sale offer (a theft, scrapping or lien voids one).
 		NoOffer,
 		/// The offer was made to another buyer.
 		NotBuyer,
@@ -327,11 +378,12 @@ pub mod pallet {
 		NoLienConsent,
 		/// The vehicle has no lien, or the caller does not hold it.
 		NotLienHolder,
-		/// This device is already bound to a vehicle: unbind it there first.
+		/// This device is already bound to a vehicle: it must leave it (or be unbound) first.
 		DeviceAlreadyBound,
-		/// This account is not bound to the vehicle as a device.
+		/// This account is not bound to the vehicle as a device (nor invited, for the owner's
+		/// `unbind_device`).
 		DeviceNotBound,
-		/// The vehicle has `MaxDevicesPerVehicle` devices already.
+		/// The vehicle has `MaxDevicesPerVehicle` devices, bound and invited together, already.
 		TooManyDevices,
 		/// The vehicle has `MaxOperatorsPerVehicle` operators already.
 		TooManyOperators,
@@ -347,6 +399,13 @@ pub mod pallet {
 		NotOwnerOrGovernance,
 		/// Every vehicle id has been used.
 		VehicleIdsExhausted,
+		/// The vehicle's owner has not invited this account as a device: ask the owner to call
+		/// `bind_device` first.
+		NotInvited,
+		/// This device is invited to the vehicle already: it may accept the invitation.
+		AlreadyInvited,
+		/// The vehicle has no lien.
+		NoLien,
 	}
 
 	#[pallet::genesis_config]
@@ -500,12 +559,12 @@ pub mod pallet {
 		}
 
 		/// Accepts the sale offer made to the caller, paying at most `max_price`: the price
-		/// moves to the seller and the title to the caller in one step. Devices and operators
-		/// are cleared. Fails if the offer expired, or if the vehicle was stolen, scrapped or
-		/// liened since it was made.
+		/// moves to the seller and the title to the caller in one step. Devices, invitations,
+		/// operators and the lien consent are cleared, their deposits returned to the seller.
+		/// Fails if the offer expired; a theft, scrapping or lien since it was made voided it.
 		///
-		/// Emits `OwnershipTransferred`, and `DeviceUnbound` / `OperatorRevoked` for each
-		/// delegate cleared.
+		/// Emits `OwnershipTransferred`, and `DeviceUnbound` / `DeviceInvitationWithdrawn` /
+		/// `OperatorRevoked` for each delegate cleared.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::accept_offer()
 			.saturating_add(T::OnOwnershipTransferred::weight()))]
@@ -539,8 +598,9 @@ pub mod pallet {
 			Self::do_revoke_lender(lender)
 		}
 
-		/// Agrees that approved `lender` may place a lien on the caller's vehicle (financing
-		/// or leasing). Owner only.
+		/// Agrees that approved `lender` may place a lien on the caller's active vehicle
+		/// (financing or leasing); replaces an earlier consent. A theft or sale drops it. Owner
+		/// only.
 		///
 		/// Emits `LienConsented`.
 		#[pallet::call_index(8)]
@@ -554,10 +614,11 @@ pub mod pallet {
 			Self::do_consent_to_lien(owner, vehicle, lender)
 		}
 
-		/// Places a lien on a vehicle whose owner consented to the calling lender. While it
-		/// stands, the vehicle cannot be offered or sold; open offers become void.
+		/// Places a lien on an active vehicle whose owner consented to the calling lender. While
+		/// it stands, the vehicle cannot be offered, sold or scrapped by its owner; the open
+		/// offer becomes void.
 		///
-		/// Emits `LienPlaced`.
+		/// Emits `LienPlaced`, and `SaleOfferVoided` if an offer was open.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::place_lien())]
 		pub fn place_lien(origin: OriginFor<T>, vehicle: VehicleId) -> DispatchResult {
@@ -565,7 +626,8 @@ pub mod pallet {
 			Self::do_place_lien(lender, vehicle)
 		}
 
-		/// Releases the calling lender's lien (the loan was repaid). Lien holder only.
+		/// Releases the calling lender's lien (the loan was repaid). Lien holder only, even
+		/// after governance revoked its approval.
 		///
 		/// Emits `LienReleased`.
 		#[pallet::call_index(10)]
@@ -575,11 +637,13 @@ pub mod pallet {
 			Self::do_release_lien(lender, vehicle)
 		}
 
-		/// Binds `device` (telematics unit, on-board charger) to the caller's vehicle: it may
-		/// then sign the vehicle's telemetry. Holds `DelegateDeposit` from the owner. A device
-		/// serves one vehicle. Owner only.
+		/// Invites `device` (telematics unit, on-board charger) to the caller's active vehicle;
+		/// once the device accepts (`accept_device_binding`) it may sign the vehicle's
+		/// telemetry. Holds `DelegateDeposit` from the owner. Invitations count towards
+		/// `MaxDevicesPerVehicle` with the bound devices. A device bound to any vehicle cannot be
+		/// invited. Owner only.
 		///
-		/// Emits `DeviceBound`.
+		/// Emits `DeviceInvited`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::bind_device())]
 		pub fn bind_device(
@@ -591,9 +655,10 @@ pub mod pallet {
 			Self::do_bind_device(owner, vehicle, device)
 		}
 
-		/// Unbinds a device from the caller's vehicle and releases its deposit. Owner only.
+		/// Unbinds a device from the caller's vehicle, or withdraws its pending invitation, and
+		/// releases its deposit. Owner only.
 		///
-		/// Emits `DeviceUnbound`.
+		/// Emits `DeviceUnbound`, or `DeviceInvitationWithdrawn` for an invitation.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::unbind_device())]
 		pub fn unbind_device(
@@ -605,11 +670,13 @@ pub mod pallet {
 			Self::do_unbind_device(owner, vehicle, device)
 		}
 
-		/// Lets `operator` (lessee, car-sharing user, fleet driver) use the caller's vehicle
-		/// until block `until`, inclusive; granting again changes the block. Holds
-		/// `DelegateDeposit` from the owner for a new operator. Owner only.
+		/// Lets `operator` (lessee, car-sharing user, fleet driver) use the caller's active
+		/// vehicle until block `until`, inclusive; granting again changes the block. First
+		/// removes the operators whose right has ended, releasing their deposits, so only live
+		/// grants count towards `MaxOperatorsPerVehicle`. Holds `DelegateDeposit` from the
+		/// owner for a new operator. Owner only.
 		///
-		/// Emits `OperatorGranted`.
+		/// Emits `OperatorExpired` for each operator removed, then `OperatorGranted`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::grant_operator())]
 		pub fn grant_operator(
@@ -637,9 +704,13 @@ pub mod pallet {
 		}
 
 		/// Reports the caller's vehicle stolen: sales and new data deals stop until it is
-		/// recovered; an open offer becomes void. Owner only.
+		/// recovered. Every right the owner gave ends: operators are revoked, device
+		/// invitations withdrawn (deposits back), the lien consent dropped and the open offer
+		/// voided. Bound devices stay bound: their telemetry helps find the vehicle. Owner
+		/// only.
 		///
-		/// Emits `VehicleReportedStolen`.
+		/// Emits `SaleOfferVoided`, `DeviceInvitationWithdrawn` and `OperatorRevoked` for
+		/// what ends, then `VehicleReportedStolen`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::report_stolen().saturating_add(T::OnVehicleStatusChanged::weight()))]
 		pub fn report_stolen(origin: OriginFor<T>, vehicle: VehicleId) -> DispatchResult {
@@ -657,10 +728,15 @@ pub mod pallet {
 			Self::do_report_recovered(owner, vehicle)
 		}
 
-		/// Scraps a vehicle, for good: no new records, sales or sessions. Devices, operators
-		/// and any open offer are cleared; the history stays. The owner or governance.
+		/// Scraps a vehicle, for good: no new records, sales or sessions. Devices, invitations,
+		/// operators, the open offer and the lien consent are cleared (deposits back to the
+		/// owner), and the manufacturer's `VehicleDeposit` is released; the entry stays as
+		/// history. The owner, unless a lien stands, or governance, whose scrapping ends the
+		/// lien.
 		///
-		/// Emits `VehicleScrapped`, and `DeviceUnbound` / `OperatorRevoked` for each delegate.
+		/// Emits `DeviceUnbound` / `DeviceInvitationWithdrawn` / `OperatorRevoked` for each
+		/// delegate, `SaleOfferVoided` if an offer was open, `LienForceReleased` if governance
+		/// ended a lien, then `VehicleScrapped`.
 		#[pallet::call_index(17)]
 		#[pallet::weight(T::WeightInfo::scrap_vehicle()
 			.saturating_add(T::OnVehicleStatusChanged::weight()))]
@@ -673,6 +749,51 @@ pub mod pallet {
 				}
 			};
 			Self::do_scrap_vehicle(caller, vehicle)
+		}
+
+		/// Accepts the owner's invitation to `vehicle`: the calling device is bound to it and
+		/// may sign its telemetry. The vehicle must be active and the device bound to no
+		/// vehicle. Invited device only.
+		///
+		/// Emits `DeviceBound`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::accept_device_binding())]
+		pub fn accept_device_binding(origin: OriginFor<T>, vehicle: VehicleId) -> DispatchResult {
+			let device = ensure_signed(origin)?;
+			Self::do_accept_device_binding(device, vehicle)
+		}
+
+		/// Unbinds the calling device from `vehicle`; its deposit goes back to the owner.
+		/// Bound device only.
+		///
+		/// Emits `DeviceLeft`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::leave_vehicle())]
+		pub fn leave_vehicle(origin: OriginFor<T>, vehicle: VehicleId) -> DispatchResult {
+			let device = ensure_signed(origin)?;
+			Self::do_leave_vehicle(device, vehicle)
+		}
+
+		/// Gives up the caller's operator right on `vehicle` (ended or not); its deposit goes
+		/// back to the owner. Operator only.
+		///
+		/// Emits `OperatorRenounced`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::renounce_operator())]
+		pub fn renounce_operator(origin: OriginFor<T>, vehicle: VehicleId) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_renounce_operator(operator, vehicle)
+		}
+
+		/// Ends the lien on `vehicle` without its lender (the lender lost its keys, or
+		/// disappeared after repayment). Governance only.
+		///
+		/// Emits `LienForceReleased`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::force_release_lien())]
+		pub fn force_release_lien(origin: OriginFor<T>, vehicle: VehicleId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_force_release_lien(vehicle)
 		}
 	}
 }

@@ -80,12 +80,17 @@ impl crate::Config for Test {
 pub const HONDA: u64 = 1;
 /// A second manufacturer owning WMI `JH4`.
 pub const ACURA: u64 = 2;
+/// A funded account the tests register as a European (and Chinese) manufacturer.
+pub const VOLKSWAGEN: u64 = 3;
 pub const ALICE: u64 = 10;
 pub const BOB: u64 = 11;
 pub const CHARLIE: u64 = 12;
 pub const LENDER: u64 = 20;
 pub const DEVICE: u64 = 30;
+pub const DEVICE_2: u64 = 31;
 pub const OPERATOR: u64 = 40;
+pub const OPERATOR_2: u64 = 41;
+pub const OPERATOR_3: u64 = 42;
 /// An account with no funds.
 pub const PAUPER: u64 = 99;
 
@@ -125,7 +130,10 @@ impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> {
-			balances: [HONDA, ACURA, ALICE, BOB, CHARLIE, LENDER, DEVICE, OPERATOR]
+			balances: [
+				HONDA, VOLKSWAGEN, ACURA, ALICE, BOB, CHARLIE, LENDER, DEVICE, DEVICE_2, OPERATOR,
+				OPERATOR_2, OPERATOR_3,
+			]
 				.into_iter()
 				.map(|who| (who, STARTING_BALANCE))
 				.collect(),
@@ -193,6 +201,28 @@ pub fn register_honda_for(owner: u64) -> VehicleId {
 		r.metadata_uri,
 	));
 	id
+}
+
+/// Registers Acura's test VIN for `owner` and returns its id (Acura must be registered).
+pub fn register_acura_for(owner: u64) -> VehicleId {
+	let id = crate::NextVehicleId::<Test>::get();
+	assert_ok!(VehicleIdentity::register_vehicle(
+		RuntimeOrigin::signed(ACURA),
+		acura_vin(),
+		owner,
+		1993,
+		Powertrain::Ice,
+		None,
+		[8; 32],
+		Default::default(),
+	));
+	id
+}
+
+/// `owner` invites `device` to `vehicle` and the device accepts.
+pub fn bind_device(owner: u64, vehicle: VehicleId, device: u64) {
+	assert_ok!(VehicleIdentity::bind_device(RuntimeOrigin::signed(owner), vehicle, device));
+	assert_ok!(VehicleIdentity::accept_device_binding(RuntimeOrigin::signed(device), vehicle));
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

@@ -1,9 +1,10 @@
 //! What other pallets may ask about vehicles ([`VehicleRegistry`]).
 
 use crate::{Config, DeviceVehicle, Manufacturers, Pallet, Vehicles};
-use v2x_primitives::{VehicleId, VehicleRegistry, VehicleStatus, Vin};
+use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
+use v2x_primitives::{OperatingRight, VehicleId, VehicleRegistry, VehicleStatus, Vin};
 
-impl<T: Config> VehicleRegistry<T::AccountId> for Pallet<T> {
+impl<T: Config> VehicleRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn owner(vehicle: VehicleId) -> Option<T::AccountId> {
 		Vehicles::<T>::get(vehicle).map(|v| v.owner)
 	}
@@ -20,10 +21,19 @@ impl<T: Config> VehicleRegistry<T::AccountId> for Pallet<T> {
 		Vehicles::<T>::get(vehicle).map(|v| v.status)
 	}
 
-	fn may_operate(vehicle: VehicleId, who: &T::AccountId) -> bool {
-		match Vehicles::<T>::get(vehicle) {
-			Some(entry) => entry.owner == *who || Self::is_current_operator(vehicle, who),
-			None => false,
+	/// Nobody operates a scrapped vehicle; only the owner a stolen one; an operator an active
+	/// one until its last block, inclusive.
+	fn operating_right(
+		vehicle: VehicleId,
+		who: &T::AccountId,
+	) -> Option<OperatingRight<BlockNumberFor<T>>> {
+		let entry = Vehicles::<T>::get(vehicle)?;
+		match entry.status {
+			VehicleStatus::Scrapped => None,
+			_ if entry.owner == *who => Some(OperatingRight::Owner),
+			VehicleStatus::Stolen => None,
+			VehicleStatus::Active =>
+				Self::live_operator_until(vehicle, who).map(OperatingRight::OperatorUntil),
 		}
 	}
 

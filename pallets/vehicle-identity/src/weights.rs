@@ -58,6 +58,10 @@ pub trait WeightInfo {
 	fn report_stolen() -> Weight;
 	fn report_recovered() -> Weight;
 	fn scrap_vehicle() -> Weight;
+	fn accept_device_binding() -> Weight;
+	fn leave_vehicle() -> Weight;
+	fn renounce_operator() -> Weight;
+	fn force_release_lien() -> Weight;
 }
 
 /// Weights for `pallet_vehicle_identity` measured on the V2X Chain runtime.
@@ -381,6 +385,78 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(15))
 	}
+	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
+	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:1)
+	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	fn accept_device_binding() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		// Proof Size summary in bytes:
+		//  Measured:  `1528`
+		//  Estimated: `3914`
+		// Minimum execution time: 76_544_000 picoseconds.
+		Weight::from_parts(79_989_000, 0)
+			.saturating_add(Weight::from_parts(0, 3914))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
+	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:1)
+	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn leave_vehicle() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		// Proof Size summary in bytes:
+		//  Measured:  `1424`
+		//  Estimated: `3914`
+		// Minimum execution time: 65_488_000 picoseconds.
+		Weight::from_parts(70_254_000, 0)
+			.saturating_add(Weight::from_parts(0, 3914))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
+	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	fn renounce_operator() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		// Proof Size summary in bytes:
+		//  Measured:  `1847`
+		//  Estimated: `4330`
+		// Minimum execution time: 64_406_000 picoseconds.
+		Weight::from_parts(70_074_000, 0)
+			.saturating_add(Weight::from_parts(0, 4330))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
+	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	fn force_release_lien() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		// Proof Size summary in bytes:
+		//  Measured:  `716`
+		//  Estimated: `3914`
+		// Minimum execution time: 16_134_000 picoseconds.
+		Weight::from_parts(17_917_000, 0)
+			.saturating_add(Weight::from_parts(0, 3914))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }
 
 // For tests: the same figures with RocksDB's storage costs.
@@ -702,5 +778,77 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(15))
+	}
+	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
+	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:1)
+	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	fn accept_device_binding() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		// Proof Size summary in bytes:
+		//  Measured:  `1528`
+		//  Estimated: `3914`
+		// Minimum execution time: 76_544_000 picoseconds.
+		Weight::from_parts(79_989_000, 0)
+			.saturating_add(Weight::from_parts(0, 3914))
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
+	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:1)
+	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn leave_vehicle() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		// Proof Size summary in bytes:
+		//  Measured:  `1424`
+		//  Estimated: `3914`
+		// Minimum execution time: 65_488_000 picoseconds.
+		Weight::from_parts(70_254_000, 0)
+			.saturating_add(Weight::from_parts(0, 3914))
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(4))
+	}
+	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
+	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	fn renounce_operator() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		// Proof Size summary in bytes:
+		//  Measured:  `1847`
+		//  Estimated: `4330`
+		// Minimum execution time: 64_406_000 picoseconds.
+		Weight::from_parts(70_074_000, 0)
+			.saturating_add(Weight::from_parts(0, 4330))
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
+	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	fn force_release_lien() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file.
+		// Proof Size summary in bytes:
+		//  Measured:  `716`
+		//  Estimated: `3914`
+		// Minimum execution time: 16_134_000 picoseconds.
+		Weight::from_parts(17_917_000, 0)
+			.saturating_add(Weight::from_parts(0, 3914))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

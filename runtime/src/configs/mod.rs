@@ -7,5 +7,5 @@ mod service_book;
 mod system;
 mod vehicle_identity;
 
-pub use monetary::TransactionByteFee;
+pub use monetary::{ToBlockAuthor, TransactionByteFee};
 pub use system::{BlockLength, BlockWeights};

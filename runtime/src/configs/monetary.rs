@@ -1,15 +1,20 @@
-//! The V2X token (`pallet_balances`) and transaction fees.
+//! The V2X token (`pallet_balances`) and transaction fees, which go to the block's author.
 
 use crate::{
-	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System,
-	EXISTENTIAL_DEPOSIT, MICRO_UNIT,
+	AccountId, Aura, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
 };
+use codec::{Decode, Encode};
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
-		traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
+		traits::{
+			fungible::{Balanced, Credit},
+			ConstU128, ConstU32, ConstU8, FindAuthor, OnUnbalanced, VariantCountOf,
+		},
 		weights::{ConstantMultiplier, IdentityFee},
 	},
+	sp_runtime::ConsensusEngineId,
 	pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
 	sp_runtime::traits::One,
 	*,
@@ -40,9 +45,42 @@ parameter_types! {
 	pub const TransactionByteFee: Balance = MICRO_UNIT;
 }
 
+/// The account of the block's Aura author: its sr25519 authority key is an account id too.
+pub struct AuraAuthorAccount;
+
+impl FindAuthor<AccountId> for AuraAuthorAccount {
+	fn find_author<'a, I>(digests: I) -> Option<AccountId>
+	where
+		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
+	{
+		let index = <Aura as FindAuthor<u32>>::find_author(digests)?;
+		let authority = pallet_aura::Authorities::<Runtime>::get().get(index as usize)?.encode();
+		AccountId::decode(&mut authority.as_slice()).ok()
+	}
+}
+
+impl pallet_authorship::Config for Runtime {
+	type FindAuthor = AuraAuthorAccount;
+	type EventHandler = ();
+}
+
+/// Pays transaction fees and tips to the block's author, who ran the node that included the
+/// transaction, instead of burning them. Only if the author were unknown (never in a block
+/// Aura produced) would the amount be dropped, lowering the issuance.
+pub struct ToBlockAuthor;
+
+impl OnUnbalanced<Credit<AccountId, Balances>> for ToBlockAuthor {
+	fn on_nonzero_unbalanced(amount: Credit<AccountId, Balances>) {
+		if let Some(author) = pallet_authorship::Pallet::<Runtime>::author() {
+			// An unpaid remainder is returned, and dropping it lowers the issuance.
+			let _ = Balances::resolve(&author, amount);
+		}
+	}
+}
+
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	type OnChargeTransaction = FungibleAdapter<Balances, ToBlockAuthor>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	/// One plank per picosecond of weight: a transfer costs about a ten-thousandth of a V2X.
 	type WeightToFee = IdentityFee<Balance>;

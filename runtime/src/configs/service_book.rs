@@ -18,10 +18,10 @@ parameter_types! {
 	pub const AuthorisationDeposit: Balance = UNIT / 10;
 	/// A work order may stay open at most 30 days.
 	pub const MaxWorkOrderDuration: BlockNumber = 30 * DAYS;
-	/// A day of 6 s blocks, for the distance-per-day plausibility rule.
-	pub const BlocksPerDay: BlockNumber = DAYS;
 	/// No car covers more than 2000 km in a day: a faster rise is flagged.
 	pub const MaxKmPerDay: v2x_primitives::Km = 2_000;
+	/// A replacement instrument cluster is new or reset: it shows at most 1000 km.
+	pub const MaxNewClusterKm: v2x_primitives::Km = 1_000;
 }
 
 impl pallet_service_book::Config for Runtime {
@@ -43,7 +43,7 @@ impl pallet_service_book::Config for Runtime {
 	type MaxRecentReadings = ConstU32<32>;
 	type MaxFlaggedReadings = ConstU32<64>;
 	type MaxKmPerDay = MaxKmPerDay;
-	type BlocksPerDay = BlocksPerDay;
+	type MaxNewClusterKm = MaxNewClusterKm;
 	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_service_book::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -56,7 +56,7 @@ mod benchmark_helper {
 	use crate::{AccountId, Balances, Runtime, RuntimeOrigin, System, VehicleIdentity, UNIT};
 	use alloc::{string::ToString, vec};
 	use pallet_vehicle_identity::Powertrain;
-	use polkadot_sdk::frame_support::traits::fungible::Mutate;
+	use polkadot_sdk::frame_support::traits::{fungible::Mutate, Get};
 	use v2x_primitives::{VehicleId, VehicleRegistry, Vin};
 
 	/// Registers vehicles through the identity pallet's own calls, as a user would.
@@ -107,19 +107,25 @@ mod benchmark_helper {
 			Balances::set_balance(owner, 1_000_000 * UNIT);
 			VehicleIdentity::bind_device(RuntimeOrigin::signed(owner.clone()), id, device.clone())
 				.unwrap();
+			VehicleIdentity::accept_device_binding(RuntimeOrigin::signed(device.clone()), id)
+				.unwrap();
 			id
 		}
 
-		fn add_operator(vehicle: VehicleId, operator: &AccountId) {
+		fn add_operators(vehicle: VehicleId, operator: &AccountId) {
 			let owner = VehicleIdentity::owner(vehicle).unwrap();
-			let until = System::block_number().saturating_add(1_000);
-			VehicleIdentity::grant_operator(
-				RuntimeOrigin::signed(owner),
-				vehicle,
-				operator.clone(),
-				until,
-			)
-			.unwrap();
+			let until = System::block_number().saturating_add(1_000_000);
+			let most = <Runtime as pallet_vehicle_identity::Config>::MaxOperatorsPerVehicle::get();
+			let others = (1..most).map(|n| AccountId::new([n as u8; 32]));
+			for account in others.chain([operator.clone()]) {
+				VehicleIdentity::grant_operator(
+					RuntimeOrigin::signed(owner.clone()),
+					vehicle,
+					account,
+					until,
+				)
+				.unwrap();
+			}
 		}
 	}
 }

@@ -1,8 +1,8 @@
 //! Car identity: manufacturers, VINs, sales, liens, devices and operators.
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, Timestamp,
-	DAYS, MILLI_UNIT, UNIT,
+	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason,
+	ServiceBook, Timestamp, DAYS, MILLI_UNIT, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -27,7 +27,7 @@ impl pallet_vehicle_identity::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type UnixTime = Timestamp;
-	/// VINs carry the North American check digit on this chain.
+	/// VINs carry the check digit where their region requires it (North America, China).
 	type EnforceCheckDigit = ConstBool<true>;
 	type VehicleDeposit = VehicleDeposit;
 	type DelegateDeposit = DelegateDeposit;
@@ -37,7 +37,9 @@ impl pallet_vehicle_identity::Config for Runtime {
 	type MaxDevicesPerVehicle = ConstU32<8>;
 	type MaxOperatorsPerVehicle = ConstU32<16>;
 	type MaxOfferDuration = MaxOfferDuration;
-	type OnOwnershipTransferred = ();
-	type OnVehicleStatusChanged = ();
+	/// A sale ends the open work orders the old owner's consent stood behind.
+	type OnOwnershipTransferred = (ServiceBook,);
+	/// A theft report or scrapping ends the vehicle's open work orders.
+	type OnVehicleStatusChanged = (ServiceBook,);
 	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
 }

@@ -125,7 +125,8 @@ export async function waitForFinalized(api, number, ms) {
 
 /**
  * Signs and sends `tx`, waits until its block is finalized, and returns the events it
- * emitted. Rejects with the decoded module error if the extrinsic failed.
+ * emitted. Rejects with the decoded module error if the extrinsic failed, and at once if the
+ * pool reports it invalid, dropped or usurped.
  */
 export function sendAndFinalize(api, tx, signer, ms = 60_000) {
   return send(api, tx, signer, 'isFinalized', ms);
@@ -150,6 +151,12 @@ function send(api, tx, signer, until, ms) {
         }
         return;
       }
+      // The pool threw it out: waiting would only time out.
+      if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
+        unsubscribe();
+        reject(new Error(`${tx.method.section}.${tx.method.method} was not included: ${status.type}`));
+        return;
+      }
       if (status[until]) {
         unsubscribe();
         resolve({ events, blockHash: until === 'isFinalized' ? status.asFinalized : status.asInBlock });
@@ -163,4 +170,14 @@ export function eventsOf(events, section, method) {
   return events
     .filter(({ event }) => event.section === section && event.method === method)
     .map(({ event }) => event.data);
+}
+
+/** What `who` has on hold for `pallet`'s hold reason `reason`, in the smallest unit. */
+export async function held(api, who, pallet, reason) {
+  const holds = await api.query.balances.holds(who);
+  const matches = (id) => Object.entries(id.toJSON())
+    .some(([name, value]) => name.toLowerCase() === pallet.toLowerCase() && value === reason);
+  return holds
+    .filter(({ id }) => matches(id))
+    .reduce((sum, { amount }) => sum + amount.toBigInt(), 0n);
 }

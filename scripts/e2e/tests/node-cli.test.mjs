@@ -37,6 +37,21 @@ test('an unknown chain name is refused with the names that exist', () => {
   assert.match(result.stderr, /Unknown chain 'mainnet': use 'dev', 'local' or the path of a chain spec/);
 });
 
+test('a plain run without --chain or --dev is refused instead of starting the local test network', () => {
+  const result = runNode(['--tmp', '--no-prometheus', '--rpc-port', '0', '--port', '0']);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /No chain chosen: start a development chain with --dev/);
+});
+
+test('the shipped runtime is small enough for a runtime upgrade', () => {
+  const result = runNode(['build-spec', '--chain', 'dev', '--raw']);
+  assert.equal(result.status, 0, result.stderr);
+  const code = JSON.parse(result.stdout).genesis.raw.top['0x3a636f6465'];
+  const bytes = (code.length - 2) / 2;
+  // The compressed Wasm with benchmarks was 4.8 MB; without, it must stay under 1.5 MB.
+  assert.ok(bytes <= 1_500_000, `runtime code is ${bytes} bytes`);
+});
+
 test('an RPC port in use is refused instead of moved', async () => {
   await whileListening((port) => {
     const result = runNode(['--dev', '--tmp', '--rpc-port', String(port), '--no-prometheus']);

@@ -5,7 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { startDevNode, sendAndFinalize, sendInBlock, eventsOf } from '../lib/node.mjs';
+import { startDevNode, sendAndFinalize, sendInBlock, eventsOf, held } from '../lib/node.mjs';
+
+// The runtime's deposits, to the unit (runtime/src/configs).
+const UNIT = 10n ** 12n;
+const WORK_ORDER_DEPOSIT = UNIT / 100n;
+const RECORD_DEPOSIT = UNIT / 10n;
+const DELEGATE_DEPOSIT = UNIT / 10n;
 
 // From the development preset: vehicle 0 (Alice's) has a flagged rollback already;
 // vehicle 1 belongs to Bob; Charlie runs the approved "Demo Garage".
@@ -39,6 +45,8 @@ test('work order, record, device reports and a flagged rollback', async () => {
     api, api.tx.serviceBook.openWorkOrder(BOBS_VEHICLE, charlie.address, head + 200), bob,
   );
   assert.equal(eventsOf(opened, 'serviceBook', 'WorkOrderOpened').length, 1);
+  assert.equal(await held(api, bob.address, 'serviceBook', 'WorkOrder'), WORK_ORDER_DEPOSIT);
+  const charlieRecordsBefore = await held(api, charlie.address, 'serviceBook', 'ServiceRecord');
 
   // Charlie writes the service record, which closes the order.
   const { events: added } = await sendInBlock(
@@ -49,15 +57,28 @@ test('work order, record, device reports and a flagged rollback', async () => {
   const [record] = eventsOf(added, 'serviceBook', 'RecordAdded');
   assert.equal(record.odometerKm.toNumber(), 20_000);
   assert.equal(record.workshop.toString(), charlie.address);
+  // The order's deposit went back to Bob; the record's is held from Charlie for good.
+  assert.equal(await held(api, bob.address, 'serviceBook', 'WorkOrder'), 0n);
+  assert.equal(
+    await held(api, charlie.address, 'serviceBook', 'ServiceRecord') - charlieRecordsBefore,
+    RECORD_DEPOSIT,
+  );
 
   // A second record needs a new order.
   await assert.rejects(
     sendInBlock(api, api.tx.serviceBook.addRecord(BOBS_VEHICLE, 20_100, 'Repair', `0x${'00'.repeat(32)}`, ''), charlie),
-    /serviceBook\.\w+/,
+    /serviceBook\.NoWorkOrder/,
   );
 
-  // Bob binds Dave's account as the car's telematics unit; it reports 20 500 km.
+  // Bob invites Dave's account as the car's telematics unit, and the unit accepts with its
+  // own key; then it reports 20 500 km.
   await sendInBlock(api, api.tx.vehicleIdentity.bindDevice(BOBS_VEHICLE, dave.address), bob);
+  assert.equal(await held(api, bob.address, 'vehicleIdentity', 'Delegate'), DELEGATE_DEPOSIT);
+  await assert.rejects(
+    sendInBlock(api, api.tx.serviceBook.reportOdometer(BOBS_VEHICLE, 20_500), dave),
+    /serviceBook\.NotDevice/,
+  );
+  await sendInBlock(api, api.tx.vehicleIdentity.acceptDeviceBinding(BOBS_VEHICLE), dave);
   const { events: reported } = await sendInBlock(
     api, api.tx.serviceBook.reportOdometer(BOBS_VEHICLE, 20_500), dave,
   );

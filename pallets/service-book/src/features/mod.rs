@@ -24,6 +24,17 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Fails unless the vehicle exists and is active: stolen and scrapped vehicles take no
+	/// work orders or records.
+	pub(crate) fn ensure_active_vehicle(vehicle: VehicleId) -> DispatchResult {
+		match T::Vehicles::status(vehicle) {
+			None => Err(Error::<T>::VehicleNotFound.into()),
+			Some(VehicleStatus::Scrapped) => Err(Error::<T>::VehicleScrapped.into()),
+			Some(VehicleStatus::Stolen) => Err(Error::<T>::VehicleStolen.into()),
+			Some(VehicleStatus::Active) => Ok(()),
+		}
+	}
+
 	/// Milliseconds since the Unix epoch.
 	pub(crate) fn now_ms() -> u64 {
 		u64::try_from(T::UnixTime::now().as_millis()).unwrap_or(u64::MAX)

@@ -10,7 +10,7 @@ use v2x_primitives::{Km, OdometerLog, ReadingVerdict, VehicleId};
 use crate::{
 	odometer::DailyLimit, BalanceOf, Config, DocumentHash, Error, Event, HoldReason, NextRecordId,
 	Pallet, RecordCount, RecordId, RecordKind, Records, ServiceRecord, UriOf, VehicleRecords,
-	WorkOrders, MAX_STATE_OF_HEALTH,
+	MAX_STATE_OF_HEALTH,
 };
 
 /// What a workshop writes in a record.
@@ -33,13 +33,12 @@ impl<T: Config> Pallet<T> {
 		document_uri: UriOf<T>,
 	) -> Result<RecordId, DispatchError> {
 		Self::active_workshop(&workshop)?;
-		Self::ensure_accepts_records(vehicle)?;
-		let order = WorkOrders::<T>::get(vehicle, &workshop).ok_or(Error::<T>::NoWorkOrder)?;
-		ensure!(
-			frame_system::Pallet::<T>::block_number() <= order.expires_at,
-			Error::<T>::WorkOrderExpired
-		);
+		Self::ensure_active_vehicle(vehicle)?;
+		let order = Self::usable_order(vehicle, &workshop)?;
 		Self::ensure_valid_kind(odometer_km, kind)?;
+		if let RecordKind::OdometerReplacement { old_km, new_km } = kind {
+			Self::ensure_valid_replacement(vehicle, old_km, new_km)?;
+		}
 		let deposit = T::RecordDeposit::get();
 		Self::hold_deposit(HoldReason::ServiceRecord, &workshop, deposit)?;
 		Self::close_work_order(vehicle, &workshop, order)?;
@@ -77,7 +76,8 @@ impl<T: Config> Pallet<T> {
 		let original = Records::<T>::get(corrects).ok_or(Error::<T>::RecordNotFound)?;
 		ensure!(original.workshop == workshop, Error::<T>::NotRecordAuthor);
 		let vehicle = original.vehicle;
-		Self::ensure_accepts_records(vehicle)?;
+		Self::ensure_active_vehicle(vehicle)?;
+		let order = Self::usable_order(vehicle, &workshop)?;
 		ensure!(
 			!matches!(kind, RecordKind::OdometerReplacement { .. }),
 			Error::<T>::ReplacementNotCorrectable
@@ -85,6 +85,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_valid_kind(odometer_km, kind)?;
 		let deposit = T::RecordDeposit::get();
 		Self::hold_deposit(HoldReason::ServiceRecord, &workshop, deposit)?;
+		Self::close_work_order(vehicle, &workshop, order)?;
 
 		let entry = RecordEntry {
 			vehicle,

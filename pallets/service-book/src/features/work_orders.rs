@@ -3,11 +3,19 @@
 use polkadot_sdk::{
 	frame_support::{ensure, traits::Get},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::{traits::Saturating, DispatchResult},
+	sp_runtime::{traits::Saturating, DispatchError, DispatchResult},
 };
 use v2x_primitives::{VehicleId, VehicleRegistry};
 
 use crate::{Config, Error, Event, HoldReason, OpenWorkOrders, Pallet, WorkOrder, WorkOrders};
+
+/// Why a work order cannot be used.
+enum OrderState {
+	Usable,
+	Expired,
+	/// Its opener may no longer operate the vehicle.
+	ConsentEnded,
+}
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_open_work_order(
@@ -16,14 +24,17 @@ impl<T: Config> Pallet<T> {
 		workshop: T::AccountId,
 		expires_at: BlockNumberFor<T>,
 	) -> DispatchResult {
-		Self::ensure_accepts_records(vehicle)?;
-		ensure!(T::Vehicles::may_operate(vehicle, &opener), Error::<T>::NotOperator);
+		Self::ensure_active_vehicle(vehicle)?;
+		let right =
+			T::Vehicles::operating_right(vehicle, &opener).ok_or(Error::<T>::NotOperator)?;
 		Self::active_workshop(&workshop)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(
 			expires_at > now && expires_at <= now.saturating_add(T::MaxWorkOrderDuration::get()),
 			Error::<T>::InvalidExpiry
 		);
+		// An operator's consent lasts as long as its own right.
+		let expires_at = right.until().map_or(expires_at, |until| expires_at.min(until));
 		ensure!(!WorkOrders::<T>::contains_key(vehicle, &workshop), Error::<T>::OrderAlreadyOpen);
 		let open = OpenWorkOrders::<T>::get(vehicle);
 		ensure!(open < T::MaxOpenWorkOrders::get(), Error::<T>::TooManyOpenOrders);
@@ -43,21 +54,45 @@ impl<T: Config> Pallet<T> {
 		workshop: T::AccountId,
 	) -> DispatchResult {
 		let order = WorkOrders::<T>::get(vehicle, &workshop).ok_or(Error::<T>::NoWorkOrder)?;
-		let expired = frame_system::Pallet::<T>::block_number() > order.expires_at;
-		// The current owner may cancel an order the previous owner or an operator opened.
+		let lapsed = !matches!(Self::order_state(vehicle, &order), OrderState::Usable);
+		// The current owner may cancel an order an operator opened.
 		let may_cancel = caller == order.opener
 			|| caller == workshop
 			|| T::Vehicles::owner(vehicle).as_ref() == Some(&caller);
-		ensure!(expired || may_cancel, Error::<T>::NotOrderParty);
+		ensure!(lapsed || may_cancel, Error::<T>::NotOrderParty);
 		let opener = order.opener.clone();
 		Self::close_work_order(vehicle, &workshop, order)?;
-		let event = if expired {
+		let event = if lapsed {
 			Event::WorkOrderExpired { vehicle, workshop, opener }
 		} else {
 			Event::WorkOrderCancelled { vehicle, workshop, by: caller }
 		};
 		Self::deposit_event(event);
 		Ok(())
+	}
+
+	/// The workshop's open order for the vehicle, if it may be used now: unexpired, and its
+	/// opener may still operate the vehicle. Adding a record and correcting one both need it.
+	pub(crate) fn usable_order(
+		vehicle: VehicleId,
+		workshop: &T::AccountId,
+	) -> Result<WorkOrder<T>, DispatchError> {
+		let order = WorkOrders::<T>::get(vehicle, workshop).ok_or(Error::<T>::NoWorkOrder)?;
+		match Self::order_state(vehicle, &order) {
+			OrderState::Usable => Ok(order),
+			OrderState::Expired => Err(Error::<T>::WorkOrderExpired.into()),
+			OrderState::ConsentEnded => Err(Error::<T>::OrderConsentEnded.into()),
+		}
+	}
+
+	fn order_state(vehicle: VehicleId, order: &WorkOrder<T>) -> OrderState {
+		if frame_system::Pallet::<T>::block_number() > order.expires_at {
+			OrderState::Expired
+		} else if !T::Vehicles::may_operate(vehicle, &order.opener) {
+			OrderState::ConsentEnded
+		} else {
+			OrderState::Usable
+		}
 	}
 
 	/// Removes an open order and releases its opener's deposit.

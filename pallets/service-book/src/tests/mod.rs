@@ -2,6 +2,7 @@
 //! invariants (`ExtBuilder::build_and_execute`).
 
 mod genesis;
+mod migrations;
 mod odometer;
 mod records;
 mod runtime_api;

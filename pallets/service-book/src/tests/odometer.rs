@@ -1,12 +1,15 @@
 //! The odometer history: device reports, other pallets' readings, the flagging rule and
 //! cluster replacements.
 
-use polkadot_sdk::frame_support::{assert_noop, assert_ok};
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok},
+	sp_runtime::DispatchResult,
+};
 use v2x_primitives::{FlagReason, OdometerLog, OdometerSource, ReadingVerdict};
 
 use super::*;
 use crate::{
-	odometer::{judge, DailyLimit},
+	odometer::{flag_slot, judge, DailyLimit, ReadingTime, CREDIT_PER_KM},
 	Error, Event, FlaggedReadings, OdometerReading, OdometerState, Odometers, RecentReadings,
 	WeightInfo,
 };
@@ -139,15 +142,77 @@ fn frequent_readings_share_one_days_distance() {
 }
 
 #[test]
-fn the_allowance_grows_with_the_days_elapsed() {
+fn readings_days_apart_may_differ_by_a_days_distance_for_each_day() {
 	ExtBuilder::ready().build_and_execute(|| {
 		report(20_000);
-		run_to_block(1 + 3 * BLOCKS_PER_DAY);
+		run_to_block(1 + 3 * DAY);
 		report(20_000 + 3 * KM_PER_DAY);
 		assert_eq!(ServiceBook::current_odometer(VEHICLE), Some(20_000 + 3 * KM_PER_DAY));
-		run_to_block(1 + 3 * BLOCKS_PER_DAY + 1);
-		report(20_000 + 4 * KM_PER_DAY + 1);
-		assert_eq!(ServiceBook::flag_count(VEHICLE), 1);
+		// The three days' credit is used up: one block later even one more km is too much.
+		run_to_block(2 + 3 * DAY);
+		report(20_000 + 3 * KM_PER_DAY + 1);
+		assert_eq!(verdicts(), vec![ReadingVerdict::Consistent, ReadingVerdict::Consistent, JUMP]);
+	});
+}
+
+#[test]
+fn a_vehicle_read_once_a_year_adds_the_years_distance() {
+	ExtBuilder::ready().build_and_execute(|| {
+		report(10_000);
+		run_to_block(1 + 365 * DAY);
+		report(25_000);
+		assert_eq!(ServiceBook::current_odometer(VEHICLE), Some(25_000));
+		assert_eq!(ServiceBook::flag_count(VEHICLE), 0);
+	});
+}
+
+#[test]
+fn the_limit_holds_to_the_block_at_one_day() {
+	ExtBuilder::ready().build_and_execute(|| {
+		report(20_000);
+		// A day's distance at once uses up the credit.
+		report(20_000 + KM_PER_DAY);
+		run_to_block(1 + DAY - 1);
+		report(20_000 + 2 * KM_PER_DAY);
+		assert_eq!(ServiceBook::current_odometer(VEHICLE), Some(20_000 + KM_PER_DAY));
+		run_to_block(1 + DAY);
+		report(20_000 + 2 * KM_PER_DAY);
+		assert_eq!(ServiceBook::current_odometer(VEHICLE), Some(20_000 + 2 * KM_PER_DAY));
+		assert_eq!(
+			verdicts(),
+			vec![
+				ReadingVerdict::Consistent,
+				ReadingVerdict::Consistent,
+				JUMP,
+				ReadingVerdict::Consistent
+			]
+		);
+	});
+}
+
+#[test]
+fn two_readings_a_block_apart_never_add_two_days_distance() {
+	ExtBuilder::ready().build_and_execute(|| {
+		report(20_000);
+		run_to_block(DAY);
+		report(20_000 + KM_PER_DAY);
+		run_to_block(DAY + 1);
+		report(20_000 + 2 * KM_PER_DAY);
+		assert_eq!(ServiceBook::current_odometer(VEHICLE), Some(20_000 + KM_PER_DAY));
+		assert_eq!(verdicts(), vec![ReadingVerdict::Consistent, ReadingVerdict::Consistent, JUMP]);
+	});
+}
+
+#[test]
+fn a_chain_that_stalls_for_a_day_does_not_flag_the_days_distance() {
+	ExtBuilder::ready().build_and_execute(|| {
+		report(20_000);
+		report(20_000 + KM_PER_DAY);
+		stall(DAY * BLOCK_MS);
+		run_to_block(2);
+		report(20_000 + 2 * KM_PER_DAY);
+		assert_eq!(ServiceBook::current_odometer(VEHICLE), Some(20_000 + 2 * KM_PER_DAY));
+		assert_eq!(ServiceBook::flag_count(VEHICLE), 0);
 	});
 }
 
@@ -260,15 +325,67 @@ fn after_a_replacement_rollbacks_are_judged_against_the_new_cluster() {
 	});
 }
 
+/// `WORKSHOP` tries to record a cluster replacement under a fresh order.
+fn replace(old_km: Km, new_km: Km) -> DispatchResult {
+	ServiceBook::add_record(
+		signed(WORKSHOP),
+		VEHICLE,
+		new_km,
+		RecordKind::OdometerReplacement { old_km, new_km },
+		[1; 32],
+		uri(b"ipfs://doc"),
+	)
+}
+
 #[test]
-fn a_replacement_with_a_rolled_back_old_reading_is_flagged_and_keeps_the_total() {
+fn a_replacement_cannot_hide_a_rolled_back_old_reading() {
 	ExtBuilder::ready().build_and_execute(|| {
 		report(80_000);
-		let id = record(VEHICLE, 0, RecordKind::OdometerReplacement { old_km: 30_000, new_km: 0 });
-		assert_eq!(crate::Records::<Test>::get(id).unwrap().odometer_verdict, Some(ROLLBACK));
-		assert_eq!(ServiceBook::flag_count(VEHICLE), 1);
+		open_order(VEHICLE, WORKSHOP);
+		assert_noop!(replace(30_000, 0), Error::<Test>::ReplacementReadingFlagged);
+	});
+}
+
+#[test]
+fn a_replacement_cannot_hide_an_implausible_old_reading() {
+	ExtBuilder::ready().build_and_execute(|| {
+		report(80_000);
+		open_order(VEHICLE, WORKSHOP);
+		assert_noop!(replace(80_000 + KM_PER_DAY + 1, 0), Error::<Test>::ReplacementReadingFlagged);
+	});
+}
+
+#[test]
+fn a_new_cluster_starts_low() {
+	ExtBuilder::ready().build_and_execute(|| {
+		report(80_000);
+		open_order(VEHICLE, WORKSHOP);
+		assert_noop!(replace(80_000, MAX_NEW_CLUSTER_KM + 1), Error::<Test>::ImplausibleNewCluster);
+		assert_noop!(replace(80_000, Km::MAX), Error::<Test>::ImplausibleNewCluster);
+		assert_ok!(replace(80_000, MAX_NEW_CLUSTER_KM));
+		assert_eq!(Odometers::<Test>::get(VEHICLE).unwrap().displayed_km, MAX_NEW_CLUSTER_KM);
+	});
+}
+
+#[test]
+fn a_replacement_can_be_the_very_first_reading_with_a_non_zero_new_cluster() {
+	ExtBuilder::ready().build_and_execute(|| {
+		record(VEHICLE, 12, RecordKind::OdometerReplacement { old_km: 50_000, new_km: 12 });
 		let state = Odometers::<Test>::get(VEHICLE).unwrap();
-		assert_eq!((state.displayed_km, state.total_km), (0, 80_000));
+		assert_eq!((state.displayed_km, state.total_km, state.readings), (12, 50_000, 2));
+		let shown: Vec<_> = ServiceBook::odometer_readings(VEHICLE)
+			.iter()
+			.map(|r| (r.km, r.total_km, r.new_cluster, r.verdict))
+			.collect();
+		assert_eq!(
+			shown,
+			vec![
+				(50_000, 50_000, false, ReadingVerdict::Consistent),
+				(12, 50_000, true, ReadingVerdict::Consistent)
+			]
+		);
+		report(40);
+		assert_eq!(ServiceBook::current_odometer(VEHICLE), Some(50_028));
 	});
 }
 
@@ -286,24 +403,32 @@ fn the_recent_readings_window_keeps_the_last_readings() {
 }
 
 #[test]
-fn flagged_evidence_is_bounded_but_the_count_goes_on() {
+fn flagged_evidence_keeps_the_first_and_the_latest_and_the_count_goes_on() {
 	ExtBuilder::ready().build_and_execute(|| {
 		report(20_000);
-		for i in 0..5 {
+		for i in 0..8 {
 			report(10_000 + i);
 		}
-		assert_eq!(ServiceBook::flag_count(VEHICLE), 5);
-		assert_eq!(FlaggedReadings::<Test>::iter_prefix(VEHICLE).count(), MAX_FLAGGED as usize);
-		let first = FlaggedReadings::<Test>::get(VEHICLE, 0).unwrap();
-		assert_eq!(first.km, 10_000);
+		assert_eq!(ServiceBook::flag_count(VEHICLE), 8);
+		let mut kept: Vec<_> =
+			FlaggedReadings::<Test>::iter_prefix_values(VEHICLE).map(|r| r.km).collect();
+		kept.sort();
+		// The first three for good, the latest three in the ring.
+		assert_eq!(kept, vec![10_000, 10_001, 10_002, 10_005, 10_006, 10_007]);
+		let in_history: Vec<_> = ServiceBook::odometer_readings(VEHICLE)
+			.into_iter()
+			.filter(|r| r.verdict == ROLLBACK)
+			.map(|r| r.km)
+			.collect();
+		assert_eq!(in_history, kept);
 		System::assert_last_event(
 			Event::OdometerFlagged {
 				vehicle: VEHICLE,
-				km: 10_004,
+				km: 10_007,
 				source: OdometerSource::Device,
 				reason: FlagReason::Rollback,
 				last_accepted_km: 20_000,
-				flags: 5,
+				flags: 8,
 			}
 			.into(),
 		);
@@ -311,20 +436,59 @@ fn flagged_evidence_is_bounded_but_the_count_goes_on() {
 }
 
 #[test]
+fn consistent_reports_do_not_flush_the_latest_flags() {
+	ExtBuilder::ready().build_and_execute(|| {
+		report(20_000);
+		for i in 0..(MAX_FLAGGED + 2) {
+			report(10_000 + i);
+		}
+		for i in 0..(2 * MAX_RECENT) {
+			report(20_001 + i);
+		}
+		let flagged: Vec<_> = ServiceBook::odometer_readings(VEHICLE)
+			.into_iter()
+			.filter(|r| r.verdict == ROLLBACK)
+			.map(|r| r.km)
+			.collect();
+		assert_eq!(flagged, vec![10_000, 10_001, 10_002, 10_003, 10_004]);
+	});
+}
+
+#[test]
+fn flag_slots_keep_the_first_and_ring_the_latest() {
+	let slots: Vec<_> = (0..8).map(|n| flag_slot(n, 3)).collect();
+	assert_eq!(slots, [0, 1, 2, 3, 4, 5, 3, 4].map(Some).to_vec());
+	assert_eq!(flag_slot(0, 0), None);
+}
+
+const LIMIT: DailyLimit = DailyLimit { max_km_per_day: 100 };
+const AT_START: ReadingTime<u64> = ReadingTime { block: 1, ms: 0 };
+
+#[test]
 fn a_reading_past_the_largest_distance_is_an_implausible_jump() {
 	let state = OdometerState::<u64> {
 		displayed_km: 10,
 		total_km: Km::MAX - 5,
-		..OdometerState::first(10, 1)
+		..OdometerState::first(10, AT_START, LIMIT)
 	};
-	assert_eq!(judge(&state, 20, 1, None), Err(FlagReason::ImplausibleJump));
+	assert_eq!(judge(&state, 20, AT_START, None), Err(FlagReason::ImplausibleJump));
 }
 
 #[test]
 fn genesis_history_flags_rollbacks_only() {
-	let state = OdometerState::<u64>::first(10, 0);
-	assert!(judge(&state, 1_000_000, 0, None).is_ok());
-	assert_eq!(judge(&state, 5, 0, None), Err(FlagReason::Rollback));
-	let limit = DailyLimit { max_km_per_day: 100, blocks_per_day: 10 };
-	assert_eq!(judge(&state, 1_000_000, 0, Some(limit)), Err(FlagReason::ImplausibleJump));
+	let state = OdometerState::<u64>::first(10, AT_START, LIMIT);
+	assert_eq!(judge(&state, 1_000_000, AT_START, None).map(|s| s.total_km), Ok(1_000_000));
+	assert_eq!(judge(&state, 5, AT_START, None), Err(FlagReason::Rollback));
+	assert_eq!(judge(&state, 1_000_000, AT_START, Some(LIMIT)), Err(FlagReason::ImplausibleJump));
+}
+
+#[test]
+fn credit_is_counted_to_the_millisecond() {
+	let state = OdometerState::<u64> { credit: 0, ..OdometerState::first(10, AT_START, LIMIT) };
+	// 100 km a day: one km takes 864 000 ms.
+	let just_short = ReadingTime { block: 2, ms: 863_999 };
+	assert_eq!(judge(&state, 11, just_short, Some(LIMIT)), Err(FlagReason::ImplausibleJump));
+	let accepted = judge(&state, 11, ReadingTime { block: 2, ms: 864_000 }, Some(LIMIT));
+	assert_eq!(accepted.map(|s| (s.total_km, s.credit, s.credited_at_ms)), Ok((11, 0, 864_000)));
+	assert_eq!(CREDIT_PER_KM, 86_400_000);
 }

@@ -1,6 +1,9 @@
 //! Service records: added under a work order, corrected by new records.
 
-use polkadot_sdk::frame_support::{assert_noop, assert_ok, traits::fungible::Mutate};
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok, traits::fungible::Mutate},
+	sp_runtime::DispatchResult,
+};
 use v2x_primitives::{FlagReason, OdometerSource, ReadingVerdict};
 
 use super::*;
@@ -331,6 +334,7 @@ fn a_workshop_corrects_its_record_with_a_new_one() {
 		let before = Records::<Test>::get(original).unwrap();
 		let readings = Odometers::<Test>::get(VEHICLE).unwrap().readings;
 		run_to_block(4);
+		open_order(VEHICLE, WORKSHOP);
 		assert_ok!(ServiceBook::correct_record(
 			signed(WORKSHOP),
 			original,
@@ -349,6 +353,9 @@ fn a_workshop_corrects_its_record_with_a_new_one() {
 		assert_eq!(RecordCount::<Test>::get(VEHICLE), 2);
 		assert_eq!(Odometers::<Test>::get(VEHICLE).unwrap().readings, readings);
 		assert_eq!(held(HoldReason::ServiceRecord, WORKSHOP), 2 * RECORD_DEPOSIT);
+		// The correction used the owner's order up.
+		assert!(!WorkOrders::<Test>::contains_key(VEHICLE, WORKSHOP));
+		assert_eq!(held(HoldReason::WorkOrder, OWNER), 0);
 		System::assert_last_event(
 			Event::RecordCorrected {
 				record: original + 1,
@@ -456,6 +463,7 @@ fn records_of_a_scrapped_vehicle_are_not_corrected() {
 fn a_correction_cannot_replace_the_cluster() {
 	ExtBuilder::ready().build_and_execute(|| {
 		let original = record(VEHICLE, 12_000, MAINTENANCE);
+		open_order(VEHICLE, WORKSHOP);
 		let kind = RecordKind::OdometerReplacement { old_km: 12_000, new_km: 0 };
 		assert_noop!(
 			ServiceBook::correct_record(signed(WORKSHOP), original, 0, kind, [2; 32], uri(b"")),
@@ -468,6 +476,7 @@ fn a_correction_cannot_replace_the_cluster() {
 fn a_correction_is_validated_like_a_record() {
 	ExtBuilder::ready().build_and_execute(|| {
 		let original = record(VEHICLE, 12_000, MAINTENANCE);
+		open_order(VEHICLE, WORKSHOP);
 		let kind = RecordKind::BatteryHealth { state_of_health: 120 };
 		assert_noop!(
 			ServiceBook::correct_record(
@@ -487,6 +496,7 @@ fn a_correction_is_validated_like_a_record() {
 fn a_correction_needs_the_workshops_deposit() {
 	ExtBuilder::ready().build_and_execute(|| {
 		let original = record(VEHICLE, 12_000, MAINTENANCE);
+		open_order(VEHICLE, WORKSHOP);
 		Balances::set_balance(&WORKSHOP, 1);
 		assert_noop!(
 			ServiceBook::correct_record(
@@ -499,5 +509,120 @@ fn a_correction_needs_the_workshops_deposit() {
 			),
 			Error::<Test>::InsufficientBalance
 		);
+	});
+}
+
+/// `WORKSHOP` corrects `original` with a maintenance record at 12 000 km.
+fn correct(original: RecordId) -> DispatchResult {
+	ServiceBook::correct_record(signed(WORKSHOP), original, 12_000, MAINTENANCE, [2; 32], uri(b""))
+}
+
+/// `WORKSHOP` adds a maintenance record at `km` on `VEHICLE`.
+fn add(km: Km) -> DispatchResult {
+	ServiceBook::add_record(signed(WORKSHOP), VEHICLE, km, MAINTENANCE, [1; 32], uri(b""))
+}
+
+#[test]
+fn a_correction_needs_an_open_work_order() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let original = record(VEHICLE, 12_000, MAINTENANCE);
+		assert_noop!(correct(original), Error::<Test>::NoWorkOrder);
+	});
+}
+
+#[test]
+fn a_correction_needs_an_unexpired_work_order() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let original = record(VEHICLE, 12_000, MAINTENANCE);
+		open_order(VEHICLE, WORKSHOP);
+		run_to_block(soon() + 1);
+		assert_noop!(correct(original), Error::<Test>::WorkOrderExpired);
+	});
+}
+
+#[test]
+fn after_a_sale_the_old_owners_order_admits_no_correction() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let original = record(VEHICLE, 12_000, MAINTENANCE);
+		open_order(VEHICLE, WORKSHOP);
+		MockVehicles::update(VEHICLE, |v| v.owner = STRANGER);
+		assert_noop!(correct(original), Error::<Test>::OrderConsentEnded);
+	});
+}
+
+#[test]
+fn a_replacement_and_a_correction_can_be_corrected() {
+	ExtBuilder::ready().build_and_execute(|| {
+		report(80_000);
+		let replacement =
+			record(VEHICLE, 0, RecordKind::OdometerReplacement { old_km: 80_000, new_km: 0 });
+		open_order(VEHICLE, WORKSHOP);
+		assert_ok!(correct(replacement));
+		let correction = replacement + 1;
+		open_order(VEHICLE, WORKSHOP);
+		assert_ok!(correct(correction));
+		assert_eq!(Records::<Test>::get(correction).unwrap().corrects, Some(replacement));
+		assert_eq!(Records::<Test>::get(correction + 1).unwrap().corrects, Some(correction));
+		// Corrections add no readings: the replacement's stays the odometer's state.
+		let state = Odometers::<Test>::get(VEHICLE).unwrap();
+		assert_eq!((state.displayed_km, state.total_km, state.readings), (0, 80_000, 3));
+		assert_eq!(RecordCount::<Test>::get(VEHICLE), 3);
+	});
+}
+
+#[test]
+fn a_record_is_accepted_in_the_orders_last_block() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		run_to_block(WorkOrders::<Test>::get(VEHICLE, WORKSHOP).unwrap().expires_at);
+		assert_ok!(add(1_000));
+	});
+}
+
+#[test]
+fn a_record_is_refused_one_block_after_the_order_expired() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		run_to_block(WorkOrders::<Test>::get(VEHICLE, WORKSHOP).unwrap().expires_at + 1);
+		assert_noop!(add(1_000), Error::<Test>::WorkOrderExpired);
+	});
+}
+
+#[test]
+fn after_a_sale_the_old_owners_order_admits_no_record() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		MockVehicles::update(VEHICLE, |v| v.owner = STRANGER);
+		assert_noop!(add(1_000), Error::<Test>::OrderConsentEnded);
+	});
+}
+
+#[test]
+fn a_revoked_operators_order_admits_no_record() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_ok!(ServiceBook::open_work_order(signed(OPERATOR), VEHICLE, WORKSHOP, soon()));
+		MockVehicles::update(VEHICLE, |v| v.operators.clear());
+		assert_noop!(add(1_000), Error::<Test>::OrderConsentEnded);
+	});
+}
+
+#[test]
+fn an_operators_order_admits_records_until_its_right_ends() {
+	ExtBuilder::ready().build_and_execute(|| {
+		run_to_block(OPERATOR_UNTIL - 5);
+		assert_ok!(ServiceBook::open_work_order(signed(OPERATOR), VEHICLE, WORKSHOP, soon()));
+		run_to_block(OPERATOR_UNTIL + 1);
+		assert_noop!(add(1_000), Error::<Test>::WorkOrderExpired);
+		run_to_block(OPERATOR_UNTIL);
+		assert_ok!(add(1_000));
+	});
+}
+
+#[test]
+fn a_stolen_vehicle_takes_no_records() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		MockVehicles::update(VEHICLE, |v| v.status = VehicleStatus::Stolen);
+		assert_noop!(add(1_000), Error::<Test>::VehicleStolen);
 	});
 }

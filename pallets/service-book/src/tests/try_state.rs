@@ -1,18 +1,28 @@
-//! The invariants catch broken state.
+//! The invariants catch broken state, each with its own message.
 
-use polkadot_sdk::frame_support::assert_ok;
+use polkadot_sdk::frame_support::{
+	assert_ok,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision},
+	},
+};
 use v2x_primitives::{OdometerSource, ReadingVerdict};
 
 use super::*;
-use crate::{OdometerReading, RecentReadings, RecordCount};
+use crate::{odometer::DailyLimit, FlaggedReadings, OdometerReading, Odometers, RecentReadings, RecordCount};
+
+fn broken(message: &'static str) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+	Err(message.into())
+}
 
 #[test]
 fn a_gap_in_a_vehicles_records_breaks_the_invariants() {
 	ExtBuilder::ready().build().execute_with(|| {
 		record(VEHICLE, 1_000, RecordKind::Maintenance);
-		assert!(ServiceBook::do_try_state().is_ok());
+		assert_ok!(ServiceBook::do_try_state());
 		RecordCount::<Test>::insert(VEHICLE, 2);
-		assert!(ServiceBook::do_try_state().is_err());
+		assert_eq!(ServiceBook::do_try_state(), broken("a vehicle's record index has a gap"));
 	});
 }
 
@@ -31,7 +41,7 @@ fn an_accepted_reading_going_down_breaks_the_invariants() {
 			at: 1,
 		};
 		RecentReadings::<Test>::insert(VEHICLE, 1, lower);
-		assert!(ServiceBook::do_try_state().is_err());
+		assert_eq!(ServiceBook::do_try_state(), broken("the true distance went down"));
 	});
 }
 
@@ -39,15 +49,57 @@ fn an_accepted_reading_going_down_breaks_the_invariants() {
 fn a_deposit_not_held_breaks_the_invariants() {
 	ExtBuilder::ready().build().execute_with(|| {
 		open_order(VEHICLE, WORKSHOP);
-		let reason: RuntimeHoldReason = HoldReason::WorkOrder.into();
-		assert_ok!(
-			<Balances as polkadot_sdk::frame_support::traits::fungible::MutateHold<u64>>::release(
-				&reason,
-				&OWNER,
-				WORK_ORDER_DEPOSIT,
-				polkadot_sdk::frame_support::traits::tokens::Precision::Exact,
-			)
+		assert_ok!(Balances::release(
+			&HoldReason::WorkOrder.into(),
+			&OWNER,
+			WORK_ORDER_DEPOSIT,
+			Precision::Exact,
+		));
+		assert_eq!(ServiceBook::do_try_state(), broken("work order deposits not held"));
+	});
+}
+
+#[test]
+fn a_hold_on_an_account_without_entries_breaks_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		assert_ok!(Balances::hold(&HoldReason::ServiceRecord.into(), &STRANGER, 7));
+		assert_eq!(ServiceBook::do_try_state(), broken("record deposits not held"));
+		assert_ok!(Balances::burn_held(
+			&HoldReason::ServiceRecord.into(),
+			&STRANGER,
+			7,
+			Precision::Exact,
+			Fortitude::Force,
+		));
+		assert_ok!(ServiceBook::do_try_state());
+	});
+}
+
+#[test]
+fn more_than_a_days_credit_breaks_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		report(1_000);
+		Odometers::<Test>::mutate(VEHICLE, |state| {
+			if let Some(state) = state {
+				state.credit = DailyLimit::of::<Test>().full_credit() + 1;
+			}
+		});
+		assert_eq!(
+			ServiceBook::do_try_state(),
+			broken("an odometer holds more than a day's distance credit")
 		);
-		assert!(ServiceBook::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn lost_evidence_breaks_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		report(1_000);
+		report(900);
+		FlaggedReadings::<Test>::remove(VEHICLE, 0);
+		assert_eq!(
+			ServiceBook::do_try_state(),
+			broken("stored flagged readings disagree with the flag count")
+		);
 	});
 }

@@ -1,7 +1,9 @@
 //! Work orders: opened by the owner or an operator, closed by a record or cancelled.
 
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
-use v2x_primitives::{testing::MockVehicles, VehicleStatus};
+use v2x_primitives::{
+	testing::MockVehicles, OnOwnershipTransferred, OnVehicleStatusChanged, VehicleStatus,
+};
 
 use super::*;
 use crate::{Error, Event, OpenWorkOrders, WorkOrder, WorkOrders};
@@ -43,10 +45,60 @@ fn an_operator_opens_a_work_order() {
 }
 
 #[test]
-fn a_stolen_vehicle_still_takes_work_orders() {
+fn a_stolen_vehicle_takes_no_work_orders() {
 	ExtBuilder::ready().build_and_execute(|| {
 		MockVehicles::update(VEHICLE, |v| v.status = VehicleStatus::Stolen);
-		assert_ok!(ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, soon()));
+		assert_noop!(
+			ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, soon()),
+			Error::<Test>::VehicleStolen
+		);
+	});
+}
+
+#[test]
+fn an_operators_order_ends_with_its_right() {
+	ExtBuilder::ready().build_and_execute(|| {
+		run_to_block(OPERATOR_UNTIL - 5);
+		assert_ok!(ServiceBook::open_work_order(
+			signed(OPERATOR),
+			VEHICLE,
+			WORKSHOP,
+			OPERATOR_UNTIL + 50
+		));
+		assert_eq!(WorkOrders::<Test>::get(VEHICLE, WORKSHOP).unwrap().expires_at, OPERATOR_UNTIL);
+		System::assert_last_event(
+			Event::WorkOrderOpened {
+				vehicle: VEHICLE,
+				workshop: WORKSHOP,
+				opener: OPERATOR,
+				expires_at: OPERATOR_UNTIL,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn an_operator_whose_right_ends_now_opens_an_order_for_this_block() {
+	ExtBuilder::ready().build_and_execute(|| {
+		run_to_block(OPERATOR_UNTIL);
+		assert_ok!(ServiceBook::open_work_order(signed(OPERATOR), VEHICLE, WORKSHOP, soon()));
+		assert_eq!(WorkOrders::<Test>::get(VEHICLE, WORKSHOP).unwrap().expires_at, OPERATOR_UNTIL);
+		run_to_block(OPERATOR_UNTIL + 1);
+		assert_noop!(
+			ServiceBook::open_work_order(signed(OPERATOR), VEHICLE, OTHER_WORKSHOP, soon()),
+			Error::<Test>::NotOperator
+		);
+	});
+}
+
+#[test]
+fn the_owners_order_is_not_capped() {
+	ExtBuilder::ready().build_and_execute(|| {
+		run_to_block(OPERATOR_UNTIL - 5);
+		let expires_at = OPERATOR_UNTIL + MAX_ORDER_DURATION - 10;
+		assert_ok!(ServiceBook::open_work_order(signed(OWNER), VEHICLE, WORKSHOP, expires_at));
+		assert_eq!(WorkOrders::<Test>::get(VEHICLE, WORKSHOP).unwrap().expires_at, expires_at);
 	});
 }
 
@@ -156,7 +208,7 @@ fn a_vehicle_has_a_bounded_number_of_open_orders() {
 #[test]
 fn opening_a_work_order_needs_the_deposit() {
 	ExtBuilder::ready().build_and_execute(|| {
-		MockVehicles::update(VEHICLE, |v| v.operators.push(PAUPER));
+		MockVehicles::update(VEHICLE, |v| v.operators.push((PAUPER, OPERATOR_UNTIL)));
 		assert_noop!(
 			ServiceBook::open_work_order(signed(PAUPER), VEHICLE, WORKSHOP, soon()),
 			Error::<Test>::InsufficientBalance
@@ -220,6 +272,20 @@ fn anyone_cleans_up_an_expired_work_order() {
 }
 
 #[test]
+fn anyone_cleans_up_an_order_whose_opener_lost_the_right() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_ok!(ServiceBook::open_work_order(signed(OPERATOR), VEHICLE, WORKSHOP, soon()));
+		MockVehicles::update(VEHICLE, |v| v.operators.clear());
+		assert_ok!(ServiceBook::cancel_work_order(signed(STRANGER), VEHICLE, WORKSHOP));
+		assert_eq!(held(HoldReason::WorkOrder, OPERATOR), 0);
+		System::assert_last_event(
+			Event::WorkOrderExpired { vehicle: VEHICLE, workshop: WORKSHOP, opener: OPERATOR }
+				.into(),
+		);
+	});
+}
+
+#[test]
 fn others_cannot_cancel_an_unexpired_work_order() {
 	ExtBuilder::ready().build_and_execute(|| {
 		open_order(VEHICLE, WORKSHOP);
@@ -239,5 +305,89 @@ fn only_open_work_orders_can_be_cancelled() {
 			ServiceBook::cancel_work_order(signed(OWNER), VEHICLE, WORKSHOP),
 			Error::<Test>::NoWorkOrder
 		);
+	});
+}
+
+/// Two open orders on `VEHICLE`: `OWNER`'s for `WORKSHOP`, `OPERATOR`'s for `OTHER_WORKSHOP`.
+fn open_two_orders() {
+	open_order(VEHICLE, WORKSHOP);
+	assert_ok!(ServiceBook::open_work_order(signed(OPERATOR), VEHICLE, OTHER_WORKSHOP, soon()));
+	assert_eq!(held(HoldReason::WorkOrder, OWNER), WORK_ORDER_DEPOSIT);
+	assert_eq!(held(HoldReason::WorkOrder, OPERATOR), WORK_ORDER_DEPOSIT);
+}
+
+/// Every order of `VEHICLE` ended, deposits back, `WorkOrderEnded` for each.
+fn assert_orders_ended() {
+	assert_eq!(WorkOrders::<Test>::iter_prefix(VEHICLE).count(), 0);
+	assert!(!OpenWorkOrders::<Test>::contains_key(VEHICLE));
+	assert_eq!(held(HoldReason::WorkOrder, OWNER), 0);
+	assert_eq!(held(HoldReason::WorkOrder, OPERATOR), 0);
+	assert_eq!(Balances::free_balance(OWNER), BALANCE);
+	assert_eq!(Balances::free_balance(OPERATOR), BALANCE);
+	for (workshop, opener) in [(WORKSHOP, OWNER), (OTHER_WORKSHOP, OPERATOR)] {
+		System::assert_has_event(
+			Event::WorkOrderEnded { vehicle: VEHICLE, workshop, opener }.into(),
+		);
+	}
+}
+
+#[test]
+fn a_sale_ends_every_open_order() {
+	ExtBuilder::ready().with_workshop(OTHER_WORKSHOP).build_and_execute(|| {
+		open_two_orders();
+		MockVehicles::update(VEHICLE, |v| v.owner = STRANGER);
+		<ServiceBook as OnOwnershipTransferred<u64>>::on_ownership_transferred(
+			VEHICLE, &OWNER, &STRANGER,
+		);
+		assert_orders_ended();
+	});
+}
+
+#[test]
+fn a_theft_report_ends_every_open_order() {
+	ExtBuilder::ready().with_workshop(OTHER_WORKSHOP).build_and_execute(|| {
+		open_two_orders();
+		<ServiceBook as OnVehicleStatusChanged>::on_status_changed(VEHICLE, VehicleStatus::Stolen);
+		assert_orders_ended();
+	});
+}
+
+#[test]
+fn scrapping_ends_every_open_order() {
+	ExtBuilder::ready().with_workshop(OTHER_WORKSHOP).build_and_execute(|| {
+		open_two_orders();
+		<ServiceBook as OnVehicleStatusChanged>::on_status_changed(
+			VEHICLE,
+			VehicleStatus::Scrapped,
+		);
+		assert_orders_ended();
+	});
+}
+
+#[test]
+fn a_recovery_leaves_other_vehicles_orders_alone() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		open_order(OTHER_VEHICLE, WORKSHOP);
+		<ServiceBook as OnVehicleStatusChanged>::on_status_changed(
+			OTHER_VEHICLE,
+			VehicleStatus::Active,
+		);
+		<ServiceBook as OnVehicleStatusChanged>::on_status_changed(
+			OTHER_VEHICLE,
+			VehicleStatus::Stolen,
+		);
+		assert!(WorkOrders::<Test>::contains_key(VEHICLE, WORKSHOP));
+		assert!(!WorkOrders::<Test>::contains_key(OTHER_VEHICLE, WORKSHOP));
+		assert_eq!(OpenWorkOrders::<Test>::get(VEHICLE), 1);
+	});
+}
+
+#[test]
+fn the_hooks_weigh_the_most_orders_a_vehicle_can_have() {
+	ExtBuilder::default().build_and_execute(|| {
+		let most = <() as crate::WeightInfo>::end_work_orders(2);
+		assert_eq!(<ServiceBook as OnOwnershipTransferred<u64>>::weight(), most);
+		assert_eq!(<ServiceBook as OnVehicleStatusChanged>::weight(), most);
 	});
 }

@@ -1,8 +1,9 @@
-//! Liens of approved lenders (leasing, financing): while one stands, no sale.
+//! Liens of approved lenders (leasing, financing): while one stands, no offer, sale or
+//! scrapping by the owner.
 
 use crate::{Config, Error, Event, Lenders, LienConsents, Pallet, Vehicles};
 use polkadot_sdk::{frame_support::ensure, sp_runtime::DispatchResult};
-use v2x_primitives::VehicleId;
+use v2x_primitives::{VehicleId, VehicleStatus};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_approve_lender(lender: T::AccountId) -> DispatchResult {
@@ -31,12 +32,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The vehicle must be active: a theft drops the consent, so after a recovery the owner
+	/// consents again.
 	pub(crate) fn do_place_lien(lender: T::AccountId, vehicle: VehicleId) -> DispatchResult {
 		let mut entry = Vehicles::<T>::get(vehicle).ok_or(Error::<T>::NotFound)?;
 		ensure!(Lenders::<T>::contains_key(&lender), Error::<T>::NotLender);
+		ensure!(entry.status == VehicleStatus::Active, Error::<T>::VehicleNotActive);
 		ensure!(entry.lien.is_none(), Error::<T>::LienPresent);
 		ensure!(LienConsents::<T>::get(vehicle) == Some(lender.clone()), Error::<T>::NoLienConsent);
 		LienConsents::<T>::remove(vehicle);
+		Self::void_offer(vehicle, &entry);
 		entry.lien = Some(lender.clone());
 		let vin = entry.vin;
 		Vehicles::<T>::insert(vehicle, entry);
@@ -44,6 +49,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The lien holder releases its lien, approved or not any more.
 	pub(crate) fn do_release_lien(lender: T::AccountId, vehicle: VehicleId) -> DispatchResult {
 		let mut entry = Vehicles::<T>::get(vehicle).ok_or(Error::<T>::NotFound)?;
 		ensure!(entry.lien.as_ref() == Some(&lender), Error::<T>::NotLienHolder);
@@ -51,6 +57,15 @@ impl<T: Config> Pallet<T> {
 		let vin = entry.vin;
 		Vehicles::<T>::insert(vehicle, entry);
 		Self::deposit_event(Event::LienReleased { vehicle, vin, lender });
+		Ok(())
+	}
+
+	pub(crate) fn do_force_release_lien(vehicle: VehicleId) -> DispatchResult {
+		let mut entry = Vehicles::<T>::get(vehicle).ok_or(Error::<T>::NotFound)?;
+		let lender = entry.lien.take().ok_or(Error::<T>::NoLien)?;
+		let vin = entry.vin;
+		Vehicles::<T>::insert(vehicle, entry);
+		Self::deposit_event(Event::LienForceReleased { vehicle, vin, lender });
 		Ok(())
 	}
 }

@@ -1,10 +1,18 @@
 //! Theft reports, recovery and scrapping.
 
-use crate::{Config, Error, Event, LienConsents, Pallet, SaleOffers, Vehicles};
-use polkadot_sdk::{frame_support::ensure, sp_runtime::DispatchResult};
+use crate::{Config, Error, Event, HoldReason, LienConsents, Pallet, Vehicles};
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		traits::{fungible::MutateHold, tokens::Precision},
+	},
+	sp_runtime::{traits::Zero, DispatchResult},
+};
 use v2x_primitives::{OnVehicleStatusChanged, VehicleId, VehicleStatus};
 
 impl<T: Config> Pallet<T> {
+	/// A theft ends every right the owner gave (operators, invitations, lien consent, open
+	/// offer). Bound devices stay: a stolen car's telematics keeps reporting.
 	pub(crate) fn do_report_stolen(owner: T::AccountId, vehicle: VehicleId) -> DispatchResult {
 		let mut entry = Self::owned_vehicle(&owner, vehicle)?;
 		match entry.status {
@@ -12,10 +20,12 @@ impl<T: Config> Pallet<T> {
 			VehicleStatus::Stolen => return Err(Error::<T>::AlreadyStolen.into()),
 			VehicleStatus::Scrapped => return Err(Error::<T>::AlreadyScrapped.into()),
 		}
+		Self::void_offer(vehicle, &entry);
+		LienConsents::<T>::remove(vehicle);
+		Self::end_granted_rights(vehicle, &entry)?;
 		entry.status = VehicleStatus::Stolen;
 		let vin = entry.vin;
 		Vehicles::<T>::insert(vehicle, entry);
-		SaleOffers::<T>::remove(vehicle);
 		T::OnVehicleStatusChanged::on_status_changed(vehicle, VehicleStatus::Stolen);
 		Self::deposit_event(Event::VehicleReportedStolen { vehicle, vin, owner });
 		Ok(())
@@ -32,19 +42,36 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Scraps `vehicle`; `caller` is `None` for governance, else it must be the owner.
+	/// Scraps `vehicle`; `caller` is `None` for governance, else it must be the owner and no
+	/// lien may stand. Governance's scrapping ends a lien.
 	pub(crate) fn do_scrap_vehicle(
 		caller: Option<T::AccountId>,
 		vehicle: VehicleId,
 	) -> DispatchResult {
 		let mut entry = Vehicles::<T>::get(vehicle).ok_or(Error::<T>::NotFound)?;
-		if let Some(caller) = caller {
-			ensure!(caller == entry.owner, Error::<T>::NotOwnerOrGovernance);
+		if let Some(caller) = &caller {
+			ensure!(*caller == entry.owner, Error::<T>::NotOwnerOrGovernance);
 		}
 		ensure!(entry.status != VehicleStatus::Scrapped, Error::<T>::AlreadyScrapped);
+		if caller.is_some() {
+			ensure!(entry.lien.is_none(), Error::<T>::LienPresent);
+		}
 		Self::clear_delegates(vehicle, &entry)?;
-		SaleOffers::<T>::remove(vehicle);
+		Self::void_offer(vehicle, &entry);
 		LienConsents::<T>::remove(vehicle);
+		if let Some(lender) = entry.lien.take() {
+			Self::deposit_event(Event::LienForceReleased { vehicle, vin: entry.vin, lender });
+		}
+		// The entry stays as history; its deposit goes back to the manufacturer.
+		if !entry.deposit.is_zero() {
+			T::Currency::release(
+				&HoldReason::VehicleRegistration.into(),
+				&entry.manufacturer,
+				entry.deposit,
+				Precision::Exact,
+			)?;
+			entry.deposit = Zero::zero();
+		}
 		entry.status = VehicleStatus::Scrapped;
 		let (vin, owner) = (entry.vin, entry.owner.clone());
 		Vehicles::<T>::insert(vehicle, entry);

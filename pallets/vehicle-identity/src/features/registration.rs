@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 		} = registration;
 		ensure!(Manufacturers::<T>::contains_key(&manufacturer), Error::<T>::NotManufacturer);
 		let checked = if T::EnforceCheckDigit::get() {
-			vin.validate_with_check_digit()
+			vin.validate_with_regional_check_digit()
 		} else {
 			vin.validate()
 		};

@@ -2,7 +2,8 @@
 //! title move in one step.
 
 use crate::{
-	Config, Error, Event, LienConsents, OwnedVehicles, Pallet, SaleOffer, SaleOffers, Vehicles,
+	Config, Error, Event, LienConsents, OwnedVehicles, Pallet, SaleOffer, SaleOffers, Vehicle,
+	Vehicles,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -12,7 +13,7 @@ use polkadot_sdk::{
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{traits::Saturating, DispatchResult},
 };
-use v2x_primitives::{OnOwnershipTransferred, VehicleId, VehicleStatus};
+use v2x_primitives::{OnOwnershipTransferred, VehicleId};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_offer_sale(
@@ -58,39 +59,51 @@ impl<T: Config> Pallet<T> {
 		max_price: crate::BalanceOf<T>,
 	) -> DispatchResult {
 		let mut entry = Vehicles::<T>::get(vehicle).ok_or(Error::<T>::NotFound)?;
+		// A theft, scrapping, lien or sale removes the offer, so an open offer is always the
+		// current owner's, on an active vehicle free of liens (checked by `try_state`).
 		let offer = SaleOffers::<T>::get(vehicle).ok_or(Error::<T>::NoOffer)?;
-		// An offer made by an earlier owner does not bind the current one.
-		ensure!(offer.seller == entry.owner, Error::<T>::NoOffer);
 		ensure!(offer.buyer == buyer, Error::<T>::NotBuyer);
 		ensure!(
 			frame_system::Pallet::<T>::block_number() <= offer.expires_at,
 			Error::<T>::OfferExpired
 		);
-		ensure!(entry.status == VehicleStatus::Active, Error::<T>::VehicleNotActive);
-		ensure!(entry.lien.is_none(), Error::<T>::LienPresent);
+		let seller = entry.owner.clone();
 		if let Some(price) = offer.price {
 			ensure!(price <= max_price, Error::<T>::PriceAboveMaximum);
-			T::Currency::transfer(&buyer, &offer.seller, price, Preservation::Preserve)?;
+			T::Currency::transfer(&buyer, &seller, price, Preservation::Preserve)?;
 		}
 
 		SaleOffers::<T>::remove(vehicle);
 		// The new owner has not agreed to any lien.
 		LienConsents::<T>::remove(vehicle);
 		Self::clear_delegates(vehicle, &entry)?;
-		OwnedVehicles::<T>::remove(&offer.seller, vehicle);
+		OwnedVehicles::<T>::remove(&seller, vehicle);
 		OwnedVehicles::<T>::insert(&buyer, vehicle, ());
 		entry.owner = buyer.clone();
 		let vin = entry.vin;
 		Vehicles::<T>::insert(vehicle, entry);
 
-		T::OnOwnershipTransferred::on_ownership_transferred(vehicle, &offer.seller, &buyer);
+		T::OnOwnershipTransferred::on_ownership_transferred(vehicle, &seller, &buyer);
 		Self::deposit_event(Event::OwnershipTransferred {
 			vehicle,
 			vin,
-			seller: offer.seller,
+			seller,
 			buyer,
 			price: offer.price,
 		});
 		Ok(())
+	}
+
+	/// Removes the open offer of `vehicle`, if any, because it can no longer be accepted (a
+	/// theft, scrapping or lien).
+	pub(crate) fn void_offer(vehicle: VehicleId, entry: &Vehicle<T>) {
+		if let Some(offer) = SaleOffers::<T>::take(vehicle) {
+			Self::deposit_event(Event::SaleOfferVoided {
+				vehicle,
+				vin: entry.vin,
+				seller: offer.seller,
+				buyer: offer.buyer,
+			});
+		}
 	}
 }

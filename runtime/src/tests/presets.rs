@@ -1,5 +1,5 @@
-//! Runtime-level checks: the pallets' constants are sane and both chain spec presets build
-//! the genesis state they promise.
+//! The pallets' constants are sane and both chain spec presets build the genesis state they
+//! promise, which passes every pallet's `try_state` checks.
 
 use crate::{
 	genesis_config_presets, AllPalletsWithSystem, Aura, Grandpa, RuntimeGenesisConfig, ServiceBook,
@@ -56,6 +56,20 @@ fn the_development_preset_has_one_validator_and_demo_vehicle_data() {
 		assert_eq!(ServiceBook::flag_count(0), 1);
 		assert_eq!(ServiceBook::current_odometer(0), Some(31_000));
 	});
+}
+
+/// Compiled when the native build has `try-runtime` (the node's default features do).
+#[cfg(feature = "try-runtime")]
+#[test]
+fn every_pallets_invariants_hold_on_the_presets_genesis() {
+	use polkadot_sdk::frame_support::traits::{TryState, TryStateSelect};
+	for preset in
+		[sp_genesis_builder::DEV_RUNTIME_PRESET, sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET]
+	{
+		with_genesis(preset, || {
+			assert_eq!(AllPalletsWithSystem::try_state(0, TryStateSelect::All), Ok(()), "{preset}");
+		});
+	}
 }
 
 #[test]
