@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Measures the V2X pallets with the node's `benchmark pallet` and writes each pallet's
-# `src/weights.rs` from the template beside this script. Run on the machine whose
-# figures the chain should use; commit the result.
+# Measures the V2X pallets with the node's `benchmark pallet` on a runtime Wasm built with
+# benchmarks, and writes each pallet's `src/weights.rs` from the template beside this
+# script. Run on the machine whose figures the chain should use; commit the result.
 #   ./scripts/benchmark.sh                  all V2X pallets
 #   ./scripts/benchmark.sh vehicle_identity one pallet
 set -euo pipefail
@@ -11,7 +11,15 @@ pallets=("$@")
 ((${#pallets[@]})) || pallets=(vehicle_identity service_book)
 
 "$REPO_ROOT/scripts/build-node.sh"
-wasm="$CARGO_TARGET_DIR/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm"
+
+# The Wasm the node ships has no benchmark code (runtime/build.rs): measure one built with
+# it, from the same sources, in a target directory of its own so that it never replaces the
+# shipped one. The first build there takes about ten minutes; later ones reuse it.
+bench_target="${V2X_BENCHMARK_TARGET_DIR:-$(dirname "$CARGO_TARGET_DIR")/benchmark-target}"
+say "Building the runtime Wasm with benchmarks in $bench_target"
+(cd "$REPO_ROOT" && CARGO_TARGET_DIR="$bench_target" \
+	cargo build --release --locked -p v2x-runtime --features benchmark-wasm)
+wasm="$bench_target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm"
 
 for pallet in "${pallets[@]}"; do
 	crate_dir="$REPO_ROOT/pallets/${pallet//_/-}"

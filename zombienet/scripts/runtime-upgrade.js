@@ -5,6 +5,9 @@
 //       spec_version.
 //   <node>: js-script ./scripts/runtime-upgrade.js with "check"
 //       that node's best and finalized blocks run the new version, and it keeps finalizing.
+//   <node>: js-script ./scripts/runtime-upgrade.js with "transact"
+//       a signed transaction sent through that node after the upgrade (a transfer, signed
+//       for the new spec_version) is finalized in a block running the new runtime.
 
 'use strict';
 
@@ -77,12 +80,32 @@ async function check(api, networkInfo, nodeName) {
   return after;
 }
 
+async function transact(api, networkInfo, nodeName) {
+  const { after } = chain.loadState(networkInfo, STATE);
+  const bob = chain.devAccount('Bob');
+  const charlie = chain.devAccount('Charlie');
+  const amount = 1_000_000_000_000n;
+  const freeOf = async (at) => (await at.query.system.account(charlie.address)).data.free.toBigInt();
+  const before = await freeOf(api);
+  const { events, blockHash } = await chain.sendAndFinalize(
+    api, api.tx.balances.transferKeepAlive(charlie.address, amount), bob,
+  );
+  if (chain.eventsOf(events, 'balances', 'Transfer').length !== 1) throw new Error('no balances.Transfer event');
+  const spec = (await api.rpc.state.getRuntimeVersion(blockHash)).specVersion.toNumber();
+  if (spec !== after) throw new Error(`the transfer's block runs spec_version ${spec}, expected ${after}`);
+  const gained = (await freeOf(await api.at(blockHash))) - before;
+  if (gained !== amount) throw new Error(`Charlie gained ${gained}, expected ${amount}`);
+  const number = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+  chain.log(`${nodeName}: a transfer signed for spec_version ${after} was finalized in #${number}`);
+}
+
 async function run(nodeName, networkInfo, [mode, wasmPath]) {
   const api = await chain.connect(networkInfo.nodesByName[nodeName].wsUri);
   try {
     if (mode === 'set-code') return await setCode(api, networkInfo, wasmPath);
     if (mode === 'check') return await check(api, networkInfo, nodeName);
-    throw new Error(`runtime-upgrade.js: unknown mode "${mode}" (set-code | check)`);
+    if (mode === 'transact') return await transact(api, networkInfo, nodeName);
+    throw new Error(`runtime-upgrade.js: unknown mode "${mode}" (set-code | check | transact)`);
   } finally {
     await api.disconnect();
   }

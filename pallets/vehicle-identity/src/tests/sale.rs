@@ -1,6 +1,12 @@
 use super::{free, held};
-use crate::{mock::*, Error, Event, HoldReason, OwnedVehicles, SaleOffer, SaleOffers, Vehicles};
-use polkadot_sdk::frame_support::{assert_noop, assert_ok};
+use crate::{
+	mock::*, DeviceVehicle, Error, Event, HoldReason, OwnedVehicles,
+	PendingDevices, SaleOffer, SaleOffers, VehicleDevices, VehicleOperators, Vehicles,
+};
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok},
+	sp_runtime::TokenError,
+};
 use v2x_primitives::testing::RecordingHooks;
 
 const PRICE: u64 = 1_000;
@@ -69,24 +75,42 @@ fn an_offer_without_price_moves_the_title_for_free() {
 		assert_ok!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, 0));
 		assert_eq!(Vehicles::<Test>::get(0).unwrap().owner, BOB);
 		assert_eq!(free(BOB), STARTING_BALANCE);
+		assert_eq!(free(ALICE), STARTING_BALANCE);
+		System::assert_last_event(
+			Event::OwnershipTransferred {
+				vehicle: 0,
+				vin: honda_vin(),
+				seller: ALICE,
+				buyer: BOB,
+				price: None,
+			}
+			.into(),
+		);
 	});
 }
 
 #[test]
-fn a_sale_clears_devices_and_operators_and_returns_their_deposits() {
+fn a_sale_clears_devices_invitations_and_operators_and_returns_their_deposits() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
-		assert_ok!(VehicleIdentity::bind_device(RuntimeOrigin::signed(ALICE), 0, DEVICE));
+		bind_device(ALICE, 0, DEVICE);
+		assert_ok!(VehicleIdentity::bind_device(RuntimeOrigin::signed(ALICE), 0, DEVICE_2));
 		assert_ok!(VehicleIdentity::grant_operator(RuntimeOrigin::signed(ALICE), 0, OPERATOR, 90));
-		assert_eq!(held(HoldReason::Delegate, ALICE), 2 * DELEGATE_DEPOSIT);
+		assert_eq!(held(HoldReason::Delegate, ALICE), 3 * DELEGATE_DEPOSIT);
 		offer_to_bob(Some(PRICE), 50);
 		assert_ok!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, PRICE));
-		assert!(crate::VehicleDevices::<Test>::get(0).is_empty());
-		assert!(crate::VehicleOperators::<Test>::get(0).is_empty());
-		assert_eq!(crate::DeviceVehicle::<Test>::get(DEVICE), None);
+		assert!(VehicleDevices::<Test>::get(0).is_empty());
+		assert!(PendingDevices::<Test>::get(0).is_empty());
+		assert!(VehicleOperators::<Test>::get(0).is_empty());
+		assert_eq!(DeviceVehicle::<Test>::get(DEVICE), None);
 		assert_eq!(held(HoldReason::Delegate, ALICE), 0);
+		assert_eq!(held(HoldReason::Delegate, BOB), 0);
 		assert_eq!(free(ALICE), STARTING_BALANCE + PRICE);
 		System::assert_has_event(
 			Event::DeviceUnbound { vehicle: 0, vin: honda_vin(), device: DEVICE }.into(),
+		);
+		System::assert_has_event(
+			Event::DeviceInvitationWithdrawn { vehicle: 0, vin: honda_vin(), device: DEVICE_2 }
+				.into(),
 		);
 		System::assert_has_event(
 			Event::OperatorRevoked { vehicle: 0, vin: honda_vin(), operator: OPERATOR }.into(),
@@ -95,12 +119,31 @@ fn a_sale_clears_devices_and_operators_and_returns_their_deposits() {
 }
 
 #[test]
-fn only_the_owner_offers_or_cancels() {
+fn an_invitation_of_the_former_owner_cannot_be_accepted_after_a_sale() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		assert_ok!(VehicleIdentity::bind_device(RuntimeOrigin::signed(ALICE), 0, DEVICE));
+		offer_to_bob(None, 50);
+		assert_ok!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, 0));
+		assert_noop!(
+			VehicleIdentity::accept_device_binding(RuntimeOrigin::signed(DEVICE), 0),
+			Error::<Test>::NotInvited
+		);
+	});
+}
+
+#[test]
+fn only_the_owner_offers() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		assert_noop!(
 			VehicleIdentity::offer_sale(RuntimeOrigin::signed(BOB), 0, CHARLIE, None, 50),
 			Error::<Test>::NotOwner
 		);
+	});
+}
+
+#[test]
+fn only_the_owner_cancels() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		offer_to_bob(None, 50);
 		assert_noop!(
 			VehicleIdentity::cancel_offer(RuntimeOrigin::signed(BOB), 0),
@@ -152,14 +195,19 @@ fn an_offer_expires_between_now_and_the_maximum_duration() {
 }
 
 #[test]
-fn a_stolen_or_liened_vehicle_cannot_be_offered() {
+fn a_liened_vehicle_cannot_be_offered() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		super::liens::place_lien_on_vehicle_0();
 		assert_noop!(
 			VehicleIdentity::offer_sale(RuntimeOrigin::signed(ALICE), 0, BOB, None, 50),
 			Error::<Test>::LienPresent
 		);
-		assert_ok!(VehicleIdentity::release_lien(RuntimeOrigin::signed(LENDER), 0));
+	});
+}
+
+#[test]
+fn a_stolen_vehicle_cannot_be_offered() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		assert_ok!(VehicleIdentity::report_stolen(RuntimeOrigin::signed(ALICE), 0));
 		assert_noop!(
 			VehicleIdentity::offer_sale(RuntimeOrigin::signed(ALICE), 0, BOB, None, 50),
@@ -206,7 +254,7 @@ fn only_the_named_buyer_accepts() {
 }
 
 #[test]
-fn an_expired_offer_cannot_be_accepted() {
+fn an_offer_cannot_be_accepted_a_block_after_its_last() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		offer_to_bob(Some(PRICE), 50);
 		System::set_block_number(51);
@@ -223,6 +271,7 @@ fn the_offer_can_be_accepted_in_its_last_block() {
 		offer_to_bob(Some(PRICE), 50);
 		System::set_block_number(50);
 		assert_ok!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, PRICE));
+		assert_eq!(Vehicles::<Test>::get(0).unwrap().owner, BOB);
 	});
 }
 
@@ -247,29 +296,27 @@ fn a_buyer_who_cannot_pay_gets_nothing() {
 			Some(PRICE),
 			50
 		));
-		assert!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(PAUPER), 0, PRICE).is_err());
+		assert_noop!(
+			VehicleIdentity::accept_offer(RuntimeOrigin::signed(PAUPER), 0, PRICE),
+			TokenError::FundsUnavailable
+		);
 		assert_eq!(Vehicles::<Test>::get(0).unwrap().owner, ALICE);
 		assert_eq!(free(ALICE), STARTING_BALANCE);
 	});
 }
 
-#[test]
-fn an_offer_is_void_once_the_vehicle_is_liened() {
-	ExtBuilder::default().with_vehicle().build_and_execute(|| {
-		offer_to_bob(Some(PRICE), 50);
-		super::liens::place_lien_on_vehicle_0();
-		assert_noop!(
-			VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, PRICE),
-			Error::<Test>::LienPresent
-		);
-	});
+/// The event that says Alice's offer to Bob became void.
+fn offer_to_bob_voided() -> RuntimeEvent {
+	Event::SaleOfferVoided { vehicle: 0, vin: honda_vin(), seller: ALICE, buyer: BOB }.into()
 }
 
 #[test]
-fn an_offer_is_void_once_the_vehicle_is_stolen_or_scrapped() {
+fn a_lien_voids_the_open_offer() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		offer_to_bob(Some(PRICE), 50);
-		assert_ok!(VehicleIdentity::report_stolen(RuntimeOrigin::signed(ALICE), 0));
+		super::liens::place_lien_on_vehicle_0();
+		assert_eq!(SaleOffers::<Test>::get(0), None);
+		System::assert_has_event(offer_to_bob_voided());
 		assert_noop!(
 			VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, PRICE),
 			Error::<Test>::NoOffer
@@ -278,12 +325,81 @@ fn an_offer_is_void_once_the_vehicle_is_stolen_or_scrapped() {
 }
 
 #[test]
-fn an_offer_of_a_former_owner_does_not_bind_the_new_one() {
+fn an_offer_voided_by_a_lien_stays_void_after_the_release() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		offer_to_bob(Some(PRICE), 50);
+		super::liens::place_lien_on_vehicle_0();
+		assert_ok!(VehicleIdentity::release_lien(RuntimeOrigin::signed(LENDER), 0));
+		assert_noop!(
+			VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, PRICE),
+			Error::<Test>::NoOffer
+		);
+	});
+}
+
+#[test]
+fn a_theft_voids_the_open_offer() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		offer_to_bob(Some(PRICE), 50);
+		assert_ok!(VehicleIdentity::report_stolen(RuntimeOrigin::signed(ALICE), 0));
+		assert_eq!(SaleOffers::<Test>::get(0), None);
+		System::assert_has_event(offer_to_bob_voided());
+		assert_noop!(
+			VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, PRICE),
+			Error::<Test>::NoOffer
+		);
+	});
+}
+
+#[test]
+fn an_offer_voided_by_a_theft_stays_void_after_the_recovery() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		offer_to_bob(Some(PRICE), 50);
+		assert_ok!(VehicleIdentity::report_stolen(RuntimeOrigin::signed(ALICE), 0));
+		assert_ok!(VehicleIdentity::report_recovered(RuntimeOrigin::signed(ALICE), 0));
+		assert_noop!(
+			VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, PRICE),
+			Error::<Test>::NoOffer
+		);
+	});
+}
+
+#[test]
+fn scrapping_voids_the_open_offer() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		offer_to_bob(Some(PRICE), 50);
+		assert_ok!(VehicleIdentity::scrap_vehicle(RuntimeOrigin::signed(ALICE), 0));
+		assert_eq!(SaleOffers::<Test>::get(0), None);
+		System::assert_has_event(offer_to_bob_voided());
+		assert_noop!(
+			VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, PRICE),
+			Error::<Test>::NoOffer
+		);
+	});
+}
+
+#[test]
+fn a_new_offer_replaces_the_earlier_one() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		offer_to_bob(None, 50);
-		// Alice sells to Charlie through a second offer made later: Bob's is replaced.
-		assert_ok!(VehicleIdentity::offer_sale(RuntimeOrigin::signed(ALICE), 0, CHARLIE, None, 50));
-		assert_ok!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(CHARLIE), 0, 0));
+		assert_ok!(VehicleIdentity::offer_sale(RuntimeOrigin::signed(ALICE), 0, CHARLIE, None, 60));
+		assert_eq!(
+			SaleOffers::<Test>::get(0),
+			Some(SaleOffer { seller: ALICE, buyer: CHARLIE, price: None, expires_at: 60 })
+		);
+		assert_noop!(
+			VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, 0),
+			Error::<Test>::NotBuyer
+		);
+	});
+}
+
+#[test]
+fn a_sale_consumes_the_offer() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		offer_to_bob(None, 50);
+		assert_ok!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, 0));
+		assert_eq!(SaleOffers::<Test>::get(0), None);
 		assert_noop!(
 			VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, 0),
 			Error::<Test>::NoOffer
