@@ -199,7 +199,8 @@ fn ensure_port_free(what: &str, external: bool, port: u16, flag: &str) -> sc_cli
 }
 
 /// The `benchmark` sub-commands. Measuring the runtime needs a node built with the
-/// `runtime-benchmarks` feature (the default).
+/// `runtime-benchmarks` feature (the default) and, for `benchmark pallet`, a runtime Wasm
+/// built with it (`--runtime`): the one the node ships has none.
 fn benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::Result<()> {
 	let needs_feature = || -> sc_cli::Result<()> {
 		if cfg!(feature = "runtime-benchmarks") {
@@ -213,6 +214,12 @@ fn benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::R
 	match cmd {
 		BenchmarkCmd::Pallet(cmd) => {
 			needs_feature()?;
+			if cmd.runtime.is_none() {
+				return Err("The runtime this node ships has no benchmark code (it must fit a \
+					 runtime upgrade): pass --runtime with a Wasm built with it; \
+					 scripts/benchmark.sh builds one."
+					.into());
+			}
 			cmd.run_with_spec::<HashingFor<Block>, HostFunctions>(Some(config.chain_spec))
 		}
 		BenchmarkCmd::Block(cmd) => {

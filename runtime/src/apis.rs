@@ -246,9 +246,10 @@ impl_runtime_apis! {
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			// A failed check must abort the try-runtime tool with its message.
-			let weight = Executive::try_runtime_upgrade(checks).unwrap();
-			(weight, crate::BlockWeights::get().max_block)
+			// Only the try-runtime tool calls this: a failed check must abort it, loudly.
+			let weight = Executive::try_runtime_upgrade(checks)
+				.unwrap_or_else(|e| panic!("try-runtime upgrade checks failed: {e:?}"));
+			(weight, crate::configs::BlockWeights::get().max_block)
 		}
 
 		fn execute_block(
@@ -257,7 +258,8 @@ impl_runtime_apis! {
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect,
 		) -> Weight {
-			Executive::try_execute_block(block, state_root_check, signature_check, select).unwrap()
+			Executive::try_execute_block(block, state_root_check, signature_check, select)
+				.unwrap_or_else(|e| panic!("try-runtime block execution failed: {e:?}"))
 		}
 	}
 }

@@ -112,8 +112,8 @@ pub mod pallet {
 		/// Today's date, to refuse model years from the far future.
 		type UnixTime: UnixTime;
 
-		/// Whether VINs must carry the check digit (position 9) where their region requires it
-		/// (North America, China).
+		/// Whether VINs must carry the check digit where their region requires it (North
+		/// America, China).
 		#[pallet::constant]
 		type EnforceCheckDigit: Get<bool>;
 
@@ -343,7 +343,8 @@ pub mod pallet {
 		InvalidWmi,
 		/// The VIN is not 17 characters of the ISO 3779 set (digits, capitals except I, O, Q).
 		InvalidVin,
-		/// The VIN's check digit (position 9) does not match its other characters.
+		/// The VIN's check digit (position 9) does not match its other characters; North
+		/// American and Chinese VINs need a correct one.
 		WrongCheckDigit,
 		/// The VIN's first three characters are not a WMI of the calling manufacturer.
 		WmiNotOwned,

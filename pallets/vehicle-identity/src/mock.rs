@@ -134,9 +134,9 @@ impl ExtBuilder {
 				HONDA, VOLKSWAGEN, ACURA, ALICE, BOB, CHARLIE, LENDER, DEVICE, DEVICE_2, OPERATOR,
 				OPERATOR_2, OPERATOR_3,
 			]
-				.into_iter()
-				.map(|who| (who, STARTING_BALANCE))
-				.collect(),
+			.into_iter()
+			.map(|who| (who, STARTING_BALANCE))
+			.collect(),
 			..Default::default()
 		}
 		.assimilate_storage(&mut storage)

@@ -32,8 +32,9 @@ impl<T: Config> VehicleRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			VehicleStatus::Scrapped => None,
 			_ if entry.owner == *who => Some(OperatingRight::Owner),
 			VehicleStatus::Stolen => None,
-			VehicleStatus::Active =>
-				Self::live_operator_until(vehicle, who).map(OperatingRight::OperatorUntil),
+			VehicleStatus::Active => {
+				Self::live_operator_until(vehicle, who).map(OperatingRight::OperatorUntil)
+			}
 		}
 	}
 

@@ -135,7 +135,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(!consent, "a liened vehicle has a lien consent");
 		}
 		if let Some(offer) = SaleOffers::<T>::get(id) {
-			ensure!(vehicle.status == VehicleStatus::Active, "offer on a vehicle that is not active");
+			ensure!(
+				vehicle.status == VehicleStatus::Active,
+				"offer on a vehicle that is not active"
+			);
 			ensure!(vehicle.lien.is_none(), "offer on a liened vehicle");
 			ensure!(offer.seller == vehicle.owner, "an offer's seller is not the vehicle's owner");
 		}
@@ -158,8 +161,8 @@ impl<T: Config> Pallet<T> {
 				*delegated = delegated.saturating_add(delegate.deposit);
 			}
 		}
-		let registration_reason = HoldReason::VehicleRegistration.into();
-		let delegate_reason = HoldReason::Delegate.into();
+		let registration_reason: T::RuntimeHoldReason = HoldReason::VehicleRegistration.into();
+		let delegate_reason: T::RuntimeHoldReason = HoldReason::Delegate.into();
 		for (manufacturer, deposits) in &registrations {
 			ensure!(
 				T::Currency::balance_on_hold(&registration_reason, manufacturer) == *deposits,

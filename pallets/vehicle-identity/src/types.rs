@@ -117,8 +117,9 @@ pub struct SaleOffer<T: Config> {
 	pub expires_at: BlockNumberFor<T>,
 }
 
-/// An account the owner let act for the vehicle: a device signing telemetry, or an operator
-/// (lessee, car-sharing user, fleet driver) until a block.
+/// An account the owner let act for the vehicle: a device signing telemetry (bound, or
+/// invited and not accepted yet), or an operator (lessee, car-sharing user, fleet driver)
+/// until a block.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
 )]

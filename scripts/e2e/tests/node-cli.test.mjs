@@ -52,6 +52,12 @@ test('the shipped runtime is small enough for a runtime upgrade', () => {
   assert.ok(bytes <= 1_500_000, `runtime code is ${bytes} bytes`);
 });
 
+test('benchmarking the shipped runtime is refused with where to get one with benchmarks', () => {
+  const result = runNode(['benchmark', 'pallet', '--chain', 'dev', '--pallet', 'pallet_balances', '--extrinsic', '*']);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /The runtime this node ships has no benchmark code/);
+});
+
 test('an RPC port in use is refused instead of moved', async () => {
   await whileListening((port) => {
     const result = runNode(['--dev', '--tmp', '--rpc-port', String(port), '--no-prometheus']);

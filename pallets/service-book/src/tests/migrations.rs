@@ -14,7 +14,8 @@ use crate::{
 
 #[test]
 fn version_1_odometers_get_a_full_distance_credit() {
-	ExtBuilder::ready().build_and_execute(|| {
+	// The forged odometer has no readings stored behind it: no invariant check afterwards.
+	ExtBuilder::ready().build().execute_with(|| {
 		StorageVersion::new(1).put::<ServiceBook>();
 		let old = OdometerStateV1::<u64> {
 			displayed_km: 12_000,

@@ -1,6 +1,6 @@
 //! Devices (invited by the owner, accepted by the device) and operators.
 
-use super::{free, held};
+use super::{free, held, pallet_events};
 use crate::{
 	mock::*, Delegate, DeviceVehicle, Error, Event, HoldReason, PendingDevices, VehicleDevices,
 	VehicleOperators,
@@ -93,7 +93,6 @@ fn accepting_an_unknown_vehicle_fails() {
 #[test]
 fn a_device_bound_elsewhere_cannot_accept() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
-		register_manufacturer(ACURA, b"JH4");
 		let bobs = register_acura_for(BOB);
 		invite(DEVICE);
 		assert_ok!(VehicleIdentity::bind_device(RuntimeOrigin::signed(BOB), bobs, DEVICE));
@@ -108,7 +107,6 @@ fn a_device_bound_elsewhere_cannot_accept() {
 #[test]
 fn a_device_bound_elsewhere_cannot_be_invited() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
-		register_manufacturer(ACURA, b"JH4");
 		let bobs = register_acura_for(BOB);
 		bind_device(BOB, bobs, DEVICE);
 		assert_noop!(
@@ -132,7 +130,6 @@ fn a_bound_device_cannot_be_invited_again() {
 #[test]
 fn another_owners_invitation_does_not_block_a_device() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
-		register_manufacturer(ACURA, b"JH4");
 		let bobs = register_acura_for(BOB);
 		// Bob invites Alice's device first: the invitation is his vehicle's, not the device's.
 		assert_ok!(VehicleIdentity::bind_device(RuntimeOrigin::signed(BOB), bobs, DEVICE));
@@ -352,7 +349,10 @@ fn leaving_an_unknown_vehicle_fails() {
 fn the_owner_grants_an_operator_until_a_block() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		grant(OPERATOR, 20);
-		assert_eq!(VehicleOperators::<Test>::get(0).into_inner(), vec![operator_entry(OPERATOR, 20)]);
+		assert_eq!(
+			VehicleOperators::<Test>::get(0).into_inner(),
+			vec![operator_entry(OPERATOR, 20)]
+		);
 		assert_eq!(held(HoldReason::Delegate, ALICE), DELEGATE_DEPOSIT);
 		assert_eq!(free(ALICE), STARTING_BALANCE - DELEGATE_DEPOSIT);
 		System::assert_last_event(
@@ -367,7 +367,10 @@ fn granting_again_moves_the_end_without_a_second_deposit() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		grant(OPERATOR, 20);
 		grant(OPERATOR, 40);
-		assert_eq!(VehicleOperators::<Test>::get(0).into_inner(), vec![operator_entry(OPERATOR, 40)]);
+		assert_eq!(
+			VehicleOperators::<Test>::get(0).into_inner(),
+			vec![operator_entry(OPERATOR, 40)]
+		);
 		assert_eq!(held(HoldReason::Delegate, ALICE), DELEGATE_DEPOSIT);
 	});
 }
@@ -448,7 +451,10 @@ fn expired_operators_free_their_slots() {
 		}
 		System::set_block_number(6);
 		grant(OPERATOR, 20);
-		assert_eq!(VehicleOperators::<Test>::get(0).into_inner(), vec![operator_entry(OPERATOR, 20)]);
+		assert_eq!(
+			VehicleOperators::<Test>::get(0).into_inner(),
+			vec![operator_entry(OPERATOR, 20)]
+		);
 		assert_eq!(held(HoldReason::Delegate, ALICE), DELEGATE_DEPOSIT);
 		assert_eq!(free(ALICE), STARTING_BALANCE - DELEGATE_DEPOSIT);
 	});
@@ -469,29 +475,21 @@ fn granting_prunes_exactly_the_expired_operators() {
 		);
 		assert_eq!(held(HoldReason::Delegate, ALICE), 2 * DELEGATE_DEPOSIT);
 		assert_eq!(free(ALICE), STARTING_BALANCE - 2 * DELEGATE_DEPOSIT);
-		let events: Vec<RuntimeEvent> =
-			System::events().into_iter().map(|record| record.event).collect();
-		let ours: Vec<RuntimeEvent> = events
-			.into_iter()
-			.filter(|event| matches!(event, RuntimeEvent::VehicleIdentity(_)))
-			.collect();
 		assert_eq!(
-			ours,
+			pallet_events(),
 			vec![
 				Event::OperatorExpired {
 					vehicle: 0,
 					vin: honda_vin(),
 					operator: OPERATOR,
 					until: 9
-				}
-				.into(),
+				},
 				Event::OperatorGranted {
 					vehicle: 0,
 					vin: honda_vin(),
 					operator: OPERATOR_3,
 					until: 30
-				}
-				.into(),
+				},
 			]
 		);
 	});
@@ -503,7 +501,10 @@ fn regranting_an_expired_operator_renews_it() {
 		grant(OPERATOR, 5);
 		System::set_block_number(6);
 		grant(OPERATOR, 20);
-		assert_eq!(VehicleOperators::<Test>::get(0).into_inner(), vec![operator_entry(OPERATOR, 20)]);
+		assert_eq!(
+			VehicleOperators::<Test>::get(0).into_inner(),
+			vec![operator_entry(OPERATOR, 20)]
+		);
 		assert_eq!(held(HoldReason::Delegate, ALICE), DELEGATE_DEPOSIT);
 		System::assert_has_event(
 			Event::OperatorExpired { vehicle: 0, vin: honda_vin(), operator: OPERATOR, until: 5 }

@@ -7,8 +7,9 @@ mod manufacturers;
 mod registration;
 mod registry;
 mod sale;
+mod try_state;
 
-use crate::{mock::*, HoldReason};
+use crate::{mock::*, Event, HoldReason};
 use polkadot_sdk::frame_support::traits::fungible::InspectHold;
 
 /// What `who` has on hold for this pallet's `reason`.
@@ -19,4 +20,15 @@ pub fn held(reason: HoldReason, who: u64) -> u64 {
 /// Free balance of `who`.
 pub fn free(who: u64) -> u64 {
 	Balances::free_balance(who)
+}
+
+/// This pallet's events since the last `System::reset_events`, in order.
+pub fn pallet_events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::VehicleIdentity(event) => Some(event),
+			_ => None,
+		})
+		.collect()
 }

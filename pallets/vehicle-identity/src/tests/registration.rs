@@ -1,6 +1,9 @@
 use super::held;
 use crate::{mock::*, Error, Event, HoldReason, OwnedVehicles, Powertrain, VehicleByVin, Vehicles};
-use polkadot_sdk::frame_support::{assert_noop, assert_ok};
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok},
+	sp_runtime::TokenError,
+};
 use v2x_primitives::{VehicleStatus, Vin};
 
 /// Honda registers `vin` with the given powertrain details.
@@ -86,11 +89,66 @@ fn a_vin_with_forbidden_letters_is_invalid() {
 	});
 }
 
+/// Registers Volkswagen with its German (`WVW`) and Chinese (`LSV`, SAIC Volkswagen) WMIs.
+fn register_volkswagen() {
+	assert_ok!(VehicleIdentity::register_manufacturer(
+		RuntimeOrigin::root(),
+		VOLKSWAGEN,
+		b"Volkswagen".to_vec().try_into().unwrap(),
+		vec![*b"WVW", *b"LSV"].try_into().unwrap(),
+	));
+}
+
+/// Volkswagen registers `vin` for Alice.
+fn register_by_volkswagen(vin: Vin) -> polkadot_sdk::sp_runtime::DispatchResult {
+	VehicleIdentity::register_vehicle(
+		RuntimeOrigin::signed(VOLKSWAGEN),
+		vin,
+		ALICE,
+		1999,
+		Powertrain::Ice,
+		None,
+		[2; 32],
+		Default::default(),
+	)
+}
+
 #[test]
-fn a_wrong_check_digit_is_refused_when_enforced() {
+fn a_north_american_vin_with_a_wrong_check_digit_is_refused() {
 	ExtBuilder::default().with_manufacturers().build_and_execute(|| {
 		assert_noop!(
 			register(Vin(*b"1HGCM82643A004352"), 2003, Powertrain::Ice, None),
+			Error::<Test>::WrongCheckDigit
+		);
+	});
+}
+
+#[test]
+fn a_european_vin_without_a_check_digit_registers() {
+	ExtBuilder::default().build_and_execute(|| {
+		register_volkswagen();
+		let golf = Vin(*b"WVWZZZ1JZXW000001");
+		assert_ok!(register_by_volkswagen(golf));
+		assert_eq!(VehicleByVin::<Test>::get(golf), Some(0));
+		assert_eq!(Vehicles::<Test>::get(0).unwrap().manufacturer, VOLKSWAGEN);
+		System::assert_last_event(
+			Event::VehicleRegistered {
+				vehicle: 0,
+				vin: golf,
+				manufacturer: VOLKSWAGEN,
+				owner: ALICE,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn a_chinese_vin_with_a_wrong_check_digit_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		register_volkswagen();
+		assert_noop!(
+			register_by_volkswagen(Vin(*b"LSVAU2180N2000001")),
 			Error::<Test>::WrongCheckDigit
 		);
 	});
@@ -166,18 +224,19 @@ fn electrified_vehicles_declare_a_battery_and_ice_ones_do_not() {
 fn a_manufacturer_without_the_deposit_cannot_register() {
 	ExtBuilder::default().build_and_execute(|| {
 		register_manufacturer(PAUPER, b"1HG");
-		assert!(VehicleIdentity::register_vehicle(
-			RuntimeOrigin::signed(PAUPER),
-			honda_vin(),
-			ALICE,
-			2003,
-			Powertrain::Ice,
-			None,
-			[0; 32],
-			Default::default(),
-		)
-		.is_err());
-		assert!(Vehicles::<Test>::get(0).is_none());
+		assert_noop!(
+			VehicleIdentity::register_vehicle(
+				RuntimeOrigin::signed(PAUPER),
+				honda_vin(),
+				ALICE,
+				2003,
+				Powertrain::Ice,
+				None,
+				[0; 32],
+				Default::default(),
+			),
+			TokenError::FundsUnavailable
+		);
 	});
 }
 

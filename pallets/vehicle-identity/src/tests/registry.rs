@@ -2,7 +2,11 @@
 
 use crate::mock::*;
 use polkadot_sdk::frame_support::assert_ok;
-use v2x_primitives::{VehicleRegistry, VehicleStatus};
+use v2x_primitives::{OperatingRight, VehicleRegistry, VehicleStatus};
+
+fn grant_operator_until(until: u64) {
+	assert_ok!(VehicleIdentity::grant_operator(RuntimeOrigin::signed(ALICE), 0, OPERATOR, until));
+}
 
 #[test]
 fn the_registry_answers_for_a_registered_vehicle() {
@@ -11,10 +15,68 @@ fn the_registry_answers_for_a_registered_vehicle() {
 		assert_eq!(VehicleIdentity::manufacturer(0), Some(HONDA));
 		assert_eq!(VehicleIdentity::vin(0), Some(honda_vin()));
 		assert_eq!(VehicleIdentity::status(0), Some(VehicleStatus::Active));
-		assert!(VehicleIdentity::may_operate(0, &ALICE));
-		assert!(!VehicleIdentity::may_operate(0, &BOB));
 		assert!(VehicleIdentity::is_manufacturer(&HONDA));
 		assert!(!VehicleIdentity::is_manufacturer(&ALICE));
+	});
+}
+
+#[test]
+fn the_owner_operates_its_vehicle() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		assert_eq!(VehicleIdentity::operating_right(0, &ALICE), Some(OperatingRight::Owner));
+		assert!(VehicleIdentity::may_operate(0, &ALICE));
+	});
+}
+
+#[test]
+fn a_stranger_does_not_operate_a_vehicle() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		assert_eq!(VehicleIdentity::operating_right(0, &BOB), None);
+		assert!(!VehicleIdentity::may_operate(0, &BOB));
+	});
+}
+
+#[test]
+fn an_operator_operates_through_its_last_block() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		grant_operator_until(20);
+		System::set_block_number(20);
+		assert_eq!(
+			VehicleIdentity::operating_right(0, &OPERATOR),
+			Some(OperatingRight::OperatorUntil(20))
+		);
+		assert!(VehicleIdentity::may_operate(0, &OPERATOR));
+	});
+}
+
+#[test]
+fn an_operator_does_not_operate_a_block_after_its_last() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		grant_operator_until(20);
+		System::set_block_number(21);
+		assert_eq!(VehicleIdentity::operating_right(0, &OPERATOR), None);
+		assert!(!VehicleIdentity::may_operate(0, &OPERATOR));
+	});
+}
+
+#[test]
+fn only_the_owner_operates_a_stolen_vehicle() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		grant_operator_until(20);
+		assert_ok!(VehicleIdentity::report_stolen(RuntimeOrigin::signed(ALICE), 0));
+		assert_eq!(VehicleIdentity::operating_right(0, &ALICE), Some(OperatingRight::Owner));
+		assert_eq!(VehicleIdentity::operating_right(0, &OPERATOR), None);
+	});
+}
+
+#[test]
+fn nobody_operates_a_scrapped_vehicle() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		grant_operator_until(20);
+		assert_ok!(VehicleIdentity::scrap_vehicle(RuntimeOrigin::signed(ALICE), 0));
+		assert_eq!(VehicleIdentity::operating_right(0, &ALICE), None);
+		assert_eq!(VehicleIdentity::operating_right(0, &OPERATOR), None);
+		assert!(!VehicleIdentity::may_operate(0, &ALICE));
 	});
 }
 
@@ -23,6 +85,7 @@ fn the_registry_knows_nothing_of_unknown_vehicles() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(VehicleIdentity::owner(0), None);
 		assert_eq!(VehicleIdentity::status(0), None);
+		assert_eq!(VehicleIdentity::operating_right(0, &ALICE), None);
 		assert!(!VehicleIdentity::may_operate(0, &ALICE));
 		assert_eq!(VehicleIdentity::vehicle_of_device(&DEVICE), None);
 	});
@@ -33,8 +96,8 @@ fn after_a_sale_the_new_owner_operates_and_the_old_one_does_not() {
 	ExtBuilder::default().with_vehicle().build_and_execute(|| {
 		assert_ok!(VehicleIdentity::offer_sale(RuntimeOrigin::signed(ALICE), 0, BOB, None, 50));
 		assert_ok!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(BOB), 0, 0));
-		assert!(VehicleIdentity::may_operate(0, &BOB));
-		assert!(!VehicleIdentity::may_operate(0, &ALICE));
+		assert_eq!(VehicleIdentity::operating_right(0, &BOB), Some(OperatingRight::Owner));
+		assert_eq!(VehicleIdentity::operating_right(0, &ALICE), None);
 	});
 }
 

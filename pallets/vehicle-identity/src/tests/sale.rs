@@ -1,7 +1,7 @@
 use super::{free, held};
 use crate::{
-	mock::*, DeviceVehicle, Error, Event, HoldReason, OwnedVehicles,
-	PendingDevices, SaleOffer, SaleOffers, VehicleDevices, VehicleOperators, Vehicles,
+	mock::*, DeviceVehicle, Error, Event, HoldReason, OwnedVehicles, PendingDevices, SaleOffer,
+	SaleOffers, VehicleDevices, VehicleOperators, Vehicles,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
