@@ -5,4 +5,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 say "Building v2x-node (release) in $CARGO_TARGET_DIR"
 cd "$REPO_ROOT"
-cargo build --release --locked -p v2x-node
+cargo_quiet build --release --locked -p v2x-node

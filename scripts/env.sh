@@ -7,3 +7,10 @@ NODE_BIN="$CARGO_TARGET_DIR/release/v2x-node"
 export REPO_ROOT NODE_BIN
 
 say() { printf '\n==> %s\n' "$*"; }
+
+# Runs cargo, dropping the lines polkadot-overseer's proc macro (pulled in by
+# frame-benchmarking-cli) prints about its message cycles: cargo replays them on every build,
+# even when nothing is compiled, and they say nothing about V2X Chain.
+cargo_quiet() {
+	cargo "$@" 2>&1 | sed -E '/^⚡ Found [0-9]+ strongly connected components/d; /^cycle\([0-9]+\) ∈ /d'
+}

@@ -21,7 +21,7 @@ zombienet="$zn/node_modules/.bin/zombienet"
 # Together with the node, so the runtime's dependencies keep the node build's features and
 # nothing but the upgrade runtime itself is compiled.
 say "Building the upgrade runtime (spec_version bumped) next to the node"
-(cd "$REPO_ROOT" && cargo build --release --locked -p v2x-node -p v2x-runtime-upgrade)
+(cd "$REPO_ROOT" && cargo_quiet build --release --locked -p v2x-node -p v2x-runtime-upgrade)
 export V2X_NODE="$NODE_BIN"
 export V2X_UPGRADE_WASM="$CARGO_TARGET_DIR/release/wbuild/v2x-runtime-upgrade/v2x_runtime_upgrade.compact.compressed.wasm"
 [ -f "$V2X_UPGRADE_WASM" ] || fail "the build left no upgrade runtime at $V2X_UPGRADE_WASM"

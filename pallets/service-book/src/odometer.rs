@@ -140,7 +140,9 @@ pub fn judge<BlockNumber: Copy>(
 		let elapsed_ms = at.ms.saturating_sub(state.credited_at_ms);
 		let credit = limit.refill(state.credit, elapsed_ms);
 		let cost = u64::from(distance).saturating_mul(CREDIT_PER_KM);
-		accepted.credit = credit.checked_sub(cost).ok_or(FlagReason::ImplausibleJump)?;
+		let left = credit.checked_sub(cost).ok_or(FlagReason::ImplausibleJump)?;
+		// What a long time off the chain earned beyond a day is for this reading only.
+		accepted.credit = left.min(limit.full_credit());
 		accepted.credited_at_ms = at.ms.max(state.credited_at_ms);
 	}
 	Ok(accepted)

@@ -18,7 +18,8 @@ use crate::{
 use polkadot_sdk::frame_system::{self, pallet_prelude::BlockNumberFor};
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+	/// Checks every invariant of the service book; `Err` names the first one broken.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_records()?;
 		Self::check_work_orders()?;
 		Self::check_odometers()?;

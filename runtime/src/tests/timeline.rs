@@ -3,7 +3,7 @@
 
 use crate::{
 	AccountId, Balances, BalancesConfig, Runtime, RuntimeEvent, RuntimeGenesisConfig,
-	RuntimeOrigin, ServiceBook, ServiceBookConfig, System, Timestamp, VehicleIdentity,
+	RuntimeOrigin, ServiceBook, ServiceBookConfig, System, VehicleIdentity,
 	VehicleIdentityConfig, UNIT,
 };
 use pallet_service_book::{Error as BookError, Event as BookEvent, RecordKind, WorkOrders};
@@ -11,7 +11,7 @@ use pallet_vehicle_identity::{Error as IdentityError, Powertrain};
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok,
-		traits::{fungible::InspectHold, Hooks},
+		traits::fungible::InspectHold,
 	},
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
@@ -78,11 +78,11 @@ fn new_chain() -> TestExternalities {
 	ext
 }
 
-/// Moves to block `n`, 6 s per block, running the timestamp as a block would.
+/// Moves to block `n`, 6 s per block. The time is written directly: through
+/// `Timestamp::set` Aura would check it against a slot these tests do not have.
 fn run_to_block(n: u32) {
 	System::set_block_number(n);
-	Timestamp::set_timestamp(1_780_000_000_000 + u64::from(n) * 6_000);
-	<Timestamp as Hooks<u32>>::on_finalize(n);
+	polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(1_780_000_000_000 + u64::from(n) * 6_000);
 }
 
 fn signed(who: AccountId) -> RuntimeOrigin {

@@ -163,6 +163,9 @@ fn a_vehicle_read_once_a_year_adds_the_years_distance() {
 		report(25_000);
 		assert_eq!(ServiceBook::current_odometer(VEHICLE), Some(25_000));
 		assert_eq!(ServiceBook::flag_count(VEHICLE), 0);
+		// What the year earned beyond the reading is kept only up to one day's distance.
+		let state = Odometers::<Test>::get(VEHICLE).unwrap();
+		assert_eq!(state.credit, u64::from(KM_PER_DAY) * CREDIT_PER_KM);
 	});
 }
 
