@@ -17,6 +17,7 @@ mod vin;
 
 pub use odometer::{FlagReason, Km, OdometerLog, OdometerSource, ReadingVerdict};
 pub use vehicle::{
-	OnOwnershipTransferred, OnVehicleStatusChanged, OperatingRight, VehicleId, VehicleRegistry, VehicleStatus,
+	OnOwnershipTransferred, OnVehicleStatusChanged, OperatingRight, VehicleId, VehicleRegistry,
+	VehicleStatus,
 };
 pub use vin::{Vin, VinError, Wmi, VIN_LENGTH};

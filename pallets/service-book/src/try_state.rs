@@ -11,9 +11,9 @@ use polkadot_sdk::{
 use v2x_primitives::ReadingVerdict;
 
 use crate::{
-	odometer::DailyLimit, BalanceOf, BrandAuthorisations, Config, FlaggedReadings, HoldReason, NextRecordId,
-	OdometerState, Odometers, OpenWorkOrders, Pallet, ReadingOf, RecentReadings, RecordCount,
-	Records, VehicleRecords, WorkOrders,
+	odometer::DailyLimit, BalanceOf, BrandAuthorisations, Config, FlaggedReadings, HoldReason,
+	NextRecordId, OdometerState, Odometers, OpenWorkOrders, Pallet, ReadingOf, RecentReadings,
+	RecordCount, Records, VehicleRecords, WorkOrders,
 };
 use polkadot_sdk::frame_system::{self, pallet_prelude::BlockNumberFor};
 

@@ -14,9 +14,9 @@ use polkadot_sdk::{
 		},
 		weights::{ConstantMultiplier, IdentityFee},
 	},
-	sp_runtime::ConsensusEngineId,
 	pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
 	sp_runtime::traits::One,
+	sp_runtime::ConsensusEngineId,
 	*,
 };
 

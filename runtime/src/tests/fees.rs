@@ -15,7 +15,8 @@ use polkadot_sdk::{
 
 /// Starts block 1 as Aura's author of `slot` would: with the slot in a pre-runtime digest.
 fn start_block_in_slot(slot: u64) {
-	let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())] };
+	let digest =
+		Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())] };
 	System::initialize(&1, &Default::default(), &digest);
 }
 

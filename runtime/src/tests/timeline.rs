@@ -3,16 +3,13 @@
 
 use crate::{
 	AccountId, Balances, BalancesConfig, Runtime, RuntimeEvent, RuntimeGenesisConfig,
-	RuntimeOrigin, ServiceBook, ServiceBookConfig, System, VehicleIdentity,
-	VehicleIdentityConfig, UNIT,
+	RuntimeOrigin, ServiceBook, ServiceBookConfig, System, VehicleIdentity, VehicleIdentityConfig,
+	UNIT,
 };
 use pallet_service_book::{Error as BookError, Event as BookEvent, RecordKind, WorkOrders};
 use pallet_vehicle_identity::{Error as IdentityError, Powertrain};
 use polkadot_sdk::{
-	frame_support::{
-		assert_noop, assert_ok,
-		traits::fungible::InspectHold,
-	},
+	frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold},
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{BuildStorage, DispatchResult},

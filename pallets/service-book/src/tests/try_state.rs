@@ -10,7 +10,9 @@ use polkadot_sdk::frame_support::{
 use v2x_primitives::{OdometerSource, ReadingVerdict};
 
 use super::*;
-use crate::{odometer::DailyLimit, FlaggedReadings, OdometerReading, Odometers, RecentReadings, RecordCount};
+use crate::{
+	odometer::DailyLimit, FlaggedReadings, OdometerReading, Odometers, RecentReadings, RecordCount,
+};
 
 fn broken(message: &'static str) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 	Err(message.into())
