@@ -152,7 +152,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run on the next runtime upgrade. Each checks the pallet's storage version
 /// and runs once.
-type Migrations = (pallet_service_book::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_vehicle_identity::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_service_book::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Executive: dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

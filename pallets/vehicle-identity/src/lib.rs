@@ -44,12 +44,15 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod registry;
 #[cfg(test)]
 mod tests;
-#[cfg(any(feature = "try-runtime", test))]
+// Natively always, so the runtime's tests check the invariants too; in the Wasm with
+// `try-runtime` only.
+#[cfg(any(feature = "try-runtime", feature = "std"))]
 mod try_state;
 pub mod types;
 pub mod weights;
@@ -85,7 +88,9 @@ pub mod pallet {
 	};
 	use v2x_primitives::{OnOwnershipTransferred, OnVehicleStatusChanged, VehicleId, Vin, Wmi};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: scrapped vehicles hold no deposit, stolen ones no operators or lien consent
+	/// (`migrations::v2` brings version 1 state there).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

@@ -1,6 +1,6 @@
 //! Theft reports, recovery and scrapping.
 
-use crate::{Config, Error, Event, HoldReason, LienConsents, Pallet, Vehicles};
+use crate::{Config, Error, Event, HoldReason, LienConsents, Pallet, Vehicle, Vehicles};
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
@@ -63,20 +63,28 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::LienForceReleased { vehicle, vin: entry.vin, lender });
 		}
 		// The entry stays as history; its deposit goes back to the manufacturer.
-		if !entry.deposit.is_zero() {
-			T::Currency::release(
-				&HoldReason::VehicleRegistration.into(),
-				&entry.manufacturer,
-				entry.deposit,
-				Precision::Exact,
-			)?;
-			entry.deposit = Zero::zero();
-		}
+		Self::release_vehicle_deposit(&entry)?;
+		entry.deposit = Zero::zero();
 		entry.status = VehicleStatus::Scrapped;
 		let (vin, owner) = (entry.vin, entry.owner.clone());
 		Vehicles::<T>::insert(vehicle, entry);
 		T::OnVehicleStatusChanged::on_status_changed(vehicle, VehicleStatus::Scrapped);
 		Self::deposit_event(Event::VehicleScrapped { vehicle, vin, owner });
 		Ok(())
+	}
+
+	/// Releases the deposit held from the vehicle's manufacturer for its entry (at
+	/// scrapping: the entry stays as history).
+	pub(crate) fn release_vehicle_deposit(entry: &Vehicle<T>) -> DispatchResult {
+		if entry.deposit.is_zero() {
+			return Ok(());
+		}
+		T::Currency::release(
+			&HoldReason::VehicleRegistration.into(),
+			&entry.manufacturer,
+			entry.deposit,
+			Precision::Exact,
+		)
+		.map(|_| ())
 	}
 }

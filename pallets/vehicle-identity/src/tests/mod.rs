@@ -4,6 +4,7 @@ mod delegates;
 mod liens;
 mod lifecycle;
 mod manufacturers;
+mod migrations;
 mod registration;
 mod registry;
 mod sale;
