@@ -12,7 +12,7 @@
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/v2x-chain/target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+// /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -26,9 +26,9 @@
 // --heap-pages
 // 4096
 // --template
-// scripts/frame-weight-template.hbs
+// /work/main/scripts/frame-weight-template.hbs
 // --output
-// pallets/service-book/src/weights.rs
+// /work/main/pallets/service-book/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `266`
 		//  Estimated: `4113`
-		// Minimum execution time: 16_505_000 picoseconds.
-		Weight::from_parts(17_687_000, 0)
+		// Minimum execution time: 16_845_000 picoseconds.
+		Weight::from_parts(18_167_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 18_037_000 picoseconds.
-		Weight::from_parts(19_540_000, 0)
+		// Minimum execution time: 18_227_000 picoseconds.
+		Weight::from_parts(19_409_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 15_834_000 picoseconds.
-		Weight::from_parts(17_226_000, 0)
+		// Minimum execution time: 15_643_000 picoseconds.
+		Weight::from_parts(16_855_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 15_864_000 picoseconds.
-		Weight::from_parts(17_156_000, 0)
+		// Minimum execution time: 15_623_000 picoseconds.
+		Weight::from_parts(16_895_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -118,10 +118,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn authorise_workshop() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `869`
+		//  Measured:  `875`
 		//  Estimated: `4113`
-		// Minimum execution time: 74_892_000 picoseconds.
-		Weight::from_parts(78_777_000, 0)
+		// Minimum execution time: 79_027_000 picoseconds.
+		Weight::from_parts(83_214_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -136,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `589`
 		//  Estimated: `3604`
-		// Minimum execution time: 55_793_000 picoseconds.
-		Weight::from_parts(58_998_000, 0)
+		// Minimum execution time: 59_849_000 picoseconds.
+		Weight::from_parts(62_663_000, 0)
 			.saturating_add(Weight::from_parts(0, 3604))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -158,10 +158,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn open_work_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1708`
+		//  Measured:  `2510`
 		//  Estimated: `4330`
-		// Minimum execution time: 90_445_000 picoseconds.
-		Weight::from_parts(95_692_000, 0)
+		// Minimum execution time: 97_145_000 picoseconds.
+		Weight::from_parts(101_401_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -170,6 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:1 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -178,12 +180,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn cancel_work_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1137`
-		//  Estimated: `3914`
-		// Minimum execution time: 71_166_000 picoseconds.
-		Weight::from_parts(75_202_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(T::DbWeight::get().reads(5))
+		//  Measured:  `2087`
+		//  Estimated: `4330`
+		// Minimum execution time: 81_110_000 picoseconds.
+		Weight::from_parts(84_545_000, 0)
+			.saturating_add(Weight::from_parts(0, 4330))
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `ServiceBook::Workshops` (r:1 w:0)
@@ -192,16 +194,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::WorkOrders` (r:1 w:1)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:1 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::NextRecordId` (r:1 w:1)
 	/// Proof: `ServiceBook::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecordCount` (r:1 w:1)
@@ -210,21 +214,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServiceBook::BrandAuthorisations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::VehicleRecords` (r:0 w:1)
 	/// Proof: `ServiceBook::VehicleRecords` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecentReadings` (r:0 w:2)
 	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Records` (r:0 w:1)
 	/// Proof: `ServiceBook::Records` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	fn add_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2173`
+		//  Measured:  `3131`
 		//  Estimated: `6218`
-		// Minimum execution time: 177_344_000 picoseconds.
-		Weight::from_parts(191_215_000, 0)
+		// Minimum execution time: 204_053_000 picoseconds.
+		Weight::from_parts(214_699_000, 0)
 			.saturating_add(Weight::from_parts(0, 6218))
-			.saturating_add(T::DbWeight::get().reads(13))
-			.saturating_add(T::DbWeight::get().writes(14))
+			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().writes(13))
 	}
 	/// Storage: `ServiceBook::Workshops` (r:1 w:0)
 	/// Proof: `ServiceBook::Workshops` (`max_values`: None, `max_size`: Some(648), added: 3123, mode: `MaxEncodedLen`)
@@ -232,10 +234,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServiceBook::Records` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `ServiceBook::WorkOrders` (r:1 w:1)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:1 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::NextRecordId` (r:1 w:1)
@@ -248,58 +256,79 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServiceBook::VehicleRecords` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn correct_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2263`
-		//  Estimated: `4113`
-		// Minimum execution time: 108_612_000 picoseconds.
-		Weight::from_parts(113_479_000, 0)
-			.saturating_add(Weight::from_parts(0, 4113))
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(6))
+		//  Measured:  `3565`
+		//  Estimated: `6218`
+		// Minimum execution time: 178_715_000 picoseconds.
+		Weight::from_parts(187_428_000, 0)
+			.saturating_add(Weight::from_parts(0, 6218))
+			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_odometer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `849`
+		//  Measured:  `870`
 		//  Estimated: `3914`
-		// Minimum execution time: 30_675_000 picoseconds.
-		Weight::from_parts(33_369_000, 0)
+		// Minimum execution time: 37_806_000 picoseconds.
+		Weight::from_parts(40_731_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn record_reading() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `805`
+		//  Measured:  `826`
 		//  Estimated: `3914`
-		// Minimum execution time: 23_885_000 picoseconds.
-		Weight::from_parts(25_858_000, 0)
+		// Minimum execution time: 29_805_000 picoseconds.
+		Weight::from_parts(32_058_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
+	/// Storage: `ServiceBook::WorkOrders` (r:5 w:4)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 4]`.
 	fn end_work_orders(n: u32, ) -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
-		Weight::from_parts(20_000_000, 4000)
-			.saturating_add(Weight::from_parts(10_000_000, 3000).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64.saturating_add(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64.saturating_add(n.into())))
+		// Proof Size summary in bytes:
+		//  Measured:  `306 + n * (181 ±0)`
+		//  Estimated: `3604 + n * (2595 ±0)`
+		// Minimum execution time: 6_229_000 picoseconds.
+		Weight::from_parts(10_409_013, 0)
+			.saturating_add(Weight::from_parts(0, 3604))
+			// Standard Error: 37_040
+			.saturating_add(Weight::from_parts(47_866_929, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2595).saturating_mul(n.into()))
 	}
 }
 
@@ -311,8 +340,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `266`
 		//  Estimated: `4113`
-		// Minimum execution time: 16_505_000 picoseconds.
-		Weight::from_parts(17_687_000, 0)
+		// Minimum execution time: 16_845_000 picoseconds.
+		Weight::from_parts(18_167_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -323,8 +352,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 18_037_000 picoseconds.
-		Weight::from_parts(19_540_000, 0)
+		// Minimum execution time: 18_227_000 picoseconds.
+		Weight::from_parts(19_409_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -335,8 +364,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 15_834_000 picoseconds.
-		Weight::from_parts(17_226_000, 0)
+		// Minimum execution time: 15_643_000 picoseconds.
+		Weight::from_parts(16_855_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -347,8 +376,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 15_864_000 picoseconds.
-		Weight::from_parts(17_156_000, 0)
+		// Minimum execution time: 15_623_000 picoseconds.
+		Weight::from_parts(16_895_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -365,10 +394,10 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn authorise_workshop() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `869`
+		//  Measured:  `875`
 		//  Estimated: `4113`
-		// Minimum execution time: 74_892_000 picoseconds.
-		Weight::from_parts(78_777_000, 0)
+		// Minimum execution time: 79_027_000 picoseconds.
+		Weight::from_parts(83_214_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -383,8 +412,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `589`
 		//  Estimated: `3604`
-		// Minimum execution time: 55_793_000 picoseconds.
-		Weight::from_parts(58_998_000, 0)
+		// Minimum execution time: 59_849_000 picoseconds.
+		Weight::from_parts(62_663_000, 0)
 			.saturating_add(Weight::from_parts(0, 3604))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -405,10 +434,10 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn open_work_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1708`
+		//  Measured:  `2510`
 		//  Estimated: `4330`
-		// Minimum execution time: 90_445_000 picoseconds.
-		Weight::from_parts(95_692_000, 0)
+		// Minimum execution time: 97_145_000 picoseconds.
+		Weight::from_parts(101_401_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(4))
@@ -417,6 +446,8 @@ impl WeightInfo for () {
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:1 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -425,12 +456,12 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn cancel_work_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1137`
-		//  Estimated: `3914`
-		// Minimum execution time: 71_166_000 picoseconds.
-		Weight::from_parts(75_202_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(RocksDbWeight::get().reads(5))
+		//  Measured:  `2087`
+		//  Estimated: `4330`
+		// Minimum execution time: 81_110_000 picoseconds.
+		Weight::from_parts(84_545_000, 0)
+			.saturating_add(Weight::from_parts(0, 4330))
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	/// Storage: `ServiceBook::Workshops` (r:1 w:0)
@@ -439,16 +470,18 @@ impl WeightInfo for () {
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::WorkOrders` (r:1 w:1)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:1 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::NextRecordId` (r:1 w:1)
 	/// Proof: `ServiceBook::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecordCount` (r:1 w:1)
@@ -457,21 +490,19 @@ impl WeightInfo for () {
 	/// Proof: `ServiceBook::BrandAuthorisations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::VehicleRecords` (r:0 w:1)
 	/// Proof: `ServiceBook::VehicleRecords` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecentReadings` (r:0 w:2)
 	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Records` (r:0 w:1)
 	/// Proof: `ServiceBook::Records` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	fn add_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2173`
+		//  Measured:  `3131`
 		//  Estimated: `6218`
-		// Minimum execution time: 177_344_000 picoseconds.
-		Weight::from_parts(191_215_000, 0)
+		// Minimum execution time: 204_053_000 picoseconds.
+		Weight::from_parts(214_699_000, 0)
 			.saturating_add(Weight::from_parts(0, 6218))
-			.saturating_add(RocksDbWeight::get().reads(13))
-			.saturating_add(RocksDbWeight::get().writes(14))
+			.saturating_add(RocksDbWeight::get().reads(14))
+			.saturating_add(RocksDbWeight::get().writes(13))
 	}
 	/// Storage: `ServiceBook::Workshops` (r:1 w:0)
 	/// Proof: `ServiceBook::Workshops` (`max_values`: None, `max_size`: Some(648), added: 3123, mode: `MaxEncodedLen`)
@@ -479,10 +510,16 @@ impl WeightInfo for () {
 	/// Proof: `ServiceBook::Records` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `ServiceBook::WorkOrders` (r:1 w:1)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:1 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::NextRecordId` (r:1 w:1)
@@ -495,57 +532,78 @@ impl WeightInfo for () {
 	/// Proof: `ServiceBook::VehicleRecords` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn correct_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2263`
-		//  Estimated: `4113`
-		// Minimum execution time: 108_612_000 picoseconds.
-		Weight::from_parts(113_479_000, 0)
-			.saturating_add(Weight::from_parts(0, 4113))
-			.saturating_add(RocksDbWeight::get().reads(9))
-			.saturating_add(RocksDbWeight::get().writes(6))
+		//  Measured:  `3565`
+		//  Estimated: `6218`
+		// Minimum execution time: 178_715_000 picoseconds.
+		Weight::from_parts(187_428_000, 0)
+			.saturating_add(Weight::from_parts(0, 6218))
+			.saturating_add(RocksDbWeight::get().reads(14))
+			.saturating_add(RocksDbWeight::get().writes(10))
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_odometer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `849`
+		//  Measured:  `870`
 		//  Estimated: `3914`
-		// Minimum execution time: 30_675_000 picoseconds.
-		Weight::from_parts(33_369_000, 0)
+		// Minimum execution time: 37_806_000 picoseconds.
+		Weight::from_parts(40_731_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn record_reading() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `805`
+		//  Measured:  `826`
 		//  Estimated: `3914`
-		// Minimum execution time: 23_885_000 picoseconds.
-		Weight::from_parts(25_858_000, 0)
+		// Minimum execution time: 29_805_000 picoseconds.
+		Weight::from_parts(32_058_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
+	/// Storage: `ServiceBook::WorkOrders` (r:5 w:4)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 4]`.
 	fn end_work_orders(n: u32, ) -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
-		Weight::from_parts(20_000_000, 4000)
-			.saturating_add(Weight::from_parts(10_000_000, 3000).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64.saturating_add(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64.saturating_add(n.into())))
+		// Proof Size summary in bytes:
+		//  Measured:  `306 + n * (181 ±0)`
+		//  Estimated: `3604 + n * (2595 ±0)`
+		// Minimum execution time: 6_229_000 picoseconds.
+		Weight::from_parts(10_409_013, 0)
+			.saturating_add(Weight::from_parts(0, 3604))
+			// Standard Error: 37_040
+			.saturating_add(Weight::from_parts(47_866_929, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2595).saturating_mul(n.into()))
 	}
 }

@@ -12,7 +12,7 @@
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/v2x-chain/target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+// /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -76,11 +76,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `299`
 		//  Estimated: `3628 + w * (2526 ±0)`
-		// Minimum execution time: 18_928_000 picoseconds.
-		Weight::from_parts(15_585_067, 0)
+		// Minimum execution time: 18_938_000 picoseconds.
+		Weight::from_parts(15_124_334, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
-			// Standard Error: 1_525
-			.saturating_add(Weight::from_parts(3_973_689, 0).saturating_mul(w.into()))
+			// Standard Error: 1_106
+			.saturating_add(Weight::from_parts(4_154_410, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -96,11 +96,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `282 + w * (3 ±0)`
 		//  Estimated: `3628`
-		// Minimum execution time: 15_082_000 picoseconds.
-		Weight::from_parts(14_181_548, 0)
+		// Minimum execution time: 14_611_000 picoseconds.
+		Weight::from_parts(13_527_817, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
-			// Standard Error: 897
-			.saturating_add(Weight::from_parts(1_770_986, 0).saturating_mul(w.into()))
+			// Standard Error: 711
+			.saturating_add(Weight::from_parts(1_813_069, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `603`
 		//  Estimated: `3628`
-		// Minimum execution time: 83_794_000 picoseconds.
-		Weight::from_parts(89_283_000, 0)
+		// Minimum execution time: 84_896_000 picoseconds.
+		Weight::from_parts(88_581_000, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3914`
-		// Minimum execution time: 16_735_000 picoseconds.
-		Weight::from_parts(19_759_000, 0)
+		// Minimum execution time: 15_933_000 picoseconds.
+		Weight::from_parts(17_446_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -155,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `793`
 		//  Estimated: `3914`
-		// Minimum execution time: 17_757_000 picoseconds.
-		Weight::from_parts(20_020_000, 0)
+		// Minimum execution time: 17_496_000 picoseconds.
+		Weight::from_parts(18_868_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -171,8 +171,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::OwnedVehicles` (r:0 w:2)
 	/// Proof: `VehicleIdentity::OwnedVehicles` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
@@ -181,13 +187,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn accept_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2582`
+		//  Measured:  `2866`
 		//  Estimated: `6196`
-		// Minimum execution time: 968_452_000 picoseconds.
-		Weight::from_parts(1_022_703_000, 0)
+		// Minimum execution time: 1_015_597_000 picoseconds.
+		Weight::from_parts(1_032_192_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(18))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(20))
 	}
 	/// Storage: `VehicleIdentity::Lenders` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Lenders` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
@@ -195,8 +201,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `257`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_339_000 picoseconds.
-		Weight::from_parts(13_580_000, 0)
+		// Minimum execution time: 12_087_000 picoseconds.
+		Weight::from_parts(13_219_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -207,8 +213,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `276`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_318_000 picoseconds.
-		Weight::from_parts(13_670_000, 0)
+		// Minimum execution time: 12_037_000 picoseconds.
+		Weight::from_parts(13_089_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -223,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `758`
 		//  Estimated: `3914`
-		// Minimum execution time: 20_200_000 picoseconds.
-		Weight::from_parts(22_414_000, 0)
+		// Minimum execution time: 19_649_000 picoseconds.
+		Weight::from_parts(21_331_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -235,15 +241,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VehicleIdentity::Lenders` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:1 w:1)
 	/// Proof: `VehicleIdentity::LienConsents` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::SaleOffers` (r:1 w:1)
+	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn place_lien() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `830`
+		//  Measured:  `939`
 		//  Estimated: `3914`
-		// Minimum execution time: 25_107_000 picoseconds.
-		Weight::from_parts(27_641_000, 0)
+		// Minimum execution time: 31_116_000 picoseconds.
+		Weight::from_parts(33_530_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -251,51 +259,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3914`
-		// Minimum execution time: 16_134_000 picoseconds.
-		Weight::from_parts(17_917_000, 0)
+		// Minimum execution time: 15_543_000 picoseconds.
+		Weight::from_parts(17_316_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:1)
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
+	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn bind_device() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1528`
+		//  Measured:  `1568`
 		//  Estimated: `3914`
-		// Minimum execution time: 76_544_000 picoseconds.
-		Weight::from_parts(79_989_000, 0)
+		// Minimum execution time: 81_160_000 picoseconds.
+		Weight::from_parts(85_176_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
+	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:1)
-	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn unbind_device() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1424`
+		//  Measured:  `1466`
 		//  Estimated: `3914`
-		// Minimum execution time: 65_488_000 picoseconds.
-		Weight::from_parts(70_254_000, 0)
+		// Minimum execution time: 70_985_000 picoseconds.
+		Weight::from_parts(75_031_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -307,10 +317,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn grant_operator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1794`
+		//  Measured:  `1847`
 		//  Estimated: `4330`
-		// Minimum execution time: 72_898_000 picoseconds.
-		Weight::from_parts(77_575_000, 0)
+		// Minimum execution time: 654_652_000 picoseconds.
+		Weight::from_parts(679_919_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -327,25 +337,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1847`
 		//  Estimated: `4330`
-		// Minimum execution time: 64_406_000 picoseconds.
-		Weight::from_parts(70_074_000, 0)
+		// Minimum execution time: 67_370_000 picoseconds.
+		Weight::from_parts(71_937_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::SaleOffers` (r:0 w:1)
+	/// Storage: `VehicleIdentity::SaleOffers` (r:1 w:1)
 	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
+	/// Proof: `VehicleIdentity::LienConsents` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_stolen() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `717`
-		//  Estimated: `3914`
-		// Minimum execution time: 17_707_000 picoseconds.
-		Weight::from_parts(19_639_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(2))
+		//  Measured:  `2638`
+		//  Estimated: `4330`
+		// Minimum execution time: 925_504_000 picoseconds.
+		Weight::from_parts(960_275_000, 0)
+			.saturating_add(Weight::from_parts(0, 4330))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -353,8 +377,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3914`
-		// Minimum execution time: 16_204_000 picoseconds.
-		Weight::from_parts(18_107_000, 0)
+		// Minimum execution time: 15_944_000 picoseconds.
+		Weight::from_parts(17_386_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -363,27 +387,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::SaleOffers` (r:1 w:1)
+	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
 	/// Proof: `VehicleIdentity::LienConsents` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:8)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::SaleOffers` (r:0 w:1)
-	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn scrap_vehicle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2350`
-		//  Estimated: `4330`
-		// Minimum execution time: 928_632_000 picoseconds.
-		Weight::from_parts(1_021_872_000, 0)
-			.saturating_add(Weight::from_parts(0, 4330))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(15))
+		//  Measured:  `2851`
+		//  Estimated: `6218`
+		// Minimum execution time: 988_276_000 picoseconds.
+		Weight::from_parts(1_016_008_000, 0)
+			.saturating_add(Weight::from_parts(0, 6218))
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().writes(19))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -394,12 +424,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	fn accept_device_binding() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
 		// Proof Size summary in bytes:
-		//  Measured:  `1528`
+		//  Measured:  `1349`
 		//  Estimated: `3914`
-		// Minimum execution time: 76_544_000 picoseconds.
-		Weight::from_parts(79_989_000, 0)
+		// Minimum execution time: 31_167_000 picoseconds.
+		Weight::from_parts(34_161_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -415,12 +444,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:1)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn leave_vehicle() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
 		// Proof Size summary in bytes:
-		//  Measured:  `1424`
+		//  Measured:  `1430`
 		//  Estimated: `3914`
-		// Minimum execution time: 65_488_000 picoseconds.
-		Weight::from_parts(70_254_000, 0)
+		// Minimum execution time: 67_661_000 picoseconds.
+		Weight::from_parts(71_265_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -434,12 +462,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn renounce_operator() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
 		// Proof Size summary in bytes:
 		//  Measured:  `1847`
 		//  Estimated: `4330`
-		// Minimum execution time: 64_406_000 picoseconds.
-		Weight::from_parts(70_074_000, 0)
+		// Minimum execution time: 67_250_000 picoseconds.
+		Weight::from_parts(70_916_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -447,12 +474,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	fn force_release_lien() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3914`
-		// Minimum execution time: 16_134_000 picoseconds.
-		Weight::from_parts(17_917_000, 0)
+		// Minimum execution time: 15_342_000 picoseconds.
+		Weight::from_parts(16_815_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -470,11 +496,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `299`
 		//  Estimated: `3628 + w * (2526 ±0)`
-		// Minimum execution time: 18_928_000 picoseconds.
-		Weight::from_parts(15_585_067, 0)
+		// Minimum execution time: 18_938_000 picoseconds.
+		Weight::from_parts(15_124_334, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
-			// Standard Error: 1_525
-			.saturating_add(Weight::from_parts(3_973_689, 0).saturating_mul(w.into()))
+			// Standard Error: 1_106
+			.saturating_add(Weight::from_parts(4_154_410, 0).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -490,11 +516,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `282 + w * (3 ±0)`
 		//  Estimated: `3628`
-		// Minimum execution time: 15_082_000 picoseconds.
-		Weight::from_parts(14_181_548, 0)
+		// Minimum execution time: 14_611_000 picoseconds.
+		Weight::from_parts(13_527_817, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
-			// Standard Error: 897
-			.saturating_add(Weight::from_parts(1_770_986, 0).saturating_mul(w.into()))
+			// Standard Error: 711
+			.saturating_add(Weight::from_parts(1_813_069, 0).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
@@ -521,8 +547,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `603`
 		//  Estimated: `3628`
-		// Minimum execution time: 83_794_000 picoseconds.
-		Weight::from_parts(89_283_000, 0)
+		// Minimum execution time: 84_896_000 picoseconds.
+		Weight::from_parts(88_581_000, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
@@ -535,8 +561,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3914`
-		// Minimum execution time: 16_735_000 picoseconds.
-		Weight::from_parts(19_759_000, 0)
+		// Minimum execution time: 15_933_000 picoseconds.
+		Weight::from_parts(17_446_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -549,8 +575,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `793`
 		//  Estimated: `3914`
-		// Minimum execution time: 17_757_000 picoseconds.
-		Weight::from_parts(20_020_000, 0)
+		// Minimum execution time: 17_496_000 picoseconds.
+		Weight::from_parts(18_868_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -565,8 +591,14 @@ impl WeightInfo for () {
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::OwnedVehicles` (r:0 w:2)
 	/// Proof: `VehicleIdentity::OwnedVehicles` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
@@ -575,13 +607,13 @@ impl WeightInfo for () {
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn accept_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2582`
+		//  Measured:  `2866`
 		//  Estimated: `6196`
-		// Minimum execution time: 968_452_000 picoseconds.
-		Weight::from_parts(1_022_703_000, 0)
+		// Minimum execution time: 1_015_597_000 picoseconds.
+		Weight::from_parts(1_032_192_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(RocksDbWeight::get().reads(7))
-			.saturating_add(RocksDbWeight::get().writes(18))
+			.saturating_add(RocksDbWeight::get().reads(9))
+			.saturating_add(RocksDbWeight::get().writes(20))
 	}
 	/// Storage: `VehicleIdentity::Lenders` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Lenders` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
@@ -589,8 +621,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `257`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_339_000 picoseconds.
-		Weight::from_parts(13_580_000, 0)
+		// Minimum execution time: 12_087_000 picoseconds.
+		Weight::from_parts(13_219_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -601,8 +633,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `276`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_318_000 picoseconds.
-		Weight::from_parts(13_670_000, 0)
+		// Minimum execution time: 12_037_000 picoseconds.
+		Weight::from_parts(13_089_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -617,8 +649,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `758`
 		//  Estimated: `3914`
-		// Minimum execution time: 20_200_000 picoseconds.
-		Weight::from_parts(22_414_000, 0)
+		// Minimum execution time: 19_649_000 picoseconds.
+		Weight::from_parts(21_331_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -629,15 +661,17 @@ impl WeightInfo for () {
 	/// Proof: `VehicleIdentity::Lenders` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:1 w:1)
 	/// Proof: `VehicleIdentity::LienConsents` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::SaleOffers` (r:1 w:1)
+	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn place_lien() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `830`
+		//  Measured:  `939`
 		//  Estimated: `3914`
-		// Minimum execution time: 25_107_000 picoseconds.
-		Weight::from_parts(27_641_000, 0)
+		// Minimum execution time: 31_116_000 picoseconds.
+		Weight::from_parts(33_530_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -645,51 +679,53 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3914`
-		// Minimum execution time: 16_134_000 picoseconds.
-		Weight::from_parts(17_917_000, 0)
+		// Minimum execution time: 15_543_000 picoseconds.
+		Weight::from_parts(17_316_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:1)
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
+	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn bind_device() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1528`
+		//  Measured:  `1568`
 		//  Estimated: `3914`
-		// Minimum execution time: 76_544_000 picoseconds.
-		Weight::from_parts(79_989_000, 0)
+		// Minimum execution time: 81_160_000 picoseconds.
+		Weight::from_parts(85_176_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
+	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:1)
-	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn unbind_device() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1424`
+		//  Measured:  `1466`
 		//  Estimated: `3914`
-		// Minimum execution time: 65_488_000 picoseconds.
-		Weight::from_parts(70_254_000, 0)
+		// Minimum execution time: 70_985_000 picoseconds.
+		Weight::from_parts(75_031_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -701,10 +737,10 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn grant_operator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1794`
+		//  Measured:  `1847`
 		//  Estimated: `4330`
-		// Minimum execution time: 72_898_000 picoseconds.
-		Weight::from_parts(77_575_000, 0)
+		// Minimum execution time: 654_652_000 picoseconds.
+		Weight::from_parts(679_919_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -721,25 +757,39 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1847`
 		//  Estimated: `4330`
-		// Minimum execution time: 64_406_000 picoseconds.
-		Weight::from_parts(70_074_000, 0)
+		// Minimum execution time: 67_370_000 picoseconds.
+		Weight::from_parts(71_937_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::SaleOffers` (r:0 w:1)
+	/// Storage: `VehicleIdentity::SaleOffers` (r:1 w:1)
 	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
+	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
+	/// Proof: `VehicleIdentity::LienConsents` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_stolen() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `717`
-		//  Estimated: `3914`
-		// Minimum execution time: 17_707_000 picoseconds.
-		Weight::from_parts(19_639_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().writes(2))
+		//  Measured:  `2638`
+		//  Estimated: `4330`
+		// Minimum execution time: 925_504_000 picoseconds.
+		Weight::from_parts(960_275_000, 0)
+			.saturating_add(Weight::from_parts(0, 4330))
+			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -747,8 +797,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3914`
-		// Minimum execution time: 16_204_000 picoseconds.
-		Weight::from_parts(18_107_000, 0)
+		// Minimum execution time: 15_944_000 picoseconds.
+		Weight::from_parts(17_386_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -757,27 +807,33 @@ impl WeightInfo for () {
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
+	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::SaleOffers` (r:1 w:1)
+	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
+	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
+	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
 	/// Proof: `VehicleIdentity::LienConsents` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:8)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::SaleOffers` (r:0 w:1)
-	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn scrap_vehicle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2350`
-		//  Estimated: `4330`
-		// Minimum execution time: 928_632_000 picoseconds.
-		Weight::from_parts(1_021_872_000, 0)
-			.saturating_add(Weight::from_parts(0, 4330))
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(15))
+		//  Measured:  `2851`
+		//  Estimated: `6218`
+		// Minimum execution time: 988_276_000 picoseconds.
+		Weight::from_parts(1_016_008_000, 0)
+			.saturating_add(Weight::from_parts(0, 6218))
+			.saturating_add(RocksDbWeight::get().reads(10))
+			.saturating_add(RocksDbWeight::get().writes(19))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -788,12 +844,11 @@ impl WeightInfo for () {
 	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	fn accept_device_binding() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
 		// Proof Size summary in bytes:
-		//  Measured:  `1528`
+		//  Measured:  `1349`
 		//  Estimated: `3914`
-		// Minimum execution time: 76_544_000 picoseconds.
-		Weight::from_parts(79_989_000, 0)
+		// Minimum execution time: 31_167_000 picoseconds.
+		Weight::from_parts(34_161_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -809,12 +864,11 @@ impl WeightInfo for () {
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:1)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn leave_vehicle() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
 		// Proof Size summary in bytes:
-		//  Measured:  `1424`
+		//  Measured:  `1430`
 		//  Estimated: `3914`
-		// Minimum execution time: 65_488_000 picoseconds.
-		Weight::from_parts(70_254_000, 0)
+		// Minimum execution time: 67_661_000 picoseconds.
+		Weight::from_parts(71_265_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
@@ -828,12 +882,11 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn renounce_operator() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
 		// Proof Size summary in bytes:
 		//  Measured:  `1847`
 		//  Estimated: `4330`
-		// Minimum execution time: 64_406_000 picoseconds.
-		Weight::from_parts(70_074_000, 0)
+		// Minimum execution time: 67_250_000 picoseconds.
+		Weight::from_parts(70_916_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -841,12 +894,11 @@ impl WeightInfo for () {
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	fn force_release_lien() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file.
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3914`
-		// Minimum execution time: 16_134_000 picoseconds.
-		Weight::from_parts(17_917_000, 0)
+		// Minimum execution time: 15_342_000 picoseconds.
+		Weight::from_parts(16_815_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
