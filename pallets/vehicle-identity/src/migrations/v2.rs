@@ -29,10 +29,15 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 			reads = reads.saturating_add(1);
 			match entry.status {
 				VehicleStatus::Scrapped if !entry.deposit.is_zero() => {
-					if Pallet::<T>::release_vehicle_deposit(&entry).is_ok() {
-						entry.deposit = Zero::zero();
-						Vehicles::<T>::insert(vehicle, entry);
-						writes = writes.saturating_add(2);
+					match Pallet::<T>::release_vehicle_deposit(&entry) {
+						Ok(()) => {
+							entry.deposit = Zero::zero();
+							Vehicles::<T>::insert(vehicle, entry);
+							writes = writes.saturating_add(2);
+						}
+						Err(_) => {
+							defensive!("a scrapped vehicle's deposit could not be released");
+						}
 					}
 				}
 				VehicleStatus::Stolen => {
