@@ -2,13 +2,19 @@
 # Measures the V2X pallets with the node's `benchmark pallet` on a runtime Wasm built with
 # benchmarks, and writes each pallet's `src/weights.rs` from the template beside this
 # script. Run on the machine whose figures the chain should use; commit the result.
-#   ./scripts/benchmark.sh                  all V2X pallets
+#   ./scripts/benchmark.sh                  all V2X pallets (every pallets/* with benchmarks)
 #   ./scripts/benchmark.sh vehicle_identity one pallet
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 pallets=("$@")
-((${#pallets[@]})) || pallets=(vehicle_identity service_book)
+if ((${#pallets[@]} == 0)); then
+	for bench in "$REPO_ROOT"/pallets/*/src/benchmarking.rs; do
+		crate_dir="${bench%/src/benchmarking.rs}"
+		name="${crate_dir##*/}"
+		pallets+=("${name//-/_}")
+	done
+fi
 
 "$REPO_ROOT/scripts/build-node.sh"
 

@@ -3,8 +3,8 @@
 //! four one validator may fail and finality goes on).
 
 use crate::{
-	AccountId, BalancesConfig, RuntimeGenesisConfig, ServiceBookConfig, SudoConfig,
-	VehicleIdentityConfig, UNIT,
+	configs::TreasuryAccount, AccountId, BalancesConfig, RuntimeGenesisConfig, ServiceBookConfig,
+	SudoConfig, VehicleIdentityConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_service_book::RecordKind;
@@ -22,7 +22,8 @@ use serde_json::Value;
 /// What each well-known dev account starts with.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// The genesis of a test network: validators, sudo key and funded accounts.
+/// The genesis of a test network: validators, sudo key, funded accounts, and the treasury
+/// account alive (the existential deposit) so that small fees can be paid into it.
 fn testnet_genesis(
 	validators: Vec<(AuraId, GrandpaId)>,
 	sudo: AccountId,
@@ -30,7 +31,11 @@ fn testnet_genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed
+				.into_iter()
+				.map(|account| (account, ENDOWMENT))
+				.chain([(TreasuryAccount::get(), EXISTENTIAL_DEPOSIT)])
+				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
 			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),

@@ -1,5 +1,7 @@
 //! One configuration block per pallet, grouped by what they do for the chain.
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_vehicles;
 mod consensus;
 mod governance;
 mod monetary;
@@ -7,5 +9,5 @@ mod service_book;
 mod system;
 mod vehicle_identity;
 
-pub use monetary::{ToBlockAuthor, TransactionByteFee};
+pub use monetary::{ToBlockAuthor, TransactionByteFee, TreasuryAccount};
 pub use system::{BlockLength, BlockWeights};

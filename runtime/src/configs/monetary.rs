@@ -13,9 +13,10 @@ use polkadot_sdk::{
 			ConstU128, ConstU32, ConstU8, FindAuthor, OnUnbalanced, VariantCountOf,
 		},
 		weights::{ConstantMultiplier, IdentityFee},
+		PalletId,
 	},
 	pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
-	sp_runtime::traits::One,
+	sp_runtime::traits::{AccountIdConversion, One},
 	sp_runtime::ConsensusEngineId,
 	*,
 };
@@ -43,6 +44,11 @@ parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
 	/// A millionth of a V2X per byte of transaction.
 	pub const TransactionByteFee: Balance = MICRO_UNIT;
+	/// The platform treasury: charging fees and data-market shares are paid here. It is the
+	/// account `pallet_treasury` derives from its usual id `py/trsry`, so the treasury pallet
+	/// takes it over as it is. It has no private key; the presets endow it with the existential
+	/// deposit so that the first small fee can be paid in.
+	pub TreasuryAccount: AccountId = PalletId(*b"py/trsry").into_account_truncating();
 }
 
 /// The account of the block's Aura author: its sr25519 authority key is an account id too.

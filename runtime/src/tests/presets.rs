@@ -2,8 +2,8 @@
 //! promise, which passes every pallet's `try_state` checks.
 
 use crate::{
-	genesis_config_presets, AllPalletsWithSystem, Aura, Grandpa, RuntimeGenesisConfig, ServiceBook,
-	VehicleIdentity,
+	genesis_config_presets, AllPalletsWithSystem, Aura, Balances, Grandpa, RuntimeGenesisConfig,
+	ServiceBook, VehicleIdentity,
 };
 use polkadot_sdk::{
 	frame_support::{genesis_builder_helper::build_state, traits::IntegrityTest},
@@ -79,4 +79,17 @@ fn the_local_testnet_preset_has_four_validators() {
 		assert_eq!(Grandpa::grandpa_authorities().len(), 4);
 		assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
 	});
+}
+
+#[test]
+fn both_presets_keep_the_treasury_account_alive() {
+	use polkadot_sdk::frame_support::traits::fungible::Inspect;
+	for preset in
+		[sp_genesis_builder::DEV_RUNTIME_PRESET, sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET]
+	{
+		with_genesis(preset, || {
+			let treasury = crate::configs::TreasuryAccount::get();
+			assert_eq!(Balances::balance(&treasury), crate::EXISTENTIAL_DEPOSIT, "{preset}");
+		});
+	}
 }

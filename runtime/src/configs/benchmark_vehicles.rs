@@ -1,0 +1,84 @@
+//! Real vehicles in the identity pallet, for the benchmarks of the pallets that need one: each
+//! pallet's `BenchmarkHelper` is implemented here on the same registrations.
+
+use crate::{AccountId, Balances, Runtime, RuntimeOrigin, System, VehicleIdentity, UNIT};
+use alloc::{string::ToString, vec};
+use pallet_vehicle_identity::Powertrain;
+use polkadot_sdk::frame_support::traits::{fungible::Mutate, Get};
+use v2x_primitives::{VehicleId, VehicleRegistry, Vin};
+
+/// Registers vehicles through the identity pallet's own calls, as a user would.
+pub struct RegisteredVehicles;
+
+fn manufacturer() -> AccountId {
+	AccountId::new([0xbe; 32])
+}
+
+/// A VIN with WMI `1HG`, serial `id`, and a valid check digit.
+fn vin_for(id: VehicleId) -> Vin {
+	let mut vin = *b"1HGCM826X3A000000";
+	for (digit, place) in id.to_string().bytes().rev().zip(vin.iter_mut().rev()) {
+		*place = digit;
+	}
+	let mut vin = Vin(vin);
+	if let Some(check) = vin.expected_check_digit() {
+		vin.0[8] = check;
+	}
+	vin
+}
+
+impl RegisteredVehicles {
+	/// Registers an active vehicle owned by `owner` (funded) with `device` bound to it.
+	pub fn register_with_device(owner: &AccountId, device: &AccountId) -> VehicleId {
+		let maker = manufacturer();
+		if !VehicleIdentity::is_manufacturer(&maker) {
+			Balances::set_balance(&maker, 1_000_000 * UNIT);
+			VehicleIdentity::register_manufacturer(
+				RuntimeOrigin::root(),
+				maker.clone(),
+				b"Benchmark Motors".to_vec().try_into().unwrap(),
+				vec![*b"1HG"].try_into().unwrap(),
+			)
+			.unwrap();
+		}
+		let id = pallet_vehicle_identity::NextVehicleId::<Runtime>::get();
+		VehicleIdentity::register_vehicle(
+			RuntimeOrigin::signed(maker),
+			vin_for(id),
+			owner.clone(),
+			2024,
+			Powertrain::Bev,
+			Some(75_000),
+			[0; 32],
+			Default::default(),
+		)
+		.unwrap();
+		Balances::set_balance(owner, 1_000_000 * UNIT);
+		VehicleIdentity::bind_device(RuntimeOrigin::signed(owner.clone()), id, device.clone())
+			.unwrap();
+		VehicleIdentity::accept_device_binding(RuntimeOrigin::signed(device.clone()), id).unwrap();
+		id
+	}
+}
+
+impl pallet_service_book::BenchmarkHelper<AccountId> for RegisteredVehicles {
+	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
+		Self::register_with_device(owner, device)
+	}
+
+	fn add_operators(vehicle: VehicleId, operator: &AccountId) {
+		let owner = VehicleIdentity::owner(vehicle).unwrap();
+		let until = System::block_number().saturating_add(1_000_000);
+		let most = <Runtime as pallet_vehicle_identity::Config>::MaxOperatorsPerVehicle::get();
+		let others = (1..most).map(|n| AccountId::new([n as u8; 32]));
+		for account in others.chain([operator.clone()]) {
+			VehicleIdentity::grant_operator(
+				RuntimeOrigin::signed(owner.clone()),
+				vehicle,
+				account,
+				until,
+			)
+			.unwrap();
+		}
+	}
+}
