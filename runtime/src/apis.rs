@@ -3,7 +3,7 @@
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
 	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	ServiceBook, System, TransactionPayment, VERSION,
+	ServiceBook, System, TransactionPayment, UsageInsurance, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -210,6 +210,29 @@ impl_runtime_apis! {
 
 		fn flag_count(vehicle: VehicleId) -> u32 {
 			ServiceBook::flag_count(vehicle)
+		}
+	}
+
+	impl pallet_usage_insurance::runtime_api::InsuranceApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn quote(
+			product: pallet_usage_insurance::ProductId,
+			km: Km,
+			events: pallet_usage_insurance::RiskEvents,
+		) -> Option<Balance> {
+			UsageInsurance::quote(product, km, events)
+		}
+
+		fn active_policy(
+			vehicle: VehicleId,
+		) -> Option<(
+			pallet_usage_insurance::PolicyId,
+			pallet_usage_insurance::Policy<AccountId, Balance, BlockNumber>,
+		)> {
+			UsageInsurance::active_policy(vehicle)
+		}
+
+		fn pool(insurer: AccountId) -> Option<pallet_usage_insurance::PoolInfo<Balance>> {
+			UsageInsurance::pool(insurer)
 		}
 	}
 

@@ -4,10 +4,12 @@
 
 use crate::{
 	configs::TreasuryAccount, AccountId, BalancesConfig, RuntimeGenesisConfig, ServiceBookConfig,
-	SudoConfig, VehicleIdentityConfig, EXISTENTIAL_DEPOSIT, UNIT,
+	SudoConfig, UsageInsuranceConfig, VehicleIdentityConfig, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT,
+	UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_service_book::RecordKind;
+use pallet_usage_insurance::{ProductTerms, RiskSurcharges};
 use pallet_vehicle_identity::Powertrain;
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
@@ -78,9 +80,12 @@ pub fn development_config_genesis() -> Value {
 /// Ferdie is "V2X Demo Motors" (WMI 5YJ); vehicle 0 (a BEV) belongs to Alice, vehicle 1 (a
 /// PHEV) to Bob. Charlie runs an approved workshop that serviced vehicle 0 at 15 000 and
 /// 30 000 km; its device then reported 31 000 km, and a rollback to 12 000 km (flagged).
+/// Eve is the insurer "V2X Mutual" with a 10 000 V2X pool and a daily pay-as-you-drive
+/// product (product 0), which insures vehicle 0 with 100 V2X prepaid by Alice.
 fn demo_vehicle_data() -> Value {
 	let manufacturer = Sr25519Keyring::Ferdie.to_account_id();
 	let workshop = Sr25519Keyring::Charlie.to_account_id();
+	let insurer = Sr25519Keyring::Eve.to_account_id();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		vehicle_identity: VehicleIdentityConfig {
 			manufacturers: vec![(manufacturer.clone(), b"V2X Demo Motors".to_vec(), vec![*b"5YJ"])],
@@ -129,7 +134,30 @@ fn demo_vehicle_data() -> Value {
 			],
 			readings: vec![(0, 31_000), (0, 12_000)],
 		},
+		usage_insurance: UsageInsuranceConfig {
+			insurers: vec![(insurer.clone(), b"V2X Mutual".to_vec(), 10_000 * UNIT)],
+			products: vec![(insurer, demo_product_terms())],
+			policies: vec![(Sr25519Keyring::Alice.to_account_id(), 0, 0, 100 * UNIT)],
+		},
 	})
+}
+
+/// A day's cover: 1 V2X plus 2 milli-V2X per km, surcharges for harsh braking (0.1 V2X),
+/// speeding (0.2 V2X) and night km (1 milli-V2X each); 500 V2X deductible, 20 000 V2X cover.
+fn demo_product_terms() -> ProductTerms<crate::Balance, crate::BlockNumber> {
+	ProductTerms {
+		base_premium: UNIT,
+		rate_per_km: 2 * MILLI_UNIT,
+		surcharges: RiskSurcharges {
+			harsh_braking: UNIT / 10,
+			speeding: UNIT / 5,
+			night_km: MILLI_UNIT,
+		},
+		period_length: DAYS,
+		deductible: 500 * UNIT,
+		max_cover: 20_000 * UNIT,
+		terms_hash: [7; 32],
+	}
 }
 
 /// Four validators (Alice, Bob, Charlie, Dave), Alice is sudo, the dev accounts are funded.

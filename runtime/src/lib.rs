@@ -211,4 +211,7 @@ mod runtime {
 	// After VehicleIdentity: its genesis records need the genesis vehicles.
 	#[runtime::pallet_index(21)]
 	pub type ServiceBook = pallet_service_book;
+	// After VehicleIdentity: its genesis policies need the genesis vehicles.
+	#[runtime::pallet_index(22)]
+	pub type UsageInsurance = pallet_usage_insurance;
 }

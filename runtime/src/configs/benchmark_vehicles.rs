@@ -82,3 +82,9 @@ impl pallet_service_book::BenchmarkHelper<AccountId> for RegisteredVehicles {
 		}
 	}
 }
+
+impl pallet_usage_insurance::BenchmarkHelper<AccountId> for RegisteredVehicles {
+	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
+		Self::register_with_device(owner, device)
+	}
+}

@@ -7,6 +7,7 @@ mod governance;
 mod monetary;
 mod service_book;
 mod system;
+mod usage_insurance;
 mod vehicle_identity;
 
 pub use monetary::{ToBlockAuthor, TransactionByteFee, TreasuryAccount};

@@ -2,7 +2,7 @@
 
 use crate::{
 	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason,
-	ServiceBook, Timestamp, DAYS, MILLI_UNIT, UNIT,
+	ServiceBook, Timestamp, UsageInsurance, DAYS, MILLI_UNIT, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -37,9 +37,10 @@ impl pallet_vehicle_identity::Config for Runtime {
 	type MaxDevicesPerVehicle = ConstU32<8>;
 	type MaxOperatorsPerVehicle = ConstU32<16>;
 	type MaxOfferDuration = MaxOfferDuration;
-	/// A sale ends the open work orders the old owner's consent stood behind.
-	type OnOwnershipTransferred = (ServiceBook,);
-	/// A theft report or scrapping ends the vehicle's open work orders.
-	type OnVehicleStatusChanged = (ServiceBook,);
+	/// A sale ends the open work orders the old owner's consent stood behind, and the
+	/// vehicle's insurance policy (pro rata, the rest refunded).
+	type OnOwnershipTransferred = (ServiceBook, UsageInsurance);
+	/// A theft report or scrapping ends the vehicle's open work orders and its policy.
+	type OnVehicleStatusChanged = (ServiceBook, UsageInsurance);
 	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
 }

@@ -2,5 +2,6 @@
 //! along a vehicle's timeline (sale, theft, scrapping, expiry), and fees reach the author.
 
 mod fees;
+mod insurance;
 mod presets;
 mod timeline;

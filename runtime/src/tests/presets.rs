@@ -3,7 +3,7 @@
 
 use crate::{
 	genesis_config_presets, AllPalletsWithSystem, Aura, Balances, Grandpa, RuntimeGenesisConfig,
-	ServiceBook, VehicleIdentity,
+	ServiceBook, UsageInsurance, VehicleIdentity,
 };
 use polkadot_sdk::{
 	frame_support::{genesis_builder_helper::build_state, traits::IntegrityTest},
@@ -55,6 +55,13 @@ fn the_development_preset_has_one_validator_and_demo_vehicle_data() {
 		assert_eq!(ServiceBook::record_count(0), 2);
 		assert_eq!(ServiceBook::flag_count(0), 1);
 		assert_eq!(ServiceBook::current_odometer(0), Some(31_000));
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		let (_, policy) = UsageInsurance::active_policy(0).expect("the demo vehicle is insured");
+		assert_eq!(policy.holder, Sr25519Keyring::Alice.to_account_id());
+		assert_eq!(policy.prepaid, 100 * crate::UNIT);
+		let pool = UsageInsurance::pool(eve).expect("Eve is an insurer");
+		assert_eq!(pool.held, 10_000 * crate::UNIT);
+		assert_eq!(pool.exposure, 20_000 * crate::UNIT);
 	});
 }
 

@@ -181,3 +181,24 @@ export async function held(api, who, pallet, reason) {
     .filter(({ id }) => matches(id))
     .reduce((sum, { amount }) => sum + amount.toBigInt(), 0n);
 }
+
+/**
+ * Resolves with the data of the first `section.method` event, in a new best block, for which
+ * `matches(data)` holds: for what the runtime does on its own (hooks, idle-time work).
+ */
+export function waitForEvent(api, section, method, matches, ms) {
+  return withTimeout(new Promise((resolve, reject) => {
+    let unsubscribe;
+    let found;
+    api.query.system.events((records) => {
+      if (found) return;
+      found = records
+        .map(({ event }) => event)
+        .find((event) => event.section === section && event.method === method && matches(event.data));
+      if (found) {
+        if (unsubscribe) unsubscribe();
+        resolve(found.data);
+      }
+    }).then((u) => { unsubscribe = u; if (found) u(); }, reject);
+  }), ms, `no ${section}.${method} event within ${ms / 1000} s`);
+}
