@@ -5,11 +5,9 @@ use super::*;
 use alloc::vec;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::{
-		traits::{
-			fungible::{Inspect, InspectHold, Mutate},
-			EnsureOrigin, Get,
-		},
+	frame_support::traits::{
+		fungible::{Inspect, InspectHold, Mutate},
+		EnsureOrigin, Get,
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor, RawOrigin},
 	sp_runtime::{

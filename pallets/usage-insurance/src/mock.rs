@@ -71,7 +71,7 @@ impl OdometerLog for MonotonicOdometer {
 				_ => {
 					highest.insert(vehicle, km);
 					Ok(ReadingVerdict::Consistent)
-				},
+				}
 			}
 		})
 	}

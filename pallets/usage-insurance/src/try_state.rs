@@ -18,8 +18,8 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	ActivePolicy, BalanceOf, ClaimStatus, Claims, Config, DueAt, HoldReason, Insurers,
-	NextClaimId, NextPolicyId, NextProductId, Pallet, Policies, PolicyStatus, Products,
+	ActivePolicy, BalanceOf, ClaimStatus, Claims, Config, DueAt, HoldReason, Insurers, NextClaimId,
+	NextPolicyId, NextProductId, Pallet, Policies, PolicyStatus, Products,
 };
 
 type Sums<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -91,10 +91,10 @@ impl<T: Config> Pallet<T> {
 						policy.scheduled_at > policy.period_end,
 						"a policy is scheduled before its period ends"
 					);
-				},
+				}
 				PolicyStatus::Ended { .. } => {
 					ensure!(policy.prepaid.is_zero(), "an ended policy keeps a prepayment");
-				},
+				}
 			}
 		}
 		ensure!(
@@ -125,10 +125,7 @@ impl<T: Config> Pallet<T> {
 		for (id, policy) in Policies::<T>::iter() {
 			let count = open.get(&id).copied().unwrap_or(0);
 			ensure!(policy.open_claims == count, "a policy's open claim count is wrong");
-			ensure!(
-				count <= T::MaxOpenClaimsPerPolicy::get(),
-				"too many open claims on a policy"
-			);
+			ensure!(count <= T::MaxOpenClaimsPerPolicy::get(), "too many open claims on a policy");
 		}
 		Self::check_held(HoldReason::Claim, deposits, "claim deposits not held")
 	}

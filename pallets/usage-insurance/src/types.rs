@@ -161,9 +161,7 @@ pub struct Insurer<T: Config> {
 }
 
 /// What a policy's running period has seen so far.
-#[derive(
-	Clone, Copy, Default, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo,
-)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct Usage {
 	/// Km driven, as the odometer history accepted them.
 	pub km: Km,

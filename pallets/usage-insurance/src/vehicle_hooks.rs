@@ -6,9 +6,7 @@
 use polkadot_sdk::frame_support::{defensive, storage::with_storage_layer, weights::Weight};
 use v2x_primitives::{OnOwnershipTransferred, OnVehicleStatusChanged, VehicleId, VehicleStatus};
 
-use crate::{
-	ActivePolicy, Config, EndReason, Error, Pallet, Policies, PolicyStatus, WeightInfo,
-};
+use crate::{ActivePolicy, Config, EndReason, Error, Pallet, Policies, PolicyStatus, WeightInfo};
 
 impl<T: Config> Pallet<T> {
 	/// Ends `vehicle`'s active policy, if it has one, pro rata.
@@ -44,12 +42,12 @@ impl<T: Config> OnVehicleStatusChanged for Pallet<T> {
 		match status {
 			VehicleStatus::Stolen => {
 				Self::end_policy_on_vehicle_event(vehicle, EndReason::VehicleStolen)
-			},
+			}
 			VehicleStatus::Scrapped => {
 				Self::end_policy_on_vehicle_event(vehicle, EndReason::VehicleScrapped)
-			},
+			}
 			// A recovered vehicle is insured again by buying a new policy.
-			VehicleStatus::Active => {},
+			VehicleStatus::Active => {}
 		}
 	}
 

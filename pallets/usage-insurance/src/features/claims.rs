@@ -33,10 +33,7 @@ impl<T: Config> Pallet<T> {
 			.checked_sub(&product.terms.deductible)
 			.filter(|above| !above.is_zero())
 			.ok_or(Error::<T>::BelowDeductible)?;
-		ensure!(
-			policy.open_claims < T::MaxOpenClaimsPerPolicy::get(),
-			Error::<T>::TooManyClaims
-		);
+		ensure!(policy.open_claims < T::MaxOpenClaimsPerPolicy::get(), Error::<T>::TooManyClaims);
 		let id = NextClaimId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let deposit = T::ClaimDeposit::get();
@@ -96,7 +93,7 @@ impl<T: Config> Pallet<T> {
 				);
 				// Undecided again: its possible payout goes back into reserve.
 				Self::add_reserve(&claim.insurer, claim.reserved);
-			},
+			}
 			ClaimStatus::Filed => ensure!(
 				now > claim.filed_at.saturating_add(T::DecisionDeadline::get()),
 				Error::<T>::NotEscalatable
@@ -150,7 +147,11 @@ impl<T: Config> Pallet<T> {
 	/// the deductible, capped by the policy's remaining cover and by the pool, goes from the
 	/// pool to the holder (an active policy's exposure goes down with its cover). Its reserve
 	/// and deposit are released and the claim removed. Returns the payout.
-	fn decide(id: ClaimId, claim: ClaimOf<T>, approve: bool) -> Result<BalanceOf<T>, DispatchError> {
+	fn decide(
+		id: ClaimId,
+		claim: ClaimOf<T>,
+		approve: bool,
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let mut policy = Policies::<T>::get(claim.policy).ok_or(Error::<T>::PolicyNotFound)?;
 		let product = Products::<T>::get(policy.product).ok_or(Error::<T>::ProductNotFound)?;
 		let payout = if approve {

@@ -9,8 +9,8 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	BalanceOf, Config, Error, Event, HoldReason, Insurer, Insurers, NameOf, NextProductId,
-	Pallet, Product, ProductId, ProductOf, ProductTermsOf, Products,
+	BalanceOf, Config, Error, Event, HoldReason, Insurer, Insurers, NameOf, NextProductId, Pallet,
+	Product, ProductId, ProductOf, ProductTermsOf, Products,
 };
 
 impl<T: Config> Pallet<T> {
@@ -54,8 +54,8 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ProductId, DispatchError> {
 		let mut entry = Self::selling_insurer(&insurer)?;
 		ensure!(
-			terms.period_length >= T::MinPeriodLength::get() &&
-				terms.period_length <= T::MaxPeriodLength::get(),
+			terms.period_length >= T::MinPeriodLength::get()
+				&& terms.period_length <= T::MaxPeriodLength::get(),
 			Error::<T>::InvalidPeriod
 		);
 		ensure!(!terms.max_cover.is_zero(), Error::<T>::InvalidCover);

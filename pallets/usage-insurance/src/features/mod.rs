@@ -22,7 +22,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Holds `amount` from `who`; holding nothing always succeeds.
-	pub(crate) fn hold(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+	pub(crate) fn hold(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
 		if amount.is_zero() {
 			return Ok(());
 		}
@@ -70,5 +74,4 @@ impl<T: Config> Pallet<T> {
 	pub fn pool_held(insurer: &T::AccountId) -> BalanceOf<T> {
 		T::Currency::balance_on_hold(&HoldReason::Pool.into(), insurer)
 	}
-
 }

@@ -8,14 +8,12 @@ use polkadot_sdk::{
 		DispatchError, DispatchResult, Saturating,
 	},
 };
-use v2x_primitives::{
-	Km, OdometerLog, OdometerSource, VehicleId, VehicleRegistry, VehicleStatus,
-};
+use v2x_primitives::{Km, OdometerLog, OdometerSource, VehicleId, VehicleRegistry, VehicleStatus};
 
 use crate::{
 	ActivePolicy, BalanceOf, Config, DueAt, EndReason, Error, Event, HoldReason, Insurers,
-	NextPolicyId, Pallet, Policies, Policy, PolicyId, PolicyOf, PolicyStatus, ProductId,
-	ProductOf, Products, RiskEvents, Usage,
+	NextPolicyId, Pallet, Policies, Policy, PolicyId, PolicyOf, PolicyStatus, ProductId, ProductOf,
+	Products, RiskEvents, Usage,
 };
 
 impl<T: Config> Pallet<T> {

@@ -2,12 +2,7 @@
 //! end by anyone or by `on_idle`, and charged pro rata when a policy ends early.
 
 use polkadot_sdk::{
-	frame_support::{
-		defensive, ensure,
-		storage::with_storage_layer,
-		traits::Get,
-		weights::Weight,
-	},
+	frame_support::{defensive, ensure, storage::with_storage_layer, traits::Get, weights::Weight},
 	frame_system::pallet_prelude::BlockNumberFor,
 	sp_runtime::{
 		helpers_128bit::multiply_by_rational_with_rounding,
@@ -48,7 +43,8 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) -> BalanceOf<T> {
 		let length = terms.period_length;
-		let elapsed = now.saturating_sub(policy.period_start).saturating_add(One::one()).min(length);
+		let elapsed =
+			now.saturating_sub(policy.period_start).saturating_add(One::one()).min(length);
 		let base = multiply_by_rational_with_rounding(
 			terms.base_premium.saturated_into::<u128>(),
 			elapsed.saturated_into::<u128>(),
@@ -145,13 +141,13 @@ impl<T: Config> Pallet<T> {
 						Self::defer(cursor, id);
 					}
 					used = used.saturating_add(settle_step);
-				},
+				}
 				None => {
 					cursor = cursor.saturating_add(One::one());
 					// Stored at once: a renewal scheduled in this block must not land behind it.
 					SettlementCursor::<T>::put(cursor);
 					used = used.saturating_add(empty_step);
-				},
+				}
 			}
 		}
 		used

@@ -18,11 +18,16 @@ fn the_holder_files_a_claim_reserving_its_possible_payout() {
 		let filed = claim(claim_id);
 		assert_eq!((filed.policy, filed.holder, filed.insurer), (id, OWNER, INSURER));
 		assert_eq!((filed.amount, filed.reserved, filed.evidence), (300, 250, [9; 32]));
-		assert_eq!((filed.filed_at, filed.status, filed.deposit), (3, ClaimStatus::Filed, CLAIM_DEPOSIT));
+		assert_eq!(
+			(filed.filed_at, filed.status, filed.deposit),
+			(3, ClaimStatus::Filed, CLAIM_DEPOSIT)
+		);
 		assert_eq!(insurer().claims_reserved, 250);
 		assert_eq!(held(HoldReason::Claim, OWNER), CLAIM_DEPOSIT);
 		assert_eq!(policy(id).open_claims, 1);
-		System::assert_last_event(Event::ClaimFiled { claim: claim_id, policy: id, amount: 300 }.into());
+		System::assert_last_event(
+			Event::ClaimFiled { claim: claim_id, policy: id, amount: 300 }.into(),
+		);
 	});
 }
 
@@ -169,7 +174,10 @@ fn only_the_policys_insurer_decides_a_filed_claim() {
 				Error::<Test>::NotProductInsurer
 			);
 		}
-		assert_noop!(UsageInsurance::approve_claim(signed(INSURER), 9), Error::<Test>::ClaimNotFound);
+		assert_noop!(
+			UsageInsurance::approve_claim(signed(INSURER), 9),
+			Error::<Test>::ClaimNotFound
+		);
 		assert_noop!(
 			UsageInsurance::reject_claim(signed(INSURER), 9, RejectionReason::Other),
 			Error::<Test>::ClaimNotFound
@@ -207,7 +215,11 @@ fn rejected_at(at: u64) -> ClaimId {
 	let id = buy(500);
 	let claim_id = file(id, 300);
 	run_to_block(at);
-	assert_ok!(UsageInsurance::reject_claim(signed(INSURER), claim_id, RejectionReason::NotCovered));
+	assert_ok!(UsageInsurance::reject_claim(
+		signed(INSURER),
+		claim_id,
+		RejectionReason::NotCovered
+	));
 	claim_id
 }
 
@@ -262,7 +274,10 @@ fn only_the_holder_escalates_once() {
 				Error::<Test>::NotHolder
 			);
 		}
-		assert_noop!(UsageInsurance::escalate_claim(signed(OWNER), 9), Error::<Test>::ClaimNotFound);
+		assert_noop!(
+			UsageInsurance::escalate_claim(signed(OWNER), 9),
+			Error::<Test>::ClaimNotFound
+		);
 		assert_ok!(UsageInsurance::escalate_claim(signed(OWNER), claim_id));
 		assert_noop!(
 			UsageInsurance::escalate_claim(signed(OWNER), claim_id),

@@ -30,7 +30,10 @@ fn only_governance_approves_suspends_and_reinstates_insurers() {
 			UsageInsurance::approve_insurer(origin.clone(), STRANGER, name(b"Me")),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(UsageInsurance::suspend_insurer(origin.clone(), INSURER), DispatchError::BadOrigin);
+		assert_noop!(
+			UsageInsurance::suspend_insurer(origin.clone(), INSURER),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(UsageInsurance::reinstate_insurer(origin, INSURER), DispatchError::BadOrigin);
 	});
 }

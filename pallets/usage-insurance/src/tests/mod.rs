@@ -94,7 +94,11 @@ pub(crate) fn file(policy: PolicyId, amount: u64) -> ClaimId {
 }
 
 pub(crate) fn approve_other_insurer() {
-	assert_ok!(UsageInsurance::approve_insurer(RuntimeOrigin::root(), OTHER_INSURER, name(b"Other")));
+	assert_ok!(UsageInsurance::approve_insurer(
+		RuntimeOrigin::root(),
+		OTHER_INSURER,
+		name(b"Other")
+	));
 }
 
 /// Runs `on_idle` with unlimited weight in each block up to `n`.

@@ -233,8 +233,13 @@ fn the_pro_rata_base_rounds_down_in_the_holders_favour() {
 		assert_ok!(UsageInsurance::cancel_policy(signed(OWNER), id));
 		// 100 x 3 / 7 = 42.86: 42.
 		System::assert_last_event(
-			Event::PolicyEnded { policy: id, reason: EndReason::Cancelled, charged: 42, refunded: 458 }
-				.into(),
+			Event::PolicyEnded {
+				policy: id,
+				reason: EndReason::Cancelled,
+				charged: 42,
+				refunded: 458,
+			}
+			.into(),
 		);
 	});
 }
@@ -245,15 +250,25 @@ fn cancelling_in_the_first_and_last_block_of_a_period() {
 		let first = buy(500);
 		assert_ok!(UsageInsurance::cancel_policy(signed(OWNER), first));
 		System::assert_last_event(
-			Event::PolicyEnded { policy: first, reason: EndReason::Cancelled, charged: 10, refunded: 490 }
-				.into(),
+			Event::PolicyEnded {
+				policy: first,
+				reason: EndReason::Cancelled,
+				charged: 10,
+				refunded: 490,
+			}
+			.into(),
 		);
 		let last = buy(500);
 		run_to_block(10);
 		assert_ok!(UsageInsurance::cancel_policy(signed(OWNER), last));
 		System::assert_last_event(
-			Event::PolicyEnded { policy: last, reason: EndReason::Cancelled, charged: 100, refunded: 400 }
-				.into(),
+			Event::PolicyEnded {
+				policy: last,
+				reason: EndReason::Cancelled,
+				charged: 100,
+				refunded: 400,
+			}
+			.into(),
 		);
 	});
 }
@@ -268,8 +283,13 @@ fn the_prepayment_pays_what_it_can_when_cancelling() {
 		assert_ok!(UsageInsurance::cancel_policy(signed(OWNER), id));
 		// 50 + 200 owed, 100 prepaid.
 		System::assert_last_event(
-			Event::PolicyEnded { policy: id, reason: EndReason::Cancelled, charged: 100, refunded: 0 }
-				.into(),
+			Event::PolicyEnded {
+				policy: id,
+				reason: EndReason::Cancelled,
+				charged: 100,
+				refunded: 0,
+			}
+			.into(),
 		);
 		assert_eq!(free(INSURER), BALANCE - POOL - PRODUCT_DEPOSIT + 100);
 	});
@@ -282,7 +302,10 @@ fn cancelling_needs_the_holder_and_a_running_period() {
 		for who in [STRANGER, OPERATOR, INSURER] {
 			assert_noop!(UsageInsurance::cancel_policy(signed(who), id), Error::<Test>::NotHolder);
 		}
-		assert_noop!(UsageInsurance::cancel_policy(signed(OWNER), 9), Error::<Test>::PolicyNotFound);
+		assert_noop!(
+			UsageInsurance::cancel_policy(signed(OWNER), 9),
+			Error::<Test>::PolicyNotFound
+		);
 		run_to_block(11);
 		assert_noop!(UsageInsurance::cancel_policy(signed(OWNER), id), Error::<Test>::PeriodEnded);
 		assert_ok!(UsageInsurance::settle(signed(OWNER), id));

@@ -5,8 +5,8 @@ use v2x_primitives::testing::MockVehicles;
 
 use super::*;
 use crate::{
-	weights::WeightInfo, DueAt, EndReason, Error, Event, PolicyStatus, Products,
-	SettlementCursor, Usage,
+	weights::WeightInfo, DueAt, EndReason, Error, Event, PolicyStatus, Products, SettlementCursor,
+	Usage,
 };
 
 #[test]
@@ -131,10 +131,18 @@ fn an_operators_policy_ends_with_holder_left_after_the_right_ended() {
 				.into(),
 		);
 		System::assert_last_event(
-			Event::PolicyEnded { policy: id, reason: EndReason::HolderLeft, charged: 0, refunded: 300 }
-				.into(),
+			Event::PolicyEnded {
+				policy: id,
+				reason: EndReason::HolderLeft,
+				charged: 0,
+				refunded: 300,
+			}
+			.into(),
 		);
-		assert_eq!(policy(id).status, PolicyStatus::Ended { at: 21, reason: EndReason::HolderLeft });
+		assert_eq!(
+			policy(id).status,
+			PolicyStatus::Ended { at: 21, reason: EndReason::HolderLeft }
+		);
 		assert_eq!(held(HoldReason::Prepayment, OPERATOR), 0);
 		assert_eq!(free(OPERATOR), BALANCE - POLICY_DEPOSIT - 200);
 		assert_eq!(free(INSURER), BALANCE - POOL - PRODUCT_DEPOSIT + 200);

@@ -78,7 +78,10 @@ fn a_rolled_back_odometer_does_not_lower_the_premium() {
 			.into(),
 		);
 		// The rolled-back reading is kept as evidence.
-		assert_eq!(MonotonicOdometer::readings().last(), Some(&(VEHICLE, 900, OdometerSource::Device)));
+		assert_eq!(
+			MonotonicOdometer::readings().last(),
+			Some(&(VEHICLE, 900, OdometerSource::Device))
+		);
 		report(1_150, RiskEvents::default());
 		assert_eq!(policy(id).usage.km, 150);
 		run_to_block(11);

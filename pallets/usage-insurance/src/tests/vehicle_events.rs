@@ -32,8 +32,13 @@ fn a_sale_ends_the_policy_pro_rata_to_the_unit() {
 		// 7 of 10 blocks begun: 70, plus 30 km x 2.
 		let charged = 70 + 60;
 		System::assert_last_event(
-			Event::PolicyEnded { policy: id, reason: EndReason::VehicleSold, charged, refunded: 370 }
-				.into(),
+			Event::PolicyEnded {
+				policy: id,
+				reason: EndReason::VehicleSold,
+				charged,
+				refunded: 370,
+			}
+			.into(),
 		);
 		assert_eq!(free(OWNER), BALANCE - POLICY_DEPOSIT - charged);
 		assert_eq!(held(HoldReason::Prepayment, OWNER), 0);
@@ -41,7 +46,10 @@ fn a_sale_ends_the_policy_pro_rata_to_the_unit() {
 		assert_eq!(free(INSURER), BALANCE - POOL - PRODUCT_DEPOSIT + charged);
 		assert_eq!(pool(), POOL);
 		assert_eq!(insurer().exposure, 0);
-		assert_eq!(policy(id).status, PolicyStatus::Ended { at: 7, reason: EndReason::VehicleSold });
+		assert_eq!(
+			policy(id).status,
+			PolicyStatus::Ended { at: 7, reason: EndReason::VehicleSold }
+		);
 		assert_eq!(ActivePolicy::<Test>::get(VEHICLE), None);
 		// The new owner insures the vehicle.
 		buy_product(OTHER_OWNER, VEHICLE, 0, 500);
@@ -55,12 +63,20 @@ fn a_theft_ends_the_policy_pro_rata_to_the_unit() {
 		run_to_block(3);
 		change_status(VEHICLE, VehicleStatus::Stolen);
 		System::assert_last_event(
-			Event::PolicyEnded { policy: id, reason: EndReason::VehicleStolen, charged: 30, refunded: 470 }
-				.into(),
+			Event::PolicyEnded {
+				policy: id,
+				reason: EndReason::VehicleStolen,
+				charged: 30,
+				refunded: 470,
+			}
+			.into(),
 		);
 		assert_eq!(free(OWNER), BALANCE - POLICY_DEPOSIT - 30);
 		assert_eq!(free(INSURER), BALANCE - POOL - PRODUCT_DEPOSIT + 30);
-		assert_eq!(policy(id).status, PolicyStatus::Ended { at: 3, reason: EndReason::VehicleStolen });
+		assert_eq!(
+			policy(id).status,
+			PolicyStatus::Ended { at: 3, reason: EndReason::VehicleStolen }
+		);
 	});
 }
 
@@ -91,8 +107,13 @@ fn a_sale_after_the_period_ended_charges_one_full_period() {
 		run_to_block(13);
 		sell(VEHICLE, OWNER, OTHER_OWNER);
 		System::assert_last_event(
-			Event::PolicyEnded { policy: id, reason: EndReason::VehicleSold, charged: 100, refunded: 400 }
-				.into(),
+			Event::PolicyEnded {
+				policy: id,
+				reason: EndReason::VehicleSold,
+				charged: 100,
+				refunded: 400,
+			}
+			.into(),
 		);
 	});
 }
@@ -101,7 +122,10 @@ fn a_sale_after_the_period_ended_charges_one_full_period() {
 fn a_recovery_changes_nothing() {
 	ExtBuilder::ready().build_and_execute(|| {
 		let id = buy(500);
-		<UsageInsurance as OnVehicleStatusChanged>::on_status_changed(VEHICLE, VehicleStatus::Active);
+		<UsageInsurance as OnVehicleStatusChanged>::on_status_changed(
+			VEHICLE,
+			VehicleStatus::Active,
+		);
 		assert_eq!(policy(id).status, PolicyStatus::Active);
 		assert_eq!(held(HoldReason::Prepayment, OWNER), 500);
 	});
