@@ -418,3 +418,23 @@ fn an_open_claim_keeps_its_policy() {
 		assert_ok!(UsageInsurance::close_policy(signed(STRANGER), id));
 	});
 }
+
+#[test]
+fn claims_may_leave_the_pool_below_the_requirement_blocking_sales_and_withdrawals() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let id = buy(500);
+		// 500 for the cover and 550 reserved: more than the pool of 1 000.
+		file(id, 600);
+		assert_eq!(UsageInsurance::pool(INSURER).unwrap().required, 1_050);
+		assert_noop!(
+			UsageInsurance::buy_policy(signed(OTHER_OWNER), OTHER_VEHICLE, 0, 500),
+			Error::<Test>::InsufficientPool
+		);
+		assert_noop!(
+			UsageInsurance::withdraw_pool(signed(INSURER), 1),
+			Error::<Test>::PoolBelowRequirement
+		);
+		assert_ok!(UsageInsurance::fund_pool(signed(INSURER), 1_050));
+		buy_product(OTHER_OWNER, OTHER_VEHICLE, 0, 500);
+	});
+}

@@ -38,3 +38,17 @@ fn a_genesis_product_of_no_insurer_stops_the_chain() {
 fn a_genesis_insurer_name_too_long_stops_the_chain() {
 	ExtBuilder::default().with_named_insurer(INSURER, &[b'n'; 17]).build();
 }
+
+#[test]
+fn the_genesis_config_goes_through_json() {
+	let mut config = crate::GenesisConfig::<Test>::default();
+	config.insurers.push((INSURER, b"Insurer".to_vec(), POOL));
+	config.products.push((INSURER, TERMS));
+	config.policies.push((OWNER, VEHICLE, 0, 500));
+	let json = serde_json::to_string(&config).unwrap();
+	assert!(json.contains("\"base_premium\":100"));
+	let back: crate::GenesisConfig<Test> = serde_json::from_str(&json).unwrap();
+	assert_eq!(back.products, config.products);
+	assert_eq!(back.insurers, config.insurers);
+	assert_eq!(back.policies, config.policies);
+}
