@@ -449,7 +449,7 @@ pub mod pallet {
 		}
 
 		/// Extends the caller's live grant on `listing` by one access period, holding the price
-		/// in escrow. The listing must still be open.
+		/// in escrow. The grant's buyer, while the grant gives access.
 		///
 		/// Emits `GrantRenewed`.
 		#[pallet::call_index(3)]

