@@ -82,15 +82,15 @@ impl<T: Config> Pallet<T> {
 	) {
 		let due = Self::split(accrued);
 		let treasury = T::Treasury::get();
-		let mut sent = Shares::<BalanceOf<T>>::default();
-		sent.owner = Self::pay(buyer, seller, due.owner.saturating_sub(grant.paid.owner));
-		sent.manufacturer = Self::pay(
-			buyer,
-			&grant.manufacturer,
-			due.manufacturer.saturating_sub(grant.paid.manufacturer),
-		);
-		sent.platform =
-			Self::pay(buyer, &treasury, due.platform.saturating_sub(grant.paid.platform));
+		let sent = Shares {
+			owner: Self::pay(buyer, seller, due.owner.saturating_sub(grant.paid.owner)),
+			manufacturer: Self::pay(
+				buyer,
+				&grant.manufacturer,
+				due.manufacturer.saturating_sub(grant.paid.manufacturer),
+			),
+			platform: Self::pay(buyer, &treasury, due.platform.saturating_sub(grant.paid.platform)),
+		};
 		let total = sent.owner.saturating_add(sent.manufacturer).saturating_add(sent.platform);
 		if total.is_zero() {
 			return;

@@ -69,7 +69,7 @@ fn grants_of_pages_through_a_buyers_grants() {
 				escrow: PRICE,
 			}]
 		);
-		assert_eq!(Marketplace::grants_of(BUYER, 0, 1)[0].active, true);
+		assert!(Marketplace::grants_of(BUYER, 0, 1)[0].active);
 	});
 }
 
