@@ -2,8 +2,8 @@
 
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
-	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	ServiceBook, System, TransactionPayment, UsageInsurance, VERSION,
+	DataMarketplace, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, ServiceBook, System, TransactionPayment, UsageInsurance, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -233,6 +233,52 @@ impl_runtime_apis! {
 
 		fn pool(insurer: AccountId) -> Option<pallet_usage_insurance::PoolInfo<Balance>> {
 			UsageInsurance::pool(insurer)
+		}
+	}
+
+	impl pallet_data_marketplace::runtime_api::DataAccessApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn has_access(
+			account: AccountId,
+			vehicle: VehicleId,
+			category: pallet_data_marketplace::DataCategory,
+		) -> Option<BlockNumber> {
+			DataMarketplace::has_access(account, vehicle, category)
+		}
+
+		fn listings(
+			vehicle: VehicleId,
+			start: u32,
+			limit: u32,
+		) -> Vec<pallet_data_marketplace::ListingInfo<AccountId, Balance, BlockNumber>> {
+			DataMarketplace::listings(vehicle, start, limit)
+		}
+
+		fn batches(
+			vehicle: VehicleId,
+			category: pallet_data_marketplace::DataCategory,
+			start: u32,
+			limit: u32,
+		) -> Vec<pallet_data_marketplace::BatchInfo<AccountId, BlockNumber>> {
+			DataMarketplace::batches(vehicle, category, start, limit)
+		}
+
+		fn batch_count(vehicle: VehicleId, category: pallet_data_marketplace::DataCategory) -> u32 {
+			DataMarketplace::batch_count(vehicle, category)
+		}
+
+		fn grants_of(
+			buyer: AccountId,
+			start: u32,
+			limit: u32,
+		) -> Vec<pallet_data_marketplace::GrantInfo<Balance, BlockNumber>> {
+			DataMarketplace::grants_of(buyer, start, limit)
+		}
+
+		fn due(
+			listing: pallet_data_marketplace::ListingId,
+			buyer: AccountId,
+		) -> Option<pallet_data_marketplace::Due<Balance>> {
+			DataMarketplace::due(listing, buyer)
 		}
 	}
 

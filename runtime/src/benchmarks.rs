@@ -15,6 +15,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_vehicle_identity, VehicleIdentity]
 	[pallet_service_book, ServiceBook]
+	[pallet_usage_insurance, UsageInsurance]
+	[pallet_data_marketplace, DataMarketplace]
 );
 
 use frame_benchmarking::baseline::Pallet as BaselineBench;

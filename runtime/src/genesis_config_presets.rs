@@ -3,11 +3,12 @@
 //! four one validator may fail and finality goes on).
 
 use crate::{
-	configs::TreasuryAccount, AccountId, BalancesConfig, RuntimeGenesisConfig, ServiceBookConfig,
-	SudoConfig, UsageInsuranceConfig, VehicleIdentityConfig, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT,
-	UNIT,
+	configs::TreasuryAccount, AccountId, BalancesConfig, DataMarketplaceConfig,
+	RuntimeGenesisConfig, ServiceBookConfig, SudoConfig, UsageInsuranceConfig,
+	VehicleIdentityConfig, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
+use pallet_data_marketplace::{DataCategory, GenesisListing};
 use pallet_service_book::RecordKind;
 use pallet_usage_insurance::{ProductTerms, RiskSurcharges};
 use pallet_vehicle_identity::Powertrain;
@@ -81,7 +82,8 @@ pub fn development_config_genesis() -> Value {
 /// PHEV) to Bob. Charlie runs an approved workshop that serviced vehicle 0 at 15 000 and
 /// 30 000 km; its device then reported 31 000 km, and a rollback to 12 000 km (flagged).
 /// Eve is the insurer "V2X Mutual" with a 10 000 V2X pool and a daily pay-as-you-drive
-/// product (product 0), which insures vehicle 0 with 100 V2X prepaid by Alice.
+/// product (product 0), which insures vehicle 0 with 100 V2X prepaid by Alice. Alice lists a
+/// week of vehicle 0's battery data for 5 V2X (listing 0).
 fn demo_vehicle_data() -> Value {
 	let manufacturer = Sr25519Keyring::Ferdie.to_account_id();
 	let workshop = Sr25519Keyring::Charlie.to_account_id();
@@ -138,6 +140,16 @@ fn demo_vehicle_data() -> Value {
 			insurers: vec![(insurer.clone(), b"V2X Mutual".to_vec(), 10_000 * UNIT)],
 			products: vec![(insurer, demo_product_terms())],
 			policies: vec![(Sr25519Keyring::Alice.to_account_id(), 0, 0, 100 * UNIT)],
+		},
+		data_marketplace: DataMarketplaceConfig {
+			listings: vec![GenesisListing {
+				vehicle: 0,
+				category: DataCategory::Battery,
+				price: 5 * UNIT,
+				duration: 7 * DAYS,
+				terms_hash: [3; 32],
+				allow_list: None,
+			}],
 		},
 	})
 }

@@ -278,8 +278,8 @@ mod benchmarks {
 		assert!(matches!(policy.status, PolicyStatus::Ended { reason: EndReason::Cancelled, .. }));
 	}
 
-	// Worst case: a baseline exists, so the distance is billed. The odometer's own weight is
-	// added to the call's (`OdometerLog::record_weight`).
+	// Worst case: a baseline exists, so the distance is billed. The measurement includes the
+	// runtime's odometer history recording the reading.
 	#[benchmark]
 	fn report_usage() {
 		let insured = insured::<T>(amount::<T>(1_000));

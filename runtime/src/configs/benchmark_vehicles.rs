@@ -88,3 +88,9 @@ impl pallet_usage_insurance::BenchmarkHelper<AccountId> for RegisteredVehicles {
 		Self::register_with_device(owner, device)
 	}
 }
+
+impl pallet_data_marketplace::BenchmarkHelper<AccountId> for RegisteredVehicles {
+	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
+		Self::register_with_device(owner, device)
+	}
+}

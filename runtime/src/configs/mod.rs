@@ -3,6 +3,7 @@
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmark_vehicles;
 mod consensus;
+mod data_marketplace;
 mod governance;
 mod monetary;
 mod service_book;

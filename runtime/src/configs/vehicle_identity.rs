@@ -1,8 +1,8 @@
 //! Car identity: manufacturers, VINs, sales, liens, devices and operators.
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason,
-	ServiceBook, Timestamp, UsageInsurance, DAYS, MILLI_UNIT, UNIT,
+	AccountId, Balance, Balances, BlockNumber, DataMarketplace, Runtime, RuntimeEvent,
+	RuntimeHoldReason, ServiceBook, Timestamp, UsageInsurance, DAYS, MILLI_UNIT, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -37,10 +37,11 @@ impl pallet_vehicle_identity::Config for Runtime {
 	type MaxDevicesPerVehicle = ConstU32<8>;
 	type MaxOperatorsPerVehicle = ConstU32<16>;
 	type MaxOfferDuration = MaxOfferDuration;
-	/// A sale ends the open work orders the old owner's consent stood behind, and the
-	/// vehicle's insurance policy (pro rata, the rest refunded).
-	type OnOwnershipTransferred = (ServiceBook, UsageInsurance);
-	/// A theft report or scrapping ends the vehicle's open work orders and its policy.
-	type OnVehicleStatusChanged = (ServiceBook, UsageInsurance);
+	/// A sale ends what the old owner's consent stood behind: open work orders, the insurance
+	/// policy (pro rata, the rest refunded) and data access grants (refunds settled lazily).
+	type OnOwnershipTransferred = (ServiceBook, UsageInsurance, DataMarketplace);
+	/// A theft report or scrapping ends the vehicle's open work orders, its policy and its
+	/// data grants.
+	type OnVehicleStatusChanged = (ServiceBook, UsageInsurance, DataMarketplace);
 	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
 }

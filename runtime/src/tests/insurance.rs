@@ -12,10 +12,7 @@ use pallet_usage_insurance::{
 };
 use pallet_vehicle_identity::Powertrain;
 use polkadot_sdk::{
-	frame_support::{
-		assert_ok,
-		traits::{fungible::InspectHold, Get},
-	},
+	frame_support::{assert_ok, traits::fungible::InspectHold},
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::BuildStorage,

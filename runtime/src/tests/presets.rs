@@ -2,8 +2,8 @@
 //! promise, which passes every pallet's `try_state` checks.
 
 use crate::{
-	genesis_config_presets, AllPalletsWithSystem, Aura, Balances, Grandpa, RuntimeGenesisConfig,
-	ServiceBook, UsageInsurance, VehicleIdentity,
+	genesis_config_presets, AllPalletsWithSystem, Aura, Balances, DataMarketplace, Grandpa,
+	RuntimeGenesisConfig, ServiceBook, UsageInsurance, VehicleIdentity,
 };
 use polkadot_sdk::{
 	frame_support::{genesis_builder_helper::build_state, traits::IntegrityTest},
@@ -62,6 +62,8 @@ fn the_development_preset_has_one_validator_and_demo_vehicle_data() {
 		let pool = UsageInsurance::pool(eve).expect("Eve is an insurer");
 		assert_eq!(pool.held, 10_000 * crate::UNIT);
 		assert_eq!(pool.exposure, 20_000 * crate::UNIT);
+		let listings = DataMarketplace::listings(0, 0, 10);
+		assert_eq!(listings.len(), 1);
 	});
 }
 
