@@ -92,7 +92,9 @@ test('list, buy, check access, and a sale ends access with an exact refund', asy
   const settled = await settledEvent;
   const refund = settled.refund.toBigInt();
   assert.ok(refund > 0n && refund < price, 'part of the access time was unused');
-  const toOwner = await free(api, bob.address) - before.bob;
+  // The void listing's deposit came back to Bob with his share.
+  assert.equal(await held(api, bob.address, 'dataMarketplace', 'ListingDeposit'), 0n);
+  const toOwner = await free(api, bob.address) - before.bob - LISTING_DEPOSIT;
   const toManufacturer = await free(api, ferdie.address) - before.ferdie;
   const toPlatform = await free(api, TREASURY) - before.treasury;
   assert.equal(await free(api, dave.address) - before.dave, refund);

@@ -13,6 +13,7 @@ const UNIT = 10n ** 12n;
 const MILLI = UNIT / 1000n;
 const POLICY_DEPOSIT = UNIT / 10n;
 const CLAIM_DEPOSIT = UNIT / 10n;
+const DELEGATE_DEPOSIT = UNIT / 10n;
 
 // From the development preset: Eve is the insurer "V2X Mutual" with a funded pool and
 // product 0, which insures Alice's vehicle 0. Vehicle 1 belongs to Bob and has no policy.
@@ -137,7 +138,8 @@ test('buy, report usage, settle, claim, and a sale ends the policy with a refund
   assert.ok(charged < UNIT, 'only part of a period was charged');
   assert.equal(charged + refunded, prepaidBeforeSale);
   assert.equal(await prepaid(api, bob), 0n);
-  assert.equal(await free(api, bob) - bobBeforeSale, refunded);
+  // The sale also unbound Dave's device: its deposit came back to Bob with the refund.
+  assert.equal(await free(api, bob) - bobBeforeSale, refunded + DELEGATE_DEPOSIT);
   assert.equal(await free(api, eve) - eveBeforeSale, charged);
   assert.ok((await api.call.insuranceApi.activePolicy(BOBS_VEHICLE)).isNone);
 });
