@@ -233,6 +233,13 @@ impl ExtBuilder {
 		builder
 	}
 
+	/// Points the first genesis charger at a tariff that does not exist.
+	pub fn break_first_charger_tariff(&mut self) {
+		if let Some(charger) = self.genesis.chargers.first_mut() {
+			charger.tariff = 99;
+		}
+	}
+
 	pub fn build(self) -> TestExternalities {
 		MockVehicles::use_clock(System::block_number);
 		MockVehicles::add(VEHICLE, DRIVER, 1_000);
