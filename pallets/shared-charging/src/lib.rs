@@ -482,6 +482,7 @@ pub mod pallet {
 		/// Emits `ChargerRegistered`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_charger())]
+		#[allow(clippy::too_many_arguments)] // a charger's profile, flat so apps show each field
 		pub fn register_charger(
 			origin: OriginFor<T>,
 			device: T::AccountId,
