@@ -110,7 +110,7 @@ pub mod pallet {
 		/// Where a charger's odometer reading at the end of a session goes.
 		type Odometer: OdometerLog;
 
-		/// Decides disputes.
+		/// Decides disputes; approves and removes grid operators.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Wall-clock time (UTC): session starts, time-of-day and day-of-week prices, months.
@@ -167,6 +167,25 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
 
+		/// The expected block time, in seconds: a curtailment's overlap with an event's
+		/// window is counted in blocks and converted with it.
+		#[pallet::constant]
+		type SecondsPerBlock: Get<u32>;
+
+		/// How many blocks after a demand-response window ends its accepting sessions may
+		/// still settle; after that anyone may close the event and its unused budget goes
+		/// back.
+		#[pallet::constant]
+		type GridClaimPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The most open demand-response events one grid operator may have.
+		#[pallet::constant]
+		type MaxGridEvents: Get<u32>;
+
+		/// The most sessions that may accept one demand-response event.
+		#[pallet::constant]
+		type MaxEventSessions: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -189,6 +208,10 @@ pub mod pallet {
 		/// An operator's share of a settled session, held on the operator during the dispute
 		/// window.
 		OperatorPayment,
+		/// A demand-response event's budget, held from its grid operator.
+		GridBudget,
+		/// A discharge session's worst-case payment, held from the charger's operator.
+		DischargeEscrow,
 	}
 
 	/// The id the next charger gets.
@@ -284,6 +307,49 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Grid operators approved by governance.
+	#[pallet::storage]
+	pub type GridOperators<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
+
+	/// How many open demand-response events each grid operator has (also after removal).
+	#[pallet::storage]
+	pub type OpenGridEvents<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The id the next demand-response event gets.
+	#[pallet::storage]
+	pub type NextGridEventId<T: Config> = StorageValue<_, GridEventId, ValueQuery>;
+
+	/// Open demand-response events (published, not yet cancelled or closed).
+	#[pallet::storage]
+	pub type GridEvents<T: Config> = StorageMap<_, Twox64Concat, GridEventId, GridEvent<T>>;
+
+	/// The sessions that accepted each event and have not ended: (event, session).
+	#[pallet::storage]
+	pub type GridEventSessions<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, GridEventId, Twox64Concat, SessionId, ()>;
+
+	/// Chargers their operators enrolled in grid services.
+	#[pallet::storage]
+	pub type GridChargers<T: Config> = StorageMap<_, Twox64Concat, ChargerId, GridEnrolment<T>>;
+
+	/// The baseline power open sessions declared.
+	#[pallet::storage]
+	pub type Baselines<T: Config> = StorageMap<_, Twox64Concat, SessionId, Baseline<T>>;
+
+	/// The event each open session accepted to curtail for, if any (one at a time).
+	#[pallet::storage]
+	pub type Curtailments<T: Config> = StorageMap<_, Twox64Concat, SessionId, Curtailment<T>>;
+
+	/// Open (pending or active) discharge sessions.
+	#[pallet::storage]
+	pub type Discharges<T: Config> = StorageMap<_, Twox64Concat, SessionId, Discharge<T>>;
+
+	/// Records of completed discharge sessions, by session id. Never changed or removed.
+	#[pallet::storage]
+	pub type DischargeRecords<T: Config> =
+		StorageMap<_, Twox64Concat, SessionId, DischargeRecord<T>>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -343,6 +409,62 @@ pub mod pallet {
 		DisputeResolved { session: SessionId, refund: BalanceOf<T> },
 		/// The dispute window ended and the operator's share was released to it.
 		PaymentReleased { session: SessionId, operator: T::AccountId, amount: BalanceOf<T> },
+		/// Governance approved a grid operator.
+		GridOperatorApproved { operator: T::AccountId },
+		/// Governance removed a grid operator; its open events run to their end.
+		GridOperatorRemoved { operator: T::AccountId },
+		/// A grid operator published a demand-response event; `budget` is held from it.
+		GridEventPublished {
+			event: GridEventId,
+			operator: T::AccountId,
+			area: GeohashOf<T>,
+			start: BlockNumberFor<T>,
+			end: BlockNumberFor<T>,
+			reward_per_kwh: BalanceOf<T>,
+			budget: BalanceOf<T>,
+		},
+		/// The grid operator cancelled an event before its window; `refund` went back to it.
+		GridEventCancelled { event: GridEventId, refund: BalanceOf<T> },
+		/// An event was closed after its claim period; `refund` (the unused budget) went back
+		/// to its grid operator.
+		GridEventClosed { event: GridEventId, refund: BalanceOf<T> },
+		/// An operator enrolled a charger in grid services (or changed its export price).
+		ChargerOptedIn { charger: ChargerId, export_per_kwh: Option<BalanceOf<T>> },
+		/// An operator withdrew a charger from grid services.
+		ChargerOptedOut { charger: ChargerId },
+		/// A session declared the power it draws.
+		BaselineDeclared { session: SessionId, power_w: u32 },
+		/// A session accepted to curtail for an event; `reserved` of its budget is promised.
+		CurtailmentAccepted { session: SessionId, event: GridEventId, reserved: BalanceOf<T> },
+		/// A curtailing session was settled: `reward` for `reduction_wh` went from the event's
+		/// budget to the driver.
+		CurtailmentRewarded {
+			session: SessionId,
+			event: GridEventId,
+			reduction_wh: u64,
+			reward: BalanceOf<T>,
+		},
+		/// A driver started a discharge session (pending): `escrow` is held from the
+		/// charger's operator.
+		DischargeStarted {
+			session: SessionId,
+			charger: ChargerId,
+			vehicle: VehicleId,
+			driver: T::AccountId,
+			export_cap_wh: WattHours,
+			escrow: BalanceOf<T>,
+		},
+		/// A discharge session was stopped and settled, and its record written: `payment`
+		/// went from the operator to the driver, `refund` back to the operator.
+		DischargeCompleted {
+			session: SessionId,
+			exported_wh: WattHours,
+			payment: BalanceOf<T>,
+			refund: BalanceOf<T>,
+		},
+		/// A discharge session ended without exporting; its escrow went back to the operator
+		/// and its record deposit to the driver.
+		DischargeInvalidated { session: SessionId, operator: T::AccountId, refund: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -411,6 +533,9 @@ pub mod pallet {
 		NotPending,
 		/// The session is not active: the charger confirms it first.
 		NotActive,
+		/// The session is of the other kind: charge sessions stop with `stop_session`,
+		/// discharge sessions with `stop_discharge`; only charge sessions curtail.
+		WrongSessionKind,
 		/// The reading's energy is above the session's cap.
 		CapExceeded,
 		/// The reading is longer than the time since the start or `MaxSessionDuration`, or
@@ -437,6 +562,56 @@ pub mod pallet {
 		Overflow,
 		/// No more ids can be assigned.
 		IdsExhausted,
+		/// Only an approved grid operator may publish events (or: the account is not one).
+		NotGridOperator,
+		/// The account is already an approved grid operator.
+		AlreadyGridOperator,
+		/// The grid operator has `MaxGridEvents` open events: close or cancel one.
+		TooManyGridEvents,
+		/// An event's window must start after this block and end after it starts.
+		InvalidWindow,
+		/// An event needs a reward per kWh and a budget above 0.
+		InvalidBudget,
+		/// No open demand-response event has this id.
+		GridEventNotFound,
+		/// Only the event's grid operator may do this.
+		NotEventOperator,
+		/// The event's window has started: it can no longer be cancelled.
+		EventStarted,
+		/// The event's window and claim period have not passed: it cannot be closed yet.
+		EventNotOver,
+		/// The event's window has ended: it takes no more sessions.
+		EventOver,
+		/// The charger is not enrolled in grid services: its operator opts it in.
+		NotOptedIn,
+		/// Only a bidirectional charger can discharge or have an export price.
+		NotBidirectional,
+		/// The charger is not in the event's area (its geohash does not start with the
+		/// event's prefix).
+		OutsideArea,
+		/// A baseline must be above 0 W and at most the charger's power.
+		InvalidBaseline,
+		/// The session declared no baseline: declare one before an event is announced.
+		NoBaseline,
+		/// The baseline was declared after the event was announced, so it does not count.
+		LateBaseline,
+		/// The session already curtails for an event: its baseline and event stay until it
+		/// ends.
+		AlreadyCurtailing,
+		/// `MaxEventSessions` sessions already accepted this event.
+		TooManyParticipants,
+		/// The event's unreserved budget cannot cover this session's worst-case reward.
+		BudgetExhausted,
+		/// The charger has no export price: its operator sets one when opting it in.
+		NoExportPrice,
+		/// A state of charge is at most 100 %, the minimum below the current one, and the
+		/// capacity above 0 Wh.
+		InvalidSoc,
+		/// The export would take the battery below the minimum state of charge the driver
+		/// set.
+		BelowMinimumSoc,
+		/// The charger's operator cannot fund the discharge escrow now.
+		OperatorUnfunded,
 	}
 
 	#[pallet::genesis_config]
@@ -464,6 +639,9 @@ pub mod pallet {
 			assert!(T::MaxEnergyCap::get() > 0, "sessions need energy");
 			assert!(T::MaxSessionDuration::get() > 0, "sessions need time");
 			assert!(T::MaxPageSize::get() > 0, "the runtime API must return chargers");
+			assert!(T::SecondsPerBlock::get() > 0, "blocks take time");
+			assert!(T::MaxGridEvents::get() > 0, "grid operators need events");
+			assert!(T::MaxEventSessions::get() > 0, "events need sessions");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -623,8 +801,9 @@ pub mod pallet {
 			Self::do_start_session(driver, charger, vehicle, energy_cap_wh).map(|_| ())
 		}
 
-		/// Confirms a pending session: the vehicle is plugged in and energy flows (active);
-		/// the session's clock starts now. The charger's device or operator.
+		/// Confirms a pending session (charge or discharge): the vehicle is plugged in and
+		/// energy flows (active); the session's clock starts now. The charger's device or
+		/// operator.
 		///
 		/// Emits `SessionActivated`.
 		#[pallet::call_index(10)]
@@ -660,9 +839,11 @@ pub mod pallet {
 
 		/// Ends a session without charging and gives the escrow and record deposit back
 		/// (invalid): a pending one, by its driver or the charger's device or operator; an
-		/// active one not stopped within `MaxSessionDuration`, by its driver.
+		/// active one not stopped within `MaxSessionDuration`, by its driver. A curtailment it
+		/// accepted ends unpaid, its reservation back in the event's budget. A discharge
+		/// session likewise; its escrow goes back to the operator.
 		///
-		/// Emits `SessionInvalidated`.
+		/// Emits `SessionInvalidated` (`DischargeInvalidated`).
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::close_session())]
 		pub fn close_session(origin: OriginFor<T>, session: SessionId) -> DispatchResult {
@@ -706,6 +887,168 @@ pub mod pallet {
 		pub fn release_payment(origin: OriginFor<T>, session: SessionId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_release_payment(session)
+		}
+
+		/// Approves `operator` as a grid operator: it may publish demand-response events.
+		/// Governance only.
+		///
+		/// Emits `GridOperatorApproved`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::approve_grid_operator())]
+		pub fn approve_grid_operator(origin: OriginFor<T>, operator: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_approve_grid_operator(operator)
+		}
+
+		/// Removes a grid operator: it publishes no more events; its open events run to
+		/// their end. Governance only.
+		///
+		/// Emits `GridOperatorRemoved`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::remove_grid_operator())]
+		pub fn remove_grid_operator(origin: OriginFor<T>, operator: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_remove_grid_operator(operator)
+		}
+
+		/// Publishes a demand-response event for chargers whose geohash starts with `area`,
+		/// from block `start` (after this one) to `end` (exclusive), paying `reward_per_kwh`
+		/// per kWh of reduction, and holds `budget` from the caller. An approved grid
+		/// operator with fewer than `MaxGridEvents` open events.
+		///
+		/// Emits `GridEventPublished`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::publish_grid_event())]
+		pub fn publish_grid_event(
+			origin: OriginFor<T>,
+			area: GeohashOf<T>,
+			start: BlockNumberFor<T>,
+			end: BlockNumberFor<T>,
+			reward_per_kwh: BalanceOf<T>,
+			budget: BalanceOf<T>,
+		) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			let window = GridWindow { area, start, end, reward_per_kwh, budget };
+			Self::do_publish_grid_event(operator, window).map(|_| ())
+		}
+
+		/// Cancels an event before its window starts: sessions that accepted it are let go
+		/// and the whole budget goes back. Its grid operator.
+		///
+		/// Emits `GridEventCancelled`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::cancel_grid_event(T::MaxEventSessions::get()))]
+		pub fn cancel_grid_event(origin: OriginFor<T>, event: GridEventId) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_cancel_grid_event(operator, event)
+		}
+
+		/// Closes an event once its window and `GridClaimPeriod` have passed: sessions still
+		/// open lose their reward and the unused budget goes back to the grid operator.
+		/// Anyone.
+		///
+		/// Emits `GridEventClosed`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::close_grid_event(T::MaxEventSessions::get()))]
+		pub fn close_grid_event(origin: OriginFor<T>, event: GridEventId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_close_grid_event(event)
+		}
+
+		/// Enrols a charger in grid services (or changes its terms): its sessions may accept
+		/// curtailment, and with `export_per_kwh` on a bidirectional charger drivers may
+		/// discharge, paid that price per kWh by the operator. Its operator.
+		///
+		/// Emits `ChargerOptedIn`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::opt_in_grid())]
+		pub fn opt_in_grid(
+			origin: OriginFor<T>,
+			charger: ChargerId,
+			export_per_kwh: Option<BalanceOf<T>>,
+		) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_opt_in_grid(operator, charger, export_per_kwh)
+		}
+
+		/// Withdraws a charger from grid services: no new curtailments or discharges there;
+		/// running ones go on. Its operator.
+		///
+		/// Emits `ChargerOptedOut`.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::opt_out_grid())]
+		pub fn opt_out_grid(origin: OriginFor<T>, charger: ChargerId) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_opt_out_grid(operator, charger)
+		}
+
+		/// Declares the power an active session draws, in W (above 0, at most the charger's
+		/// power); it counts for events announced after this block. Its driver or the
+		/// charger's device or operator, while the session curtails for no event.
+		///
+		/// Emits `BaselineDeclared`.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::declare_baseline())]
+		pub fn declare_baseline(
+			origin: OriginFor<T>,
+			session: SessionId,
+			power_w: u32,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_declare_baseline(caller, session, power_w)
+		}
+
+		/// Accepts to curtail an active session for `event` before its window ends, at an
+		/// enrolled charger in its area, with a baseline declared before the event was
+		/// announced; reserves the worst-case reward from the event's budget. Its driver.
+		///
+		/// Emits `CurtailmentAccepted`.
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::accept_curtailment())]
+		pub fn accept_curtailment(
+			origin: OriginFor<T>,
+			session: SessionId,
+			event: GridEventId,
+		) -> DispatchResult {
+			let driver = ensure_signed(origin)?;
+			Self::do_accept_curtailment(driver, session, event)
+		}
+
+		/// Starts a discharge session (pending) at an enabled, free, bidirectional charger
+		/// enrolled with an export price, for `vehicle` with `battery`: the vehicle may export
+		/// down to `battery.min_soc_percent` (at most `MaxEnergyCap`). Holds the payment for
+		/// that from the charger's operator and `RecordDeposit` from the caller. The
+		/// vehicle's owner or a current operator, a member at a members-only charger.
+		///
+		/// Emits `DischargeStarted`.
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::start_discharge())]
+		pub fn start_discharge(
+			origin: OriginFor<T>,
+			charger: ChargerId,
+			vehicle: VehicleId,
+			battery: BatteryState,
+		) -> DispatchResult {
+			let driver = ensure_signed(origin)?;
+			Self::do_start_discharge(driver, charger, vehicle, battery).map(|_| ())
+		}
+
+		/// Stops an active discharge session with the meter `reading` and settles it: the
+		/// export price times the exported kWh from the operator's escrow to the driver, the
+		/// rest back to the operator; writes the discharge record. Refused when the export
+		/// would take the battery below the minimum state of charge. The charger's device or
+		/// operator.
+		///
+		/// Emits `DischargeCompleted`.
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::stop_discharge())]
+		pub fn stop_discharge(
+			origin: OriginFor<T>,
+			session: SessionId,
+			reading: DischargeReading,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_stop_discharge(caller, session, reading)
 		}
 	}
 }

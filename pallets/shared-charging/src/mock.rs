@@ -100,6 +100,10 @@ impl crate::Config for Test {
 	type MaxSessionDuration = ConstU32<MAX_DURATION_SECS>;
 	type DisputeWindow = ConstU64<DISPUTE_WINDOW>;
 	type MaxPageSize = ConstU32<MAX_PAGE>;
+	type SecondsPerBlock = ConstU32<{ (BLOCK_MS / 1_000) as u32 }>;
+	type GridClaimPeriod = ConstU64<GRID_CLAIM_PERIOD>;
+	type MaxGridEvents = ConstU32<MAX_GRID_EVENTS>;
+	type MaxEventSessions = ConstU32<MAX_EVENT_SESSIONS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -116,6 +120,9 @@ pub const MAX_CAP_WH: u32 = 100_000;
 pub const MAX_DURATION_SECS: u32 = 14_400;
 pub const DISPUTE_WINDOW: u64 = 10;
 pub const MAX_PAGE: u32 = 2;
+pub const GRID_CLAIM_PERIOD: u64 = 5;
+pub const MAX_GRID_EVENTS: u32 = 2;
+pub const MAX_EVENT_SESSIONS: u32 = 2;
 
 /// Every funded account starts with this balance.
 pub const BALANCE: u64 = 100_000;

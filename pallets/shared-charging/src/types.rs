@@ -534,3 +534,195 @@ pub struct GenesisCharger<AccountId> {
 	/// `(member, own tariff)`: members of a members-only charger.
 	pub members: alloc::vec::Vec<(AccountId, Option<TariffId>)>,
 }
+
+/// A demand-response event's number, assigned in publication order from 0.
+pub type GridEventId = u32;
+
+/// A demand-response event published by a grid operator: chargers in `area` that opted in
+/// are paid `reward_per_kwh` for each kWh their accepting sessions draw below their
+/// baseline during the window, from `budget`.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct GridEvent<T: Config> {
+	/// The grid operator that published and funds it.
+	pub operator: T::AccountId,
+	/// The geohash prefix of the chargers it concerns.
+	pub area: GeohashOf<T>,
+	/// The block it was published in: only baselines declared before it count.
+	pub announced_at: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// The first block of the window.
+	pub start: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// The block the window ends at (exclusive).
+	pub end: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// Paid per kWh of reduction, in balance units.
+	pub reward_per_kwh: crate::BalanceOf<T>,
+	/// Still held from the operator: `reserved` for accepting sessions plus the unreserved
+	/// rest. Rewards paid leave it.
+	pub budget: crate::BalanceOf<T>,
+	/// The part of `budget` promised to accepting sessions (their worst cases).
+	pub reserved: crate::BalanceOf<T>,
+	/// How many sessions accepted curtailment and have not ended yet.
+	pub sessions: u32,
+}
+
+/// The power a session declared it would draw, against which a curtailment is measured.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Baseline<T: Config> {
+	/// In watts.
+	pub power_w: u32,
+	/// The block it was declared in: it counts only for events announced after it.
+	pub declared_at: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+}
+
+/// A session's acceptance of a demand-response event.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Curtailment<T: Config> {
+	/// Which event.
+	pub event: GridEventId,
+	/// The block it was accepted in: the reduction counts from the later of it and the
+	/// window's start.
+	pub accepted_at: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// The event's budget promised to it: the reward if it drew nothing from `accepted_at`
+	/// (or the window's start) to the window's end.
+	pub reserved: crate::BalanceOf<T>,
+}
+
+/// A charger enrolled in grid services by its operator.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct GridEnrolment<T: Config> {
+	/// What the operator pays a driver per kWh a vehicle exports (vehicle-to-grid), on a
+	/// bidirectional charger; `None`: no discharge sessions.
+	pub export_per_kwh: Option<crate::BalanceOf<T>>,
+}
+
+/// What the driver says about the vehicle's battery when it starts a discharge.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct BatteryState {
+	/// Its usable capacity, in Wh.
+	pub capacity_wh: WattHours,
+	/// Its state of charge now, in percent (0..=100).
+	pub soc_percent: u8,
+	/// The state of charge the discharge must never go below, in percent.
+	pub min_soc_percent: u8,
+}
+
+/// An open (pending or active) vehicle-to-grid discharge session. It shares the session
+/// ids, the charger's and the vehicle's one open session, and the session states.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Discharge<T: Config> {
+	/// Where (a bidirectional charger enrolled with an export price).
+	pub charger: ChargerId,
+	/// Which vehicle.
+	pub vehicle: VehicleId,
+	/// Who is paid: the owner or an operator of the vehicle.
+	pub driver: T::AccountId,
+	/// Who pays: the charger's operator when the session started.
+	pub operator: T::AccountId,
+	/// The export price the session keeps, per kWh.
+	pub export_per_kwh: crate::BalanceOf<T>,
+	/// The battery at the start.
+	pub battery: BatteryState,
+	/// The most the vehicle may export: down to the minimum state of charge, at most
+	/// `MaxEnergyCap`, in Wh.
+	pub export_cap_wh: WattHours,
+	/// Held from the operator: the payment for `export_cap_wh`.
+	pub escrow: crate::BalanceOf<T>,
+	/// Held from the driver with the escrow; kept with the record once completed.
+	pub record_deposit: crate::BalanceOf<T>,
+	/// Pending or active.
+	pub state: SessionState,
+}
+
+/// What the charger's meter read at the end of a discharge.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct DischargeReading {
+	/// Energy exported from the vehicle, in Wh.
+	pub exported_wh: WattHours,
+	/// Seconds discharging, from the start.
+	pub discharging_secs: u32,
+	/// The vehicle's state of charge at the end, in percent.
+	pub final_soc_percent: u8,
+}
+
+/// The immutable record of a completed discharge session.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct DischargeRecord<T: Config> {
+	/// Where.
+	pub charger: ChargerId,
+	/// Which vehicle.
+	pub vehicle: VehicleId,
+	/// Who was paid.
+	pub driver: T::AccountId,
+	/// Who paid.
+	pub operator: T::AccountId,
+	/// The wall-clock start (charger's confirmation), milliseconds since the Unix epoch.
+	pub started_ms: u64,
+	/// The battery at the start.
+	pub battery: BatteryState,
+	/// What the meter read.
+	pub reading: DischargeReading,
+	/// The price per kWh.
+	pub export_per_kwh: crate::BalanceOf<T>,
+	/// What the operator paid the driver.
+	pub payment: crate::BalanceOf<T>,
+	/// The block it was settled in.
+	pub settled_at: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// Held from the driver for as long as the record exists (for good).
+	pub deposit: crate::BalanceOf<T>,
+}
+
+/// What a grid operator says about a demand-response event it publishes.
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+pub struct GridWindow<T: Config> {
+	/// The geohash prefix of the chargers it concerns.
+	pub area: GeohashOf<T>,
+	/// The first block of the window (after the current one).
+	pub start: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// The block the window ends at (exclusive).
+	pub end: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// Paid per kWh of reduction.
+	pub reward_per_kwh: crate::BalanceOf<T>,
+	/// Held from the grid operator to pay the rewards.
+	pub budget: crate::BalanceOf<T>,
+}

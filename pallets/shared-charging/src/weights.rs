@@ -56,6 +56,17 @@ pub trait WeightInfo {
 	fn dispute_session() -> Weight;
 	fn resolve_dispute() -> Weight;
 	fn release_payment() -> Weight;
+	fn approve_grid_operator() -> Weight;
+	fn remove_grid_operator() -> Weight;
+	fn publish_grid_event() -> Weight;
+	fn cancel_grid_event(n: u32, ) -> Weight;
+	fn close_grid_event(n: u32, ) -> Weight;
+	fn opt_in_grid() -> Weight;
+	fn opt_out_grid() -> Weight;
+	fn declare_baseline() -> Weight;
+	fn accept_curtailment() -> Weight;
+	fn start_discharge() -> Weight;
+	fn stop_discharge() -> Weight;
 }
 
 /// Weights for `pallet_shared_charging` measured on the V2X Chain runtime.
@@ -255,6 +266,139 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
+	/// Storage: `SharedCharging` entries read and written by `approve_grid_operator` (placeholder).
+	fn approve_grid_operator() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `400`
+		//  Estimated: `3400`
+		// Minimum execution time: 17_100_000 picoseconds.
+		Weight::from_parts(18_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3400))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `remove_grid_operator` (placeholder).
+	fn remove_grid_operator() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `450`
+		//  Estimated: `3450`
+		// Minimum execution time: 17_575_000 picoseconds.
+		Weight::from_parts(18_500_000, 0)
+			.saturating_add(Weight::from_parts(0, 3450))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `publish_grid_event` (placeholder).
+	fn publish_grid_event() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `700`
+		//  Estimated: `3700`
+		// Minimum execution time: 66_500_000 picoseconds.
+		Weight::from_parts(70_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3700))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	/// Storage: `SharedCharging` entries read and written by `cancel_grid_event` (placeholder).
+	/// The range of component `n` is `[0, 64]`.
+	fn cancel_grid_event(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `900`
+		//  Estimated: `3900`
+		// Minimum execution time: 64_600_000 picoseconds.
+		Weight::from_parts(68_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3900))
+			// Standard Error: 12_000
+			.saturating_add(Weight::from_parts(9_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2500).saturating_mul(n.into()))
+	}
+	/// Storage: `SharedCharging` entries read and written by `close_grid_event` (placeholder).
+	/// The range of component `n` is `[0, 64]`.
+	fn close_grid_event(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `900`
+		//  Estimated: `3900`
+		// Minimum execution time: 64_600_000 picoseconds.
+		Weight::from_parts(68_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3900))
+			// Standard Error: 12_000
+			.saturating_add(Weight::from_parts(9_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2500).saturating_mul(n.into()))
+	}
+	/// Storage: `SharedCharging` entries read and written by `opt_in_grid` (placeholder).
+	fn opt_in_grid() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `600`
+		//  Estimated: `3600`
+		// Minimum execution time: 22_800_000 picoseconds.
+		Weight::from_parts(24_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3600))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `opt_out_grid` (placeholder).
+	fn opt_out_grid() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `600`
+		//  Estimated: `3600`
+		// Minimum execution time: 22_800_000 picoseconds.
+		Weight::from_parts(24_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3600))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `declare_baseline` (placeholder).
+	fn declare_baseline() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1000`
+		//  Estimated: `4000`
+		// Minimum execution time: 28_500_000 picoseconds.
+		Weight::from_parts(30_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 4000))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `accept_curtailment` (placeholder).
+	fn accept_curtailment() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1500`
+		//  Estimated: `4500`
+		// Minimum execution time: 42_750_000 picoseconds.
+		Weight::from_parts(45_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 4500))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `SharedCharging` entries read and written by `start_discharge` (placeholder).
+	fn start_discharge() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1400`
+		//  Estimated: `4400`
+		// Minimum execution time: 118_750_000 picoseconds.
+		Weight::from_parts(125_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 4400))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(7))
+	}
+	/// Storage: `SharedCharging` entries read and written by `stop_discharge` (placeholder).
+	fn stop_discharge() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1800`
+		//  Estimated: `4800`
+		// Minimum execution time: 142_500_000 picoseconds.
+		Weight::from_parts(150_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 4800))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(8))
+	}
 }
 
 // For tests: the same figures with RocksDB's storage costs.
@@ -452,5 +596,138 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3900))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	/// Storage: `SharedCharging` entries read and written by `approve_grid_operator` (placeholder).
+	fn approve_grid_operator() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `400`
+		//  Estimated: `3400`
+		// Minimum execution time: 17_100_000 picoseconds.
+		Weight::from_parts(18_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3400))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `remove_grid_operator` (placeholder).
+	fn remove_grid_operator() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `450`
+		//  Estimated: `3450`
+		// Minimum execution time: 17_575_000 picoseconds.
+		Weight::from_parts(18_500_000, 0)
+			.saturating_add(Weight::from_parts(0, 3450))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `publish_grid_event` (placeholder).
+	fn publish_grid_event() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `700`
+		//  Estimated: `3700`
+		// Minimum execution time: 66_500_000 picoseconds.
+		Weight::from_parts(70_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3700))
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(5))
+	}
+	/// Storage: `SharedCharging` entries read and written by `cancel_grid_event` (placeholder).
+	/// The range of component `n` is `[0, 64]`.
+	fn cancel_grid_event(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `900`
+		//  Estimated: `3900`
+		// Minimum execution time: 64_600_000 picoseconds.
+		Weight::from_parts(68_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3900))
+			// Standard Error: 12_000
+			.saturating_add(Weight::from_parts(9_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2500).saturating_mul(n.into()))
+	}
+	/// Storage: `SharedCharging` entries read and written by `close_grid_event` (placeholder).
+	/// The range of component `n` is `[0, 64]`.
+	fn close_grid_event(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `900`
+		//  Estimated: `3900`
+		// Minimum execution time: 64_600_000 picoseconds.
+		Weight::from_parts(68_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3900))
+			// Standard Error: 12_000
+			.saturating_add(Weight::from_parts(9_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2500).saturating_mul(n.into()))
+	}
+	/// Storage: `SharedCharging` entries read and written by `opt_in_grid` (placeholder).
+	fn opt_in_grid() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `600`
+		//  Estimated: `3600`
+		// Minimum execution time: 22_800_000 picoseconds.
+		Weight::from_parts(24_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3600))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `opt_out_grid` (placeholder).
+	fn opt_out_grid() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `600`
+		//  Estimated: `3600`
+		// Minimum execution time: 22_800_000 picoseconds.
+		Weight::from_parts(24_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3600))
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `declare_baseline` (placeholder).
+	fn declare_baseline() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1000`
+		//  Estimated: `4000`
+		// Minimum execution time: 28_500_000 picoseconds.
+		Weight::from_parts(30_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 4000))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `SharedCharging` entries read and written by `accept_curtailment` (placeholder).
+	fn accept_curtailment() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1500`
+		//  Estimated: `4500`
+		// Minimum execution time: 42_750_000 picoseconds.
+		Weight::from_parts(45_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 4500))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	/// Storage: `SharedCharging` entries read and written by `start_discharge` (placeholder).
+	fn start_discharge() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1400`
+		//  Estimated: `4400`
+		// Minimum execution time: 118_750_000 picoseconds.
+		Weight::from_parts(125_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 4400))
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(7))
+	}
+	/// Storage: `SharedCharging` entries read and written by `stop_discharge` (placeholder).
+	fn stop_discharge() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1800`
+		//  Estimated: `4800`
+		// Minimum execution time: 142_500_000 picoseconds.
+		Weight::from_parts(150_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 4800))
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 }

@@ -7,7 +7,7 @@ use polkadot_sdk::{
 
 use crate::{
 	AccessRule, BalanceOf, Charger, ChargerId, ChargerSpec, Chargers, Config, Error, Event,
-	HoldReason, Members, Membership, NextChargerId, Pallet, TariffId,
+	GridChargers, HoldReason, Members, Membership, NextChargerId, Pallet, TariffId,
 };
 
 /// The characters of a geohash (base32 without `a`, `i`, `l`, `o`).
@@ -85,6 +85,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Self::count_tariff_user(entry.tariff, false);
+		GridChargers::<T>::remove(charger);
 		Chargers::<T>::remove(charger);
 		Self::deposit_event(Event::ChargerRemoved { charger, operator });
 		Ok(())
@@ -128,7 +129,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The charger, if `operator` operates it.
-	fn operated_charger(
+	pub(crate) fn operated_charger(
 		operator: &T::AccountId,
 		charger: ChargerId,
 	) -> Result<Charger<T>, DispatchError> {

@@ -1,7 +1,9 @@
 //! The calls' logic, as `do_*` functions on [`Pallet`](crate::Pallet), by domain.
 
 mod chargers;
+mod discharge;
 mod disputes;
+mod grid;
 mod sessions;
 mod tariffs;
 

@@ -17,7 +17,7 @@ use v2x_primitives::{Km, OdometerLog, OdometerSource, VehicleId, VehicleRegistry
 
 use crate::{
 	tariff, AccessRule, BalanceOf, ChargeDetailRecord, Charger, ChargerId, ChargerTotals, Chargers,
-	Config, CostBreakdown, Error, Event, HeldPayment, HeldPayments, HoldReason, MemberMonthTotals,
+	Config, CostBreakdown, Discharges, Error, Event, HeldPayment, HeldPayments, HoldReason, MemberMonthTotals,
 	MemberTotals, Members, MeterReading, NextSessionId, Pallet, Records, Session, SessionId,
 	SessionState, Sessions, TariffVersions, Tariffs, Totals, VehicleSessions, VehicleTotals,
 	WattHours,
@@ -33,14 +33,7 @@ impl<T: Config> Pallet<T> {
 		let mut entry = Chargers::<T>::get(charger).ok_or(Error::<T>::ChargerNotFound)?;
 		ensure!(entry.enabled, Error::<T>::ChargerDisabled);
 		ensure!(entry.session.is_none(), Error::<T>::ChargerBusy);
-		match T::Vehicles::status(vehicle) {
-			None => return Err(Error::<T>::VehicleNotFound.into()),
-			Some(VehicleStatus::Active) => {}
-			Some(VehicleStatus::Stolen | VehicleStatus::Scrapped) => {
-				return Err(Error::<T>::VehicleNotActive.into())
-			}
-		}
-		ensure!(T::Vehicles::may_operate(vehicle, &driver), Error::<T>::NotOperator);
+		Self::ensure_may_drive(&driver, vehicle)?;
 		let tariff = Self::tariff_for(charger, &entry, &driver)?;
 		ensure!(!VehicleSessions::<T>::contains_key(vehicle), Error::<T>::VehicleBusy);
 		ensure!(
@@ -90,6 +83,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_confirm_session(caller: T::AccountId, session: SessionId) -> DispatchResult {
+		if let Some(discharge) = Discharges::<T>::get(session) {
+			return Self::confirm_discharge(caller, session, discharge);
+		}
 		let mut open = Self::open_session(session)?;
 		let charger = Chargers::<T>::get(open.charger).ok_or(Error::<T>::ChargerNotFound)?;
 		ensure!(is_charger_party(&charger, &caller), Error::<T>::NotCharger);
@@ -173,6 +169,7 @@ impl<T: Config> Pallet<T> {
 				deposit: open.record_deposit,
 			},
 		);
+		Self::end_curtailment(session, &open.driver, Some(&reading))?;
 		Self::end_session(session, &open);
 		if let Some(km) = odometer_km {
 			// The reading is evidence for the odometer history (a flagged one is kept there);
@@ -191,27 +188,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_close_session(caller: T::AccountId, session: SessionId) -> DispatchResult {
+		if let Some(discharge) = Discharges::<T>::get(session) {
+			return Self::close_discharge(caller, session, discharge);
+		}
 		let open = Self::open_session(session)?;
 		let charger = Chargers::<T>::get(open.charger).ok_or(Error::<T>::ChargerNotFound)?;
-		match open.state {
-			SessionState::Pending => ensure!(
-				caller == open.driver || is_charger_party(&charger, &caller),
-				Error::<T>::NotDriver
-			),
-			SessionState::Active { started_ms } => {
-				ensure!(caller == open.driver, Error::<T>::NotDriver);
-				let timeout_ms = u64::from(T::MaxSessionDuration::get()).saturating_mul(1_000);
-				ensure!(
-					Self::now_ms() >= started_ms.saturating_add(timeout_ms),
-					Error::<T>::NotTimedOut
-				);
-			}
-			SessionState::Completed | SessionState::Invalid => {
-				return Err(Error::<T>::SessionClosed.into())
-			}
-		}
+		ensure_may_close::<T>(&caller, &open.driver, &charger, open.state)?;
 		Self::release(HoldReason::SessionEscrow, &open.driver, open.escrow)?;
 		Self::release(HoldReason::ChargeRecord, &open.driver, open.record_deposit)?;
+		Self::end_curtailment(session, &open.driver, None)?;
 		Self::end_session(session, &open);
 		Self::deposit_event(Event::SessionInvalidated {
 			session,
@@ -221,15 +206,30 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The open session, or why there is none.
+	/// The open charge session, or why there is none.
 	pub(crate) fn open_session(session: SessionId) -> Result<Session<T>, DispatchError> {
 		Sessions::<T>::get(session).ok_or_else(|| {
-			if session < NextSessionId::<T>::get() {
+			if Discharges::<T>::contains_key(session) {
+				Error::<T>::WrongSessionKind.into()
+			} else if session < NextSessionId::<T>::get() {
 				Error::<T>::SessionClosed.into()
 			} else {
 				Error::<T>::SessionNotFound.into()
 			}
 		})
+	}
+
+	/// The vehicle exists, is active, and `driver` may operate it.
+	pub(crate) fn ensure_may_drive(driver: &T::AccountId, vehicle: VehicleId) -> DispatchResult {
+		match T::Vehicles::status(vehicle) {
+			None => return Err(Error::<T>::VehicleNotFound.into()),
+			Some(VehicleStatus::Active) => {}
+			Some(VehicleStatus::Stolen | VehicleStatus::Scrapped) => {
+				return Err(Error::<T>::VehicleNotActive.into())
+			}
+		}
+		ensure!(T::Vehicles::may_operate(vehicle, driver), Error::<T>::NotOperator);
+		Ok(())
 	}
 
 	/// The tariff `driver` pays at `charger`: a member's own, or the charger's. Members-only
@@ -265,7 +265,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The reading lasts no longer than the time since the start and `MaxSessionDuration`,
 	/// and its energy fits the charger's power over its charging time.
-	fn ensure_plausible(
+	pub(crate) fn ensure_plausible(
 		charger: &Charger<T>,
 		started_ms: u64,
 		reading: &MeterReading,
@@ -326,6 +326,35 @@ impl<T: Config> Pallet<T> {
 }
 
 /// Whether `who` is the charger's device or operator.
-fn is_charger_party<T: Config>(charger: &Charger<T>, who: &T::AccountId) -> bool {
+pub(crate) fn is_charger_party<T: Config>(charger: &Charger<T>, who: &T::AccountId) -> bool {
 	*who == charger.device || *who == charger.operator
+}
+
+/// `caller` may end a session in `state` without settling it: a pending one, its driver or
+/// the charger's device or operator; an active one not stopped within `MaxSessionDuration`,
+/// its driver.
+pub(crate) fn ensure_may_close<T: Config>(
+	caller: &T::AccountId,
+	driver: &T::AccountId,
+	charger: &Charger<T>,
+	state: SessionState,
+) -> DispatchResult {
+	match state {
+		SessionState::Pending => ensure!(
+			caller == driver || is_charger_party(charger, caller),
+			Error::<T>::NotDriver
+		),
+		SessionState::Active { started_ms } => {
+			ensure!(caller == driver, Error::<T>::NotDriver);
+			let timeout_ms = u64::from(T::MaxSessionDuration::get()).saturating_mul(1_000);
+			ensure!(
+				Pallet::<T>::now_ms() >= started_ms.saturating_add(timeout_ms),
+				Error::<T>::NotTimedOut
+			);
+		}
+		SessionState::Completed | SessionState::Invalid => {
+			return Err(Error::<T>::SessionClosed.into())
+		}
+	}
+	Ok(())
 }
