@@ -143,6 +143,8 @@ pub const DEVICE: u64 = 11;
 pub const RESIDENCE_DEVICE: u64 = 12;
 /// Another charge point operator.
 pub const OTHER_CPO: u64 = 20;
+/// A grid operator (approved by governance in the grid tests).
+pub const GRID_OPERATOR: u64 = 30;
 pub const TREASURY: u64 = 50;
 pub const STRANGER: u64 = 99;
 /// An account with no funds.
@@ -257,7 +259,7 @@ impl ExtBuilder {
 		MockVehicles::add(OTHER_MEMBER_VEHICLE, OTHER_MEMBER, 1_000);
 		let balances = [DRIVER, MEMBER, OTHER_MEMBER, VEHICLE_OPERATOR, CPO, DEVICE]
 			.into_iter()
-			.chain([RESIDENCE_DEVICE, OTHER_CPO, TREASURY, STRANGER])
+			.chain([RESIDENCE_DEVICE, OTHER_CPO, GRID_OPERATOR, TREASURY, STRANGER])
 			.map(|who| (who, BALANCE))
 			.collect();
 		let storage = RuntimeGenesisConfig {

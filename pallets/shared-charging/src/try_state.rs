@@ -11,9 +11,11 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	BalanceOf, ChargerTotals, Chargers, Config, Dispute, Disputes, HeldPayments, HoldReason,
-	MemberMonthTotals, MemberTotals, Members, Pallet, Records, Sessions, TariffVersions, Tariffs,
-	Totals, VehicleSessions, VehicleTotals,
+	features::above_minimum_wh, BalanceOf, Baselines, ChargerTotals, Chargers, Config,
+	Curtailments, DischargeRecords, Discharges, Dispute, Disputes, GridChargers,
+	GridEventSessions, GridEvents, HeldPayments, HoldReason, MemberMonthTotals, MemberTotals,
+	Members, OpenGridEvents, Pallet, Records, Sessions, TariffVersions, Tariffs, Totals,
+	VehicleSessions, VehicleTotals,
 };
 
 /// Amounts per account.
@@ -30,7 +32,9 @@ impl<T: Config> Pallet<T> {
 		Self::check_chargers()?;
 		Self::check_tariffs()?;
 		Self::check_sessions()?;
-		Self::check_records()
+		Self::check_discharges()?;
+		Self::check_records()?;
+		Self::check_grid()
 	}
 
 	/// Member counts match the members and stay within the bound; operators hold the
@@ -42,8 +46,11 @@ impl<T: Config> Pallet<T> {
 			ensure!(members == charger.members, "a charger's member count is wrong");
 			ensure!(members <= T::MaxMembers::get(), "a charger has too many members");
 			if let Some(session) = charger.session {
-				let open = Sessions::<T>::get(session).ok_or("a charger's session is not open")?;
-				ensure!(open.charger == id, "a charger's session is at another charger");
+				let at = Sessions::<T>::get(session)
+					.map(|open| open.charger)
+					.or_else(|| Discharges::<T>::get(session).map(|open| open.charger))
+					.ok_or("a charger's session is not open")?;
+				ensure!(at == id, "a charger's session is at another charger");
 			}
 			credit::<T>(&mut deposits, &charger.operator, charger.deposit);
 		}
@@ -118,7 +125,8 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(
 			VehicleSessions::<T>::iter().all(|(vehicle, id)| {
-				Sessions::<T>::get(id).is_some_and(|open| open.vehicle == vehicle)
+				Sessions::<T>::get(id).is_some_and(|open| open.vehicle == vehicle) ||
+					Discharges::<T>::get(id).is_some_and(|open| open.vehicle == vehicle)
 			}),
 			"a vehicle points to a session that is not its own"
 		);
@@ -135,6 +143,12 @@ impl<T: Config> Pallet<T> {
 		let mut deposits = Ledger::<T>::new();
 		for open in Sessions::<T>::iter_values() {
 			credit::<T>(&mut deposits, &open.driver, open.record_deposit);
+		}
+		for open in Discharges::<T>::iter_values() {
+			credit::<T>(&mut deposits, &open.driver, open.record_deposit);
+		}
+		for record in DischargeRecords::<T>::iter_values() {
+			credit::<T>(&mut deposits, &record.driver, record.deposit);
 		}
 		for (id, record) in Records::<T>::iter() {
 			let refund = match Disputes::<T>::get(id) {
@@ -170,6 +184,91 @@ impl<T: Config> Pallet<T> {
 			credit::<T>(&mut payments, &payment.operator, payment.amount);
 		}
 		Self::check_held(HoldReason::OperatorPayment, payments, "operator payments not held")
+	}
+
+	/// Every open discharge's escrow is held from its operator and pays its cap, which stays
+	/// above the battery's minimum state of charge; its charger and vehicle point back to it.
+	fn check_discharges() -> Result<(), TryRuntimeError> {
+		let mut escrows = Ledger::<T>::new();
+		for (id, open) in Discharges::<T>::iter() {
+			ensure!(!Sessions::<T>::contains_key(id), "a session both charges and discharges");
+			ensure!(
+				open.export_cap_wh <= above_minimum_wh(&open.battery),
+				"a discharge may go below its minimum state of charge"
+			);
+			let worst = Self::export_payment(open.export_per_kwh, open.export_cap_wh)
+				.map_err(|_| "a discharge's payment overflows")?;
+			ensure!(open.escrow >= worst, "a discharge escrow does not cover its cap");
+			ensure!(
+				VehicleSessions::<T>::get(open.vehicle) == Some(id),
+				"a vehicle does not point to its discharge"
+			);
+			ensure!(
+				Chargers::<T>::get(open.charger).and_then(|c| c.session) == Some(id),
+				"a charger does not point to its discharge"
+			);
+			credit::<T>(&mut escrows, &open.operator, open.escrow);
+		}
+		Self::check_held(HoldReason::DischargeEscrow, escrows, "discharge escrows not held")
+	}
+
+	/// Grid budgets cover promised rewards: per event, the held budget is the unreserved
+	/// rest plus the reserved part, and the reserved part is the sum over its accepting
+	/// sessions; each grid operator holds its events' budgets and has at most
+	/// `MaxGridEvents`; curtailments, baselines and enrolments belong to open sessions,
+	/// open events and chargers.
+	fn check_grid() -> Result<(), TryRuntimeError> {
+		let mut reserved = BTreeMap::new();
+		let mut sessions = BTreeMap::new();
+		for (session, curtailment) in Curtailments::<T>::iter() {
+			ensure!(Sessions::<T>::contains_key(session), "a curtailment of no open session");
+			ensure!(
+				GridEventSessions::<T>::contains_key(curtailment.event, session),
+				"a curtailment missing from its event's sessions"
+			);
+			let sum = reserved.entry(curtailment.event).or_insert_with(BalanceOf::<T>::zero);
+			*sum = sum.saturating_add(curtailment.reserved);
+			let count = sessions.entry(curtailment.event).or_insert(0u32);
+			*count = count.saturating_add(1);
+		}
+		ensure!(
+			GridEventSessions::<T>::iter_keys().all(|(event, session)| {
+				Curtailments::<T>::get(session).is_some_and(|c| c.event == event)
+			}),
+			"an event lists a session that does not curtail for it"
+		);
+		let mut budgets = Ledger::<T>::new();
+		let mut open = BTreeMap::new();
+		for (id, event) in GridEvents::<T>::iter() {
+			ensure!(event.reserved <= event.budget, "a grid budget does not cover its promises");
+			ensure!(
+				reserved.remove(&id).unwrap_or_else(Zero::zero) == event.reserved,
+				"a grid event's reservations disagree with its sessions"
+			);
+			ensure!(
+				sessions.remove(&id).unwrap_or(0) == event.sessions,
+				"a grid event's session count is wrong"
+			);
+			credit::<T>(&mut budgets, &event.operator, event.budget);
+			let count = open.entry(event.operator.clone()).or_insert(0u32);
+			*count = count.saturating_add(1);
+		}
+		ensure!(reserved.is_empty(), "a curtailment for no open event");
+		let stored: BTreeMap<_, _> = OpenGridEvents::<T>::iter().collect();
+		ensure!(stored == open, "open grid event counts are wrong");
+		ensure!(
+			open.values().all(|count| *count <= T::MaxGridEvents::get()),
+			"a grid operator has too many events"
+		);
+		ensure!(
+			Baselines::<T>::iter_keys().all(Sessions::<T>::contains_key),
+			"a baseline of no open session"
+		);
+		ensure!(
+			GridChargers::<T>::iter_keys().all(Chargers::<T>::contains_key),
+			"a removed charger is enrolled in grid services"
+		);
+		Self::check_held(HoldReason::GridBudget, budgets, "grid budgets not held")
 	}
 
 	/// Every account holds exactly what its entries say for this reason, both ways.

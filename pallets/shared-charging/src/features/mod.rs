@@ -14,6 +14,8 @@ use polkadot_sdk::{
 
 use crate::{BalanceOf, Config, Error, HoldReason, Pallet};
 
+pub(crate) use discharge::above_minimum_wh;
+
 impl<T: Config> Pallet<T> {
 	/// Milliseconds since the Unix epoch.
 	pub(crate) fn now_ms() -> u64 {

@@ -2,8 +2,10 @@
 //! invariants (`ExtBuilder::build_and_execute`).
 
 mod chargers;
+mod discharge;
 mod disputes;
 mod genesis;
+mod grid;
 mod pricing;
 mod runtime_api;
 mod sessions;

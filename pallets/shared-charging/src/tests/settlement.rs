@@ -34,7 +34,7 @@ fn exact_split_to_the_unit() {
 			}
 			.into(),
 		);
-		assert_eq!(Balances::total_issuance(), 10 * BALANCE);
+		assert_eq!(Balances::total_issuance(), 11 * BALANCE);
 	});
 }
 

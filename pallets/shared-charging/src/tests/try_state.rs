@@ -6,7 +6,7 @@ use polkadot_sdk::frame_support::{
 };
 
 use super::*;
-use crate::{Sessions, Totals, VehicleTotals};
+use crate::{Curtailments, GridEvents, Sessions, Totals, VehicleTotals};
 
 fn broken(message: &'static str) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 	Err(message.into())
@@ -66,5 +66,67 @@ fn an_operator_payment_not_held_breaks_the_invariants() {
 			Precision::Exact
 		));
 		assert_eq!(SharedCharging::do_try_state(), broken("operator payments not held"));
+	});
+}
+
+#[test]
+fn a_grid_budget_not_held_breaks_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		super::grid::curtailing_session();
+		assert_ok!(SharedCharging::do_try_state());
+		assert_ok!(Balances::release(
+			&HoldReason::GridBudget.into(),
+			&GRID_OPERATOR,
+			1,
+			Precision::Exact
+		));
+		assert_eq!(SharedCharging::do_try_state(), broken("grid budgets not held"));
+	});
+}
+
+#[test]
+fn promises_above_the_budget_break_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		let (_, event) = super::grid::curtailing_session();
+		GridEvents::<Test>::mutate(event, |entry| {
+			if let Some(entry) = entry {
+				entry.reserved = entry.budget + 1;
+			}
+		});
+		assert_eq!(
+			SharedCharging::do_try_state(),
+			broken("a grid budget does not cover its promises")
+		);
+	});
+}
+
+#[test]
+fn reservations_off_the_accepting_sessions_break_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		let (session, _) = super::grid::curtailing_session();
+		Curtailments::<Test>::mutate(session, |curtailment| {
+			if let Some(curtailment) = curtailment {
+				curtailment.reserved -= 1;
+			}
+		});
+		assert_eq!(
+			SharedCharging::do_try_state(),
+			broken("a grid event's reservations disagree with its sessions")
+		);
+	});
+}
+
+#[test]
+fn a_discharge_escrow_not_held_breaks_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		super::discharge::active_discharge();
+		assert_ok!(SharedCharging::do_try_state());
+		assert_ok!(Balances::release(
+			&HoldReason::DischargeEscrow.into(),
+			&CPO,
+			1,
+			Precision::Exact
+		));
+		assert_eq!(SharedCharging::do_try_state(), broken("discharge escrows not held"));
 	});
 }
