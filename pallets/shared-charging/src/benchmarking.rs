@@ -136,6 +136,79 @@ fn active_session<T: Config>(
 	(session, operator, device, driver, elapsed_secs)
 }
 
+/// An approved grid operator.
+fn grid_operator<T: Config>() -> T::AccountId {
+	let operator = funded::<T>("grid operator", 0);
+	GridOperators::<T>::insert(&operator, ());
+	operator
+}
+
+/// A demand-response event of `operator` over the longest area, from 10 blocks from now for
+/// 1_000 blocks, with a budget covering any curtailment a benchmark accepts.
+fn grid_event<T: Config>(operator: &T::AccountId) -> GridEventId {
+	let now = frame_system::Pallet::<T>::block_number();
+	let window = GridWindow {
+		area: longest_geohash::<T>(),
+		start: now.saturating_add(10u32.into()),
+		end: now.saturating_add(1_010u32.into()),
+		reward_per_kwh: T::Currency::minimum_balance(),
+		budget: T::Currency::minimum_balance().saturating_mul(1_000_000u32.into()),
+	};
+	Pallet::<T>::do_publish_grid_event(operator.clone(), window)
+		.expect("an approved, funded grid operator publishes")
+}
+
+/// Lets an active session curtail: enrols its charger, declares the highest baseline (the
+/// charger's 350 kW), publishes an event in the next block and accepts it. Returns the
+/// event; the chain is left at the block the window ends in.
+fn curtail<T: Config>(session: SessionId, driver: &T::AccountId) -> GridEventId {
+	let charger = Sessions::<T>::get(session).map(|open| open.charger).unwrap_or_default();
+	GridChargers::<T>::insert(charger, GridEnrolment { export_per_kwh: None });
+	Pallet::<T>::do_declare_baseline(driver.clone(), session, 350_000)
+		.expect("an active session declares its baseline");
+	let now = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(now.saturating_add(1u32.into()));
+	let event = grid_event::<T>(&grid_operator::<T>());
+	Pallet::<T>::do_accept_curtailment(driver.clone(), session, event).expect("the driver accepts");
+	let end = GridEvents::<T>::get(event).map(|entry| entry.end).unwrap_or_default();
+	frame_system::Pallet::<T>::set_block_number(end);
+	event
+}
+
+/// Marks `n` sessions (not open) as accepting `event`, each with a reservation.
+fn accepting_sessions<T: Config>(event: GridEventId, n: u32) {
+	let share = T::Currency::minimum_balance();
+	let now = frame_system::Pallet::<T>::block_number();
+	for session in 0..u64::from(n) {
+		let session = session.saturating_add(1_000);
+		Curtailments::<T>::insert(
+			session,
+			Curtailment { event, accepted_at: now, reserved: share },
+		);
+		GridEventSessions::<T>::insert(event, session, ());
+	}
+	GridEvents::<T>::mutate(event, |entry| {
+		if let Some(entry) = entry {
+			entry.reserved = share.saturating_mul(n.into());
+			entry.sessions = n;
+		}
+	});
+}
+
+/// A battery that may export 90 % of `MaxEnergyCap`.
+fn battery<T: Config>() -> BatteryState {
+	BatteryState { capacity_wh: T::MaxEnergyCap::get(), soc_percent: 100, min_soc_percent: 10 }
+}
+
+/// A residence charger with the most members, enrolled with an export price, and a
+/// member's vehicle: (charger, device, driver, vehicle).
+fn discharge_ready<T: Config>() -> (ChargerId, T::AccountId, T::AccountId, VehicleId) {
+	let (charger, _, device, driver, vehicle) = driver_at_residence::<T>(1);
+	let enrolment = GridEnrolment { export_per_kwh: Some(T::Currency::minimum_balance()) };
+	GridChargers::<T>::insert(charger, enrolment);
+	(charger, device, driver, vehicle)
+}
+
 /// A completed session, its operator and driver.
 fn completed_session<T: Config>() -> (SessionId, T::AccountId, T::AccountId) {
 	let (session, operator, device, driver, elapsed) = active_session::<T>(1);
@@ -286,7 +359,9 @@ mod benchmarks {
 
 	#[benchmark]
 	fn stop_session(e: Linear<1, { T::MaxTariffElements::get() }>) {
-		let (session, _, device, _, elapsed) = active_session::<T>(e);
+		let (session, _, device, driver, elapsed) = active_session::<T>(e);
+		let event = curtail::<T>(session, &driver);
+		let budget = GridEvents::<T>::get(event).map_or_else(Default::default, |e| e.budget);
 		let secs = u32::try_from(elapsed).unwrap_or(u32::MAX);
 		let charging_secs = secs / 2;
 		let reading = MeterReading {
@@ -299,16 +374,15 @@ mod benchmarks {
 		_(RawOrigin::Signed(device), session, reading, Some(1_000));
 
 		assert!(Records::<T>::contains_key(session));
+		// The curtailment was rewarded from the event's budget.
+		assert!(GridEvents::<T>::get(event).is_some_and(|e| e.budget < budget));
 	}
 
 	#[benchmark]
 	fn close_session() {
+		// Active and timed out, with a curtailment to let go.
 		let (session, _, _, driver, _) = active_session::<T>(1);
-		Sessions::<T>::mutate(session, |open| {
-			if let Some(open) = open {
-				open.state = SessionState::Pending;
-			}
-		});
+		curtail::<T>(session, &driver);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(driver), session);
@@ -353,6 +427,172 @@ mod benchmarks {
 		_(RawOrigin::Signed(operator.clone()), session);
 
 		assert_last_event::<T>(Event::PaymentReleased { session, operator, amount });
+	}
+
+	#[benchmark]
+	fn approve_grid_operator() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let operator: T::AccountId = account("grid operator", 0, 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, operator.clone());
+
+		assert_last_event::<T>(Event::GridOperatorApproved { operator });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_grid_operator() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let operator = grid_operator::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, operator.clone());
+
+		assert_last_event::<T>(Event::GridOperatorRemoved { operator });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn publish_grid_event() {
+		let operator = grid_operator::<T>();
+		for _ in 1..T::MaxGridEvents::get() {
+			grid_event::<T>(&operator);
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let start = now.saturating_add(10u32.into());
+		let end = now.saturating_add(1_010u32.into());
+		let budget = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(operator.clone()),
+			longest_geohash::<T>(),
+			start,
+			end,
+			T::Currency::minimum_balance(),
+			budget,
+		);
+
+		assert_eq!(OpenGridEvents::<T>::get(&operator), T::MaxGridEvents::get());
+	}
+
+	#[benchmark]
+	fn cancel_grid_event(n: Linear<0, { T::MaxEventSessions::get() }>) {
+		let operator = grid_operator::<T>();
+		let event = grid_event::<T>(&operator);
+		accepting_sessions::<T>(event, n);
+		let refund = GridEvents::<T>::get(event).map_or_else(Default::default, |e| e.budget);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator), event);
+
+		assert_last_event::<T>(Event::GridEventCancelled { event, refund });
+	}
+
+	#[benchmark]
+	fn close_grid_event(n: Linear<0, { T::MaxEventSessions::get() }>) {
+		let operator = grid_operator::<T>();
+		let event = grid_event::<T>(&operator);
+		accepting_sessions::<T>(event, n);
+		let entry = GridEvents::<T>::get(event).expect("just published");
+		frame_system::Pallet::<T>::set_block_number(
+			entry.end.saturating_add(T::GridClaimPeriod::get()),
+		);
+		let caller: T::AccountId = account("anyone", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), event);
+
+		assert_last_event::<T>(Event::GridEventClosed { event, refund: entry.budget });
+	}
+
+	#[benchmark]
+	fn opt_in_grid() {
+		let (charger, operator, _) = charger::<T>(AccessRule::Public);
+		let price = Some(T::Currency::minimum_balance());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator), charger, price);
+
+		assert_last_event::<T>(Event::ChargerOptedIn { charger, export_per_kwh: price });
+	}
+
+	#[benchmark]
+	fn opt_out_grid() {
+		let (charger, operator, _) = charger::<T>(AccessRule::Public);
+		GridChargers::<T>::insert(charger, GridEnrolment { export_per_kwh: None });
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator), charger);
+
+		assert_last_event::<T>(Event::ChargerOptedOut { charger });
+	}
+
+	#[benchmark]
+	fn declare_baseline() {
+		let (session, _, _, driver, _) = active_session::<T>(1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(driver), session, 350_000);
+
+		assert_last_event::<T>(Event::BaselineDeclared { session, power_w: 350_000 });
+	}
+
+	#[benchmark]
+	fn accept_curtailment() {
+		let (session, _, _, driver, _) = active_session::<T>(1);
+		let charger = Sessions::<T>::get(session).map(|open| open.charger).unwrap_or_default();
+		GridChargers::<T>::insert(charger, GridEnrolment { export_per_kwh: None });
+		Pallet::<T>::do_declare_baseline(driver.clone(), session, 350_000)
+			.expect("an active session declares its baseline");
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(1u32.into()));
+		let event = grid_event::<T>(&grid_operator::<T>());
+		accepting_sessions::<T>(event, T::MaxEventSessions::get().saturating_sub(1));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(driver), session, event);
+
+		assert!(Curtailments::<T>::contains_key(session));
+	}
+
+	#[benchmark]
+	fn start_discharge() {
+		let (charger, _, driver, vehicle) = discharge_ready::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(driver), charger, vehicle, battery::<T>());
+
+		assert!(Discharges::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn stop_discharge() {
+		let (charger, device, driver, vehicle) = discharge_ready::<T>();
+		let session = Pallet::<T>::do_start_discharge(driver, charger, vehicle, battery::<T>())
+			.expect("a member starts a discharge");
+		let longest_ms = u64::from(T::MaxSessionDuration::get()).saturating_mul(1_000);
+		let started_ms = Pallet::<T>::now_ms().saturating_sub(longest_ms);
+		let mut cap = 0;
+		Discharges::<T>::mutate(session, |open| {
+			if let Some(open) = open {
+				open.state = SessionState::Active { started_ms };
+				cap = open.export_cap_wh;
+			}
+		});
+		let elapsed = Pallet::<T>::now_ms().saturating_sub(started_ms) / 1_000;
+		let secs = u32::try_from(elapsed).unwrap_or(u32::MAX);
+		let reading = DischargeReading {
+			exported_wh: cap.min(secs.saturating_mul(97)),
+			discharging_secs: secs,
+			final_soc_percent: battery::<T>().min_soc_percent,
+		};
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device), session, reading);
+
+		assert!(DischargeRecords::<T>::contains_key(session));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -895,7 +895,10 @@ pub mod pallet {
 		/// Emits `GridOperatorApproved`.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::approve_grid_operator())]
-		pub fn approve_grid_operator(origin: OriginFor<T>, operator: T::AccountId) -> DispatchResult {
+		pub fn approve_grid_operator(
+			origin: OriginFor<T>,
+			operator: T::AccountId,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_approve_grid_operator(operator)
 		}
@@ -906,7 +909,10 @@ pub mod pallet {
 		/// Emits `GridOperatorRemoved`.
 		#[pallet::call_index(17)]
 		#[pallet::weight(T::WeightInfo::remove_grid_operator())]
-		pub fn remove_grid_operator(origin: OriginFor<T>, operator: T::AccountId) -> DispatchResult {
+		pub fn remove_grid_operator(
+			origin: OriginFor<T>,
+			operator: T::AccountId,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_remove_grid_operator(operator)
 		}

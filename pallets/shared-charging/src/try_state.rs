@@ -12,10 +12,9 @@ use polkadot_sdk::{
 
 use crate::{
 	features::above_minimum_wh, BalanceOf, Baselines, ChargerTotals, Chargers, Config,
-	Curtailments, DischargeRecords, Discharges, Dispute, Disputes, GridChargers,
-	GridEventSessions, GridEvents, HeldPayments, HoldReason, MemberMonthTotals, MemberTotals,
-	Members, OpenGridEvents, Pallet, Records, Sessions, TariffVersions, Tariffs, Totals,
-	VehicleSessions, VehicleTotals,
+	Curtailments, DischargeRecords, Discharges, Dispute, Disputes, GridChargers, GridEventSessions,
+	GridEvents, HeldPayments, HoldReason, MemberMonthTotals, MemberTotals, Members, OpenGridEvents,
+	Pallet, Records, Sessions, TariffVersions, Tariffs, Totals, VehicleSessions, VehicleTotals,
 };
 
 /// Amounts per account.
@@ -125,8 +124,8 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(
 			VehicleSessions::<T>::iter().all(|(vehicle, id)| {
-				Sessions::<T>::get(id).is_some_and(|open| open.vehicle == vehicle) ||
-					Discharges::<T>::get(id).is_some_and(|open| open.vehicle == vehicle)
+				Sessions::<T>::get(id).is_some_and(|open| open.vehicle == vehicle)
+					|| Discharges::<T>::get(id).is_some_and(|open| open.vehicle == vehicle)
 			}),
 			"a vehicle points to a session that is not its own"
 		);

@@ -12,9 +12,7 @@ use polkadot_sdk::{
 		},
 	},
 	frame_system,
-	sp_runtime::{
-		traits::Zero, DispatchError, DispatchResult, SaturatedConversion, Saturating,
-	},
+	sp_runtime::{traits::Zero, DispatchError, DispatchResult, SaturatedConversion, Saturating},
 };
 use v2x_primitives::VehicleId;
 
@@ -44,9 +42,9 @@ impl<T: Config> Pallet<T> {
 		Self::tariff_for(charger, &entry, &driver)?;
 		ensure!(!VehicleSessions::<T>::contains_key(vehicle), Error::<T>::VehicleBusy);
 		ensure!(
-			battery.capacity_wh > 0 &&
-				battery.soc_percent <= 100 &&
-				battery.min_soc_percent < battery.soc_percent,
+			battery.capacity_wh > 0
+				&& battery.soc_percent <= 100
+				&& battery.min_soc_percent < battery.soc_percent,
 			Error::<T>::InvalidSoc
 		);
 		let export_cap_wh = above_minimum_wh(&battery).min(T::MaxEnergyCap::get());
@@ -118,8 +116,8 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::NotActive.into());
 		};
 		ensure!(
-			reading.final_soc_percent >= open.battery.min_soc_percent &&
-				reading.exported_wh <= above_minimum_wh(&open.battery),
+			reading.final_soc_percent >= open.battery.min_soc_percent
+				&& reading.exported_wh <= above_minimum_wh(&open.battery),
 			Error::<T>::BelowMinimumSoc
 		);
 		ensure!(reading.exported_wh <= open.export_cap_wh, Error::<T>::CapExceeded);
@@ -203,8 +201,8 @@ impl<T: Config> Pallet<T> {
 		let payment = export_per_kwh
 			.saturated_into::<u128>()
 			.checked_mul(exported_wh.into())
-			.ok_or(Error::<T>::Overflow)? /
-			1_000;
+			.ok_or(Error::<T>::Overflow)?
+			/ 1_000;
 		Self::balance(payment)
 	}
 

@@ -13,17 +13,15 @@ use polkadot_sdk::{
 		},
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::{
-		traits::Zero, DispatchError, DispatchResult, SaturatedConversion, Saturating,
-	},
+	sp_runtime::{traits::Zero, DispatchError, DispatchResult, SaturatedConversion, Saturating},
 };
 
 use super::chargers::is_geohash;
 use crate::{
-	Baseline, Baselines, BalanceOf, ChargerId, Chargers, Config, Curtailment, Curtailments,
-	Error, Event, GridChargers, GridEnrolment, GridEvent, GridEventId, GridEventSessions,
-	GridEvents, GridOperators, GridWindow, HoldReason, MeterReading, NextGridEventId,
-	OpenGridEvents, Pallet, SessionId, SessionState,
+	BalanceOf, Baseline, Baselines, ChargerId, Chargers, Config, Curtailment, Curtailments, Error,
+	Event, GridChargers, GridEnrolment, GridEvent, GridEventId, GridEventSessions, GridEvents,
+	GridOperators, GridWindow, HoldReason, MeterReading, NextGridEventId, OpenGridEvents, Pallet,
+	SessionId, SessionState,
 };
 
 const WH_PER_KWH: u128 = 1_000;
@@ -246,18 +244,14 @@ impl<T: Config> Pallet<T> {
 		reduction_w: u64,
 		blocks: BlockNumberFor<T>,
 	) -> Result<(u64, BalanceOf<T>), DispatchError> {
-		let secs = blocks
-			.saturated_into::<u128>()
-			.saturating_mul(T::SecondsPerBlock::get().into());
-		let reduction_wh = u128::from(reduction_w)
-			.checked_mul(secs)
-			.ok_or(Error::<T>::Overflow)? /
-			SECS_PER_HOUR;
+		let secs = blocks.saturated_into::<u128>().saturating_mul(T::SecondsPerBlock::get().into());
+		let reduction_wh =
+			u128::from(reduction_w).checked_mul(secs).ok_or(Error::<T>::Overflow)? / SECS_PER_HOUR;
 		let reward = reward_per_kwh
 			.saturated_into::<u128>()
 			.checked_mul(reduction_wh)
-			.ok_or(Error::<T>::Overflow)? /
-			WH_PER_KWH;
+			.ok_or(Error::<T>::Overflow)?
+			/ WH_PER_KWH;
 		let reduction_wh = u64::try_from(reduction_wh).map_err(|_| Error::<T>::Overflow)?;
 		Ok((reduction_wh, Self::balance(reward)?))
 	}

@@ -17,10 +17,10 @@ use v2x_primitives::{Km, OdometerLog, OdometerSource, VehicleId, VehicleRegistry
 
 use crate::{
 	tariff, AccessRule, BalanceOf, ChargeDetailRecord, Charger, ChargerId, ChargerTotals, Chargers,
-	Config, CostBreakdown, Discharges, Error, Event, HeldPayment, HeldPayments, HoldReason, MemberMonthTotals,
-	MemberTotals, Members, MeterReading, NextSessionId, Pallet, Records, Session, SessionId,
-	SessionState, Sessions, TariffVersions, Tariffs, Totals, VehicleSessions, VehicleTotals,
-	WattHours,
+	Config, CostBreakdown, Discharges, Error, Event, HeldPayment, HeldPayments, HoldReason,
+	MemberMonthTotals, MemberTotals, Members, MeterReading, NextSessionId, Pallet, Records,
+	Session, SessionId, SessionState, Sessions, TariffVersions, Tariffs, Totals, VehicleSessions,
+	VehicleTotals, WattHours,
 };
 
 impl<T: Config> Pallet<T> {
@@ -340,10 +340,9 @@ pub(crate) fn ensure_may_close<T: Config>(
 	state: SessionState,
 ) -> DispatchResult {
 	match state {
-		SessionState::Pending => ensure!(
-			caller == driver || is_charger_party(charger, caller),
-			Error::<T>::NotDriver
-		),
+		SessionState::Pending => {
+			ensure!(caller == driver || is_charger_party(charger, caller), Error::<T>::NotDriver)
+		}
 		SessionState::Active { started_ms } => {
 			ensure!(caller == driver, Error::<T>::NotDriver);
 			let timeout_ms = u64::from(T::MaxSessionDuration::get()).saturating_mul(1_000);

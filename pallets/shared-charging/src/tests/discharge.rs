@@ -25,12 +25,7 @@ fn enrol_residence() {
 /// `MEMBER` starts a discharge of `MEMBER_VEHICLE` at `RESIDENCE` (enrolled).
 fn pending_discharge() -> SessionId {
 	enrol_residence();
-	assert_ok!(SharedCharging::start_discharge(
-		signed(MEMBER),
-		RESIDENCE,
-		MEMBER_VEHICLE,
-		BATTERY
-	));
+	assert_ok!(SharedCharging::start_discharge(signed(MEMBER), RESIDENCE, MEMBER_VEHICLE, BATTERY));
 	NextSessionId::<Test>::get() - 1
 }
 
@@ -249,9 +244,8 @@ fn discharge_below_the_minimum_soc_refused() {
 	ExtBuilder::ready().build_and_execute(|| {
 		let session = active_discharge();
 		run_to_block(1 + 2_400);
-		let stop = |metered| {
-			SharedCharging::stop_discharge(signed(RESIDENCE_DEVICE), session, metered)
-		};
+		let stop =
+			|metered| SharedCharging::stop_discharge(signed(RESIDENCE_DEVICE), session, metered);
 		// The meter says the battery ends at 29 %, below the 30 % the driver set.
 		assert_noop!(stop(discharge_reading(20_000, 7_200, 29)), Error::<Test>::BelowMinimumSoc);
 		// 30_001 Wh is more than the 30 kWh between 80 % and 30 % of 60 kWh.
@@ -285,9 +279,8 @@ fn an_implausible_discharge_reading_is_refused() {
 	ExtBuilder::ready().build_and_execute(|| {
 		let session = active_discharge();
 		run_to_block(1 + 600);
-		let stop = |metered| {
-			SharedCharging::stop_discharge(signed(RESIDENCE_DEVICE), session, metered)
-		};
+		let stop =
+			|metered| SharedCharging::stop_discharge(signed(RESIDENCE_DEVICE), session, metered);
 		// The state of charge cannot rise while exporting.
 		assert_noop!(stop(discharge_reading(1_000, 600, 81)), Error::<Test>::ImplausibleReading);
 		// 11 kW for 600 s is at most 1_833 Wh.
@@ -327,15 +320,16 @@ fn charge_and_discharge_sessions_do_not_mix() {
 		let charging = active_session();
 		let discharging = active_discharge();
 		assert_noop!(
-			SharedCharging::stop_session(signed(RESIDENCE_DEVICE), discharging, reading(0, 0, 0), None),
+			SharedCharging::stop_session(
+				signed(RESIDENCE_DEVICE),
+				discharging,
+				reading(0, 0, 0),
+				None
+			),
 			Error::<Test>::WrongSessionKind
 		);
 		assert_noop!(
-			SharedCharging::stop_discharge(
-				signed(DEVICE),
-				charging,
-				discharge_reading(0, 0, 80)
-			),
+			SharedCharging::stop_discharge(signed(DEVICE), charging, discharge_reading(0, 0, 80)),
 			Error::<Test>::WrongSessionKind
 		);
 		assert_noop!(

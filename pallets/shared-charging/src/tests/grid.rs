@@ -128,9 +128,8 @@ fn a_grid_operator_publishes_an_event_and_its_budget_is_held() {
 #[test]
 fn only_approved_grid_operators_publish() {
 	ExtBuilder::ready().build_and_execute(|| {
-		let publish = |who| {
-			SharedCharging::publish_grid_event(signed(who), geohash("u33"), 10, 20, 1, 100)
-		};
+		let publish =
+			|who| SharedCharging::publish_grid_event(signed(who), geohash("u33"), 10, 20, 1, 100);
 		assert_noop!(publish(GRID_OPERATOR), Error::<Test>::NotGridOperator);
 		approve();
 		assert_ok!(SharedCharging::remove_grid_operator(RuntimeOrigin::root(), GRID_OPERATOR));
@@ -577,9 +576,7 @@ fn the_reward_is_paid_from_the_budget_at_stop_to_the_unit() {
 		run_to_block(WINDOW_END + GRID_CLAIM_PERIOD);
 		assert_ok!(SharedCharging::close_grid_event(signed(STRANGER), event));
 		assert_eq!(free(GRID_OPERATOR), BALANCE - reward);
-		System::assert_last_event(
-			Event::GridEventClosed { event, refund: BUDGET - reward }.into(),
-		);
+		System::assert_last_event(Event::GridEventClosed { event, refund: BUDGET - reward }.into());
 	});
 }
 
@@ -608,12 +605,7 @@ fn a_session_stopped_before_the_window_earns_nothing() {
 	ExtBuilder::ready().build_and_execute(|| {
 		let (session, event) = curtailing_session();
 		run_to_block(WINDOW_START - 1);
-		assert_ok!(SharedCharging::stop_session(
-			signed(DEVICE),
-			session,
-			reading(0, 30, 0),
-			None
-		));
+		assert_ok!(SharedCharging::stop_session(signed(DEVICE), session, reading(0, 30, 0), None));
 		System::assert_has_event(
 			Event::CurtailmentRewarded { session, event, reduction_wh: 0, reward: 0 }.into(),
 		);
@@ -628,15 +620,9 @@ fn a_session_stopped_inside_the_window_is_paid_for_the_overlap() {
 		// Stopped 100 blocks (600 s) into the window, having drawn nothing: 11 kW for
 		// 600 s is 1_833 Wh, 183 at 100 per kWh (rounded down).
 		run_to_block(WINDOW_START + 100);
-		assert_ok!(SharedCharging::stop_session(
-			signed(DEVICE),
-			session,
-			reading(0, 60, 0),
-			None
-		));
+		assert_ok!(SharedCharging::stop_session(signed(DEVICE), session, reading(0, 60, 0), None));
 		System::assert_has_event(
-			Event::CurtailmentRewarded { session, event, reduction_wh: 1_833, reward: 183 }
-				.into(),
+			Event::CurtailmentRewarded { session, event, reduction_wh: 1_833, reward: 183 }.into(),
 		);
 		assert_eq!(free(DRIVER), BALANCE - 50 - RECORD_DEPOSIT + 183);
 	});
