@@ -20,6 +20,15 @@
 //! - A session not stopped within `MaxSessionDuration` can be closed by its driver: the
 //!   escrow goes back (`INVALID`). A driver may dispute a completed session within
 //!   `DisputeWindow`; **governance** refunds part or all of the operator's share, or rejects.
+//! - **Grid services.** Governance approves **grid operators**. A grid operator publishes a
+//!   demand-response event (an area as a geohash prefix, a window of blocks, a reward per kWh)
+//!   funded from a held budget. A charger's operator enrols it in grid services. An active
+//!   session there declares its baseline power; once an event is announced, a baseline
+//!   declared before it lets the driver accept curtailment: the worst-case reward is reserved
+//!   from the budget, and at stop the reward per kWh drawn below the baseline during the
+//!   window is paid from it. On a bidirectional charger enrolled with an export price, a
+//!   driver runs a **discharge** (vehicle-to-grid) session, paid per exported kWh from an
+//!   escrow held from the operator, never below the minimum state of charge it set.
 //!
 //! Storage stays bounded: chargers, tariffs and records take deposits, a tariff has at most
 //! `MaxTariffElements` elements, a charger at most `MaxMembers` members, a charger and a
