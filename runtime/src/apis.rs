@@ -3,7 +3,8 @@
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
 	DataMarketplace, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, ServiceBook, System, TransactionPayment, UsageInsurance, VERSION,
+	RuntimeGenesisConfig, ServiceBook, SharedCharging, System, TransactionPayment, UsageInsurance,
+	VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -233,6 +234,48 @@ impl_runtime_apis! {
 
 		fn pool(insurer: AccountId) -> Option<pallet_usage_insurance::PoolInfo<Balance>> {
 			UsageInsurance::pool(insurer)
+		}
+	}
+
+	impl pallet_shared_charging::runtime_api::ChargingApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn chargers_near(
+			prefix: Vec<u8>,
+			start: pallet_shared_charging::ChargerId,
+			limit: u32,
+		) -> Vec<pallet_shared_charging::ChargerInfo<AccountId>> {
+			SharedCharging::chargers_near(prefix, start, limit)
+		}
+
+		fn quote(
+			charger: pallet_shared_charging::ChargerId,
+			driver: Option<AccountId>,
+			energy_wh: pallet_shared_charging::WattHours,
+			charging_secs: u32,
+			parking_secs: u32,
+		) -> Option<pallet_shared_charging::CostBreakdown<Balance>> {
+			SharedCharging::quote(charger, driver, energy_wh, charging_secs, parking_secs)
+		}
+
+		fn session(
+			session: pallet_shared_charging::SessionId,
+		) -> Option<pallet_shared_charging::SessionInfo<AccountId, Balance, BlockNumber>> {
+			SharedCharging::session(session)
+		}
+
+		fn vehicle_totals(vehicle: VehicleId) -> pallet_shared_charging::Totals<Balance> {
+			SharedCharging::vehicle_totals(vehicle)
+		}
+
+		fn charger_totals(charger: pallet_shared_charging::ChargerId) -> pallet_shared_charging::Totals<Balance> {
+			SharedCharging::charger_totals(charger)
+		}
+
+		fn member_totals(
+			charger: pallet_shared_charging::ChargerId,
+			member: AccountId,
+			month: Option<pallet_shared_charging::Month>,
+		) -> pallet_shared_charging::Totals<Balance> {
+			SharedCharging::member_totals(charger, member, month)
 		}
 	}
 

@@ -16,6 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_vehicle_identity, VehicleIdentity]
 	[pallet_service_book, ServiceBook]
 	[pallet_usage_insurance, UsageInsurance]
+	[pallet_shared_charging, SharedCharging]
 	[pallet_data_marketplace, DataMarketplace]
 );
 

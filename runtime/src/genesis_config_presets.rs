@@ -4,12 +4,15 @@
 
 use crate::{
 	configs::TreasuryAccount, AccountId, BalancesConfig, DataMarketplaceConfig,
-	RuntimeGenesisConfig, ServiceBookConfig, SudoConfig, UsageInsuranceConfig,
-	VehicleIdentityConfig, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, UNIT,
+	RuntimeGenesisConfig, ServiceBookConfig, SharedChargingConfig, SudoConfig,
+	UsageInsuranceConfig, VehicleIdentityConfig, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_data_marketplace::{DataCategory, GenesisListing};
 use pallet_service_book::RecordKind;
+use pallet_shared_charging::{
+	AccessRule, Connector, GenesisCharger, PriceComponents, TariffElement, TariffRestrictions,
+};
 use pallet_usage_insurance::{ProductTerms, RiskSurcharges};
 use pallet_vehicle_identity::Powertrain;
 use polkadot_sdk::{
@@ -83,7 +86,8 @@ pub fn development_config_genesis() -> Value {
 /// 30 000 km; its device then reported 31 000 km, and a rollback to 12 000 km (flagged).
 /// Eve is the insurer "V2X Mutual" with a 10 000 V2X pool and a daily pay-as-you-drive
 /// product (product 0), which insures vehicle 0 with 100 V2X prepaid by Alice. Alice lists a
-/// week of vehicle 0's battery data for 5 V2X (listing 0).
+/// week of vehicle 0's battery data for 5 V2X (listing 0). Charlie's stash account runs two
+/// chargers (see [`demo_charging`]).
 fn demo_vehicle_data() -> Value {
 	let manufacturer = Sr25519Keyring::Ferdie.to_account_id();
 	let workshop = Sr25519Keyring::Charlie.to_account_id();
@@ -141,6 +145,7 @@ fn demo_vehicle_data() -> Value {
 			products: vec![(insurer, demo_product_terms())],
 			policies: vec![(Sr25519Keyring::Alice.to_account_id(), 0, 0, 100 * UNIT)],
 		},
+		shared_charging: demo_charging(),
 		data_marketplace: DataMarketplaceConfig {
 			listings: vec![GenesisListing {
 				vehicle: 0,
@@ -152,6 +157,62 @@ fn demo_vehicle_data() -> Value {
 			}],
 		},
 	})
+}
+
+/// Charlie's stash account is the charge point operator. Charger 0 is public, with
+/// time-of-use tariff 0: 0.40 V2X per kWh from 08:00 to 20:00 UTC, 0.20 V2X at night; its
+/// meter is Dave's stash account. Charger 1 is a residence's shared charger for its members
+/// Alice and Bob, on tariff 1 (0.25 V2X per kWh plus 0.10 V2X a session); its meter is Eve's
+/// stash account.
+fn demo_charging() -> SharedChargingConfig {
+	let operator = Sr25519Keyring::CharlieStash.to_account_id();
+	let energy = |price_per_kwh: u128, restrictions: TariffRestrictions| TariffElement {
+		prices: PriceComponents { energy_per_kwh: Some(price_per_kwh), ..Default::default() },
+		restrictions,
+	};
+	let day = TariffRestrictions {
+		start_minute: Some(8 * 60),
+		end_minute: Some(20 * 60),
+		..Default::default()
+	};
+	let time_of_use =
+		vec![energy(400 * MILLI_UNIT, day), energy(200 * MILLI_UNIT, Default::default())];
+	let residence = vec![TariffElement {
+		prices: PriceComponents {
+			energy_per_kwh: Some(250 * MILLI_UNIT),
+			flat: Some(100 * MILLI_UNIT),
+			..Default::default()
+		},
+		restrictions: Default::default(),
+	}];
+	let charger =
+		|device: Sr25519Keyring, location: &str, access, tariff, members| GenesisCharger {
+			operator: operator.clone(),
+			device: device.to_account_id(),
+			location: location.into(),
+			max_power_kw: 22,
+			connector: Connector::Type2,
+			bidirectional: false,
+			access,
+			tariff,
+			members,
+		};
+	SharedChargingConfig {
+		tariffs: vec![(operator.clone(), time_of_use), (operator.clone(), residence)],
+		chargers: vec![
+			charger(Sr25519Keyring::DaveStash, "u0yjjd6", AccessRule::Public, 0, vec![]),
+			charger(
+				Sr25519Keyring::EveStash,
+				"u0yjjd7",
+				AccessRule::Members,
+				1,
+				vec![
+					(Sr25519Keyring::Alice.to_account_id(), None),
+					(Sr25519Keyring::Bob.to_account_id(), None),
+				],
+			),
+		],
+	}
 }
 
 /// A day's cover: 1 V2X plus 2 milli-V2X per km, surcharges for harsh braking (0.1 V2X),

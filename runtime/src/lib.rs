@@ -214,8 +214,9 @@ mod runtime {
 	// After VehicleIdentity: its genesis policies need the genesis vehicles.
 	#[runtime::pallet_index(22)]
 	pub type UsageInsurance = pallet_usage_insurance;
-	// Index 23 is kept for shared charging. After VehicleIdentity: genesis listings need the
-	// genesis vehicles.
+	#[runtime::pallet_index(23)]
+	pub type SharedCharging = pallet_shared_charging;
+	// After VehicleIdentity: genesis listings need the genesis vehicles.
 	#[runtime::pallet_index(24)]
 	pub type DataMarketplace = pallet_data_marketplace;
 }

@@ -94,3 +94,9 @@ impl pallet_data_marketplace::BenchmarkHelper<AccountId> for RegisteredVehicles 
 		Self::register_with_device(owner, device)
 	}
 }
+
+impl pallet_shared_charging::BenchmarkHelper<AccountId> for RegisteredVehicles {
+	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
+		Self::register_with_device(owner, device)
+	}
+}

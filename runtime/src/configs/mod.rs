@@ -7,6 +7,7 @@ mod data_marketplace;
 mod governance;
 mod monetary;
 mod service_book;
+mod shared_charging;
 mod system;
 mod usage_insurance;
 mod vehicle_identity;

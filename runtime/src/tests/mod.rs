@@ -2,6 +2,7 @@
 //! along a vehicle's timeline (sale, theft, scrapping, expiry), and fees reach the author.
 
 mod fees;
+mod hooks;
 mod insurance;
 mod presets;
 mod timeline;

@@ -3,7 +3,7 @@
 
 use crate::{
 	genesis_config_presets, AllPalletsWithSystem, Aura, Balances, DataMarketplace, Grandpa,
-	RuntimeGenesisConfig, ServiceBook, UsageInsurance, VehicleIdentity,
+	RuntimeGenesisConfig, ServiceBook, SharedCharging, UsageInsurance, VehicleIdentity,
 };
 use polkadot_sdk::{
 	frame_support::{genesis_builder_helper::build_state, traits::IntegrityTest},
@@ -64,6 +64,7 @@ fn the_development_preset_has_one_validator_and_demo_vehicle_data() {
 		assert_eq!(pool.exposure, 20_000 * crate::UNIT);
 		let listings = DataMarketplace::listings(0, 0, 10);
 		assert_eq!(listings.len(), 1);
+		assert_eq!(SharedCharging::chargers_near(b"u0yjjd".to_vec(), 0, 10).len(), 2);
 	});
 }
 

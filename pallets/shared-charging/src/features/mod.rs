@@ -14,6 +14,7 @@ use polkadot_sdk::{
 
 use crate::{BalanceOf, Config, Error, HoldReason, Pallet};
 
+#[cfg(any(feature = "try-runtime", feature = "std"))]
 pub(crate) use discharge::above_minimum_wh;
 
 impl<T: Config> Pallet<T> {

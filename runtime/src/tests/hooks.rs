@@ -1,0 +1,41 @@
+//! What the sale and status hooks cost the identity pallet's calls that trigger them.
+
+use crate::{AccountId, DataMarketplace, Runtime, ServiceBook, UsageInsurance};
+use pallet_vehicle_identity::WeightInfo;
+use polkadot_sdk::frame_support::weights::Weight;
+use v2x_primitives::{OnOwnershipTransferred, OnVehicleStatusChanged};
+
+type IdentityWeights = <Runtime as pallet_vehicle_identity::Config>::WeightInfo;
+type SaleHooks = <Runtime as pallet_vehicle_identity::Config>::OnOwnershipTransferred;
+type StatusHooks = <Runtime as pallet_vehicle_identity::Config>::OnVehicleStatusChanged;
+
+/// The sale before insurance and the marketplace listened: the call plus the service book's
+/// hook (ending up to `MaxOpenWorkOrders` orders).
+fn sale_before_new_hooks() -> Weight {
+	IdentityWeights::accept_offer()
+		.saturating_add(<ServiceBook as OnOwnershipTransferred<AccountId>>::weight())
+}
+
+#[test]
+fn the_sale_pays_for_every_wired_hook() {
+	let each = <ServiceBook as OnOwnershipTransferred<AccountId>>::weight()
+		.saturating_add(<UsageInsurance as OnOwnershipTransferred<AccountId>>::weight())
+		.saturating_add(<DataMarketplace as OnOwnershipTransferred<AccountId>>::weight());
+	assert_eq!(<SaleHooks as OnOwnershipTransferred<AccountId>>::weight(), each);
+	let each = <ServiceBook as OnVehicleStatusChanged>::weight()
+		.saturating_add(<UsageInsurance as OnVehicleStatusChanged>::weight())
+		.saturating_add(<DataMarketplace as OnVehicleStatusChanged>::weight());
+	assert_eq!(<StatusHooks as OnVehicleStatusChanged>::weight(), each);
+}
+
+#[test]
+fn the_sale_with_every_hook_stays_within_one_and_a_half_times_its_old_weight() {
+	let now = IdentityWeights::accept_offer()
+		.saturating_add(<SaleHooks as OnOwnershipTransferred<AccountId>>::weight());
+	let limit = sale_before_new_hooks().saturating_mul(3) / 2;
+	assert!(
+		now.all_lte(limit),
+		"the sale weighs {now:?}, more than 1.5 x {:?}",
+		sale_before_new_hooks()
+	);
+}
