@@ -67,7 +67,8 @@ test('a member charges: escrow, meter stop, exact split and monthly totals', asy
     /sharedCharging\./,
   );
 
-  // Bob starts a session for his car with a 20 kWh cap: the worst case is held.
+  // Bob starts a session for his car with a 20 kWh cap: the worst case is held, and the
+  // deposit of the charge detail record the session will leave.
   const bobBeforeStart = await free(api, bob.address);
   const { events: started } = await sendInBlock(
     api, api.tx.sharedCharging.startSession(RESIDENCE_CHARGER, BOBS_VEHICLE, 20_000), bob,
@@ -76,7 +77,8 @@ test('a member charges: escrow, meter stop, exact split and monthly totals', asy
   const id = session.session.toNumber();
   const escrow = session.escrow.toBigInt();
   assert.equal(await held(api, bob.address, 'sharedCharging', 'SessionEscrow'), escrow);
-  assert.equal(bobBeforeStart - await free(api, bob.address), escrow + feeOf(started));
+  assert.equal(await held(api, bob.address, 'sharedCharging', 'ChargeRecord'), RECORD_DEPOSIT);
+  assert.equal(bobBeforeStart - await free(api, bob.address), escrow + RECORD_DEPOSIT + feeOf(started));
 
   // The charger's meter confirms the plug-in, and 4 blocks (24 s) later stops it having
   // delivered 100 Wh in 18 s of charging.
@@ -100,11 +102,11 @@ test('a member charges: escrow, meter stop, exact split and monthly totals', asy
   assert.equal(done.operatorShare.toBigInt(), cost - platformFee);
   assert.equal(done.refund.toBigInt(), escrow - cost);
 
-  // To the unit: the driver gets the rest back minus the record's deposit, the operator's
-  // share is held on it for the dispute window, the treasury has its fee.
+  // To the unit: the driver gets the rest back (the record's deposit stays held), the
+  // operator's share is held on it for the dispute window, the treasury has its fee.
   assert.equal(await held(api, bob.address, 'sharedCharging', 'SessionEscrow'), 0n);
   assert.equal(await held(api, bob.address, 'sharedCharging', 'ChargeRecord'), RECORD_DEPOSIT);
-  assert.equal(await free(api, bob.address) - bobBeforeStop, escrow - cost - RECORD_DEPOSIT);
+  assert.equal(await free(api, bob.address) - bobBeforeStop, escrow - cost);
   assert.equal(await free(api, operator.address), operatorFreeBefore);
   assert.equal(
     await held(api, operator.address, 'sharedCharging', 'OperatorPayment') - operatorHeldBefore,
