@@ -97,6 +97,10 @@ impl pallet_data_marketplace::BenchmarkHelper<AccountId> for RegisteredVehicles 
 
 impl pallet_shared_charging::BenchmarkHelper<AccountId> for RegisteredVehicles {
 	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
+		// The benchmark chain starts at time 0; a session's worst case prices the longest
+		// session, which must have begun after 1970. Today's time gives it room.
+		let now = polkadot_sdk::pallet_timestamp::Now::<Runtime>::get();
+		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(now.max(1_780_000_000_000));
 		Self::register_with_device(owner, device)
 	}
 }
