@@ -42,5 +42,5 @@ impl pallet_data_marketplace::Config for Runtime {
 	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_data_marketplace::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = super::benchmark_vehicles::RegisteredVehicles;
+	type BenchmarkHelper = super::benchmarking::RegisteredVehicles;
 }

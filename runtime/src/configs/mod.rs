@@ -1,7 +1,7 @@
 //! One configuration block per pallet, grouped by what they do for the chain.
 
 #[cfg(feature = "runtime-benchmarks")]
-mod benchmark_vehicles;
+mod benchmarking;
 mod consensus;
 mod data_marketplace;
 mod governance;

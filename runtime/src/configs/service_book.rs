@@ -47,5 +47,5 @@ impl pallet_service_book::Config for Runtime {
 	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_service_book::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = super::benchmark_vehicles::RegisteredVehicles;
+	type BenchmarkHelper = super::benchmarking::RegisteredVehicles;
 }

@@ -55,5 +55,5 @@ impl pallet_shared_charging::Config for Runtime {
 	type MaxEventSessions = ConstU32<64>;
 	type WeightInfo = pallet_shared_charging::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = super::benchmark_vehicles::RegisteredVehicles;
+	type BenchmarkHelper = super::benchmarking::RegisteredVehicles;
 }

@@ -55,5 +55,5 @@ impl pallet_usage_insurance::Config for Runtime {
 	type MaxSettlementsPerBlock = ConstU32<20>;
 	type WeightInfo = pallet_usage_insurance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = super::benchmark_vehicles::RegisteredVehicles;
+	type BenchmarkHelper = super::benchmarking::RegisteredVehicles;
 }

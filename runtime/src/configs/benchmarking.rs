@@ -1,5 +1,6 @@
-//! Real vehicles in the identity pallet, for the benchmarks of the pallets that need one: each
-//! pallet's `BenchmarkHelper` is implemented here on the same registrations.
+//! Benchmark-only glue (compiled with `runtime-benchmarks`): real vehicles in the identity
+//! pallet for the pallets whose benchmarks need one; each pallet's `BenchmarkHelper` is
+//! implemented here on the same registrations.
 
 use crate::{AccountId, Balances, Runtime, RuntimeOrigin, System, VehicleIdentity, UNIT};
 use alloc::{string::ToString, vec};
