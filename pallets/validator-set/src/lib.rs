@@ -4,8 +4,9 @@
 //! (a council motion in the runtime) without staking and without a hard fork.
 //!
 //! - **Governance** (`AddRemoveOrigin`) adds a validator (`add_validator`) or removes one
-//!   (`remove_validator`). The set stays within `MinValidators..=MaxValidators`, has no
-//!   duplicates, and only accounts that registered session keys (`session.setKeys`) may join.
+//!   (`remove_validator`). The set has no duplicates, at most `MaxValidators` members and,
+//!   once it has reached `MinValidators`, never fewer; only accounts that registered session
+//!   keys (`session.setKeys`) may join. Below the minimum (an empty genesis) it is dormant.
 //! - The pallet is `pallet_session`'s [`SessionManager`](pallet_session::SessionManager): when
 //!   the set changed since the last session was planned, the next rotation plans a session
 //!   with the new set. `pallet_session` queues a planned set for one session before enacting
