@@ -42,3 +42,17 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_properties(properties())
 		.build())
 }
+
+/// The template of a consortium launch with no sudo key: `--chain production`. Its validators,
+/// council and balances are the dev ones until replaced (docs/governance.md).
+pub fn production_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("V2X Chain")
+		.with_id("v2x")
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_preset_name(
+			v2x_runtime::genesis_config_presets::PRODUCTION_RUNTIME_PRESET,
+		)
+		.with_properties(properties())
+		.build())
+}

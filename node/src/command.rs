@@ -47,12 +47,13 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"production" => Box::new(chain_spec::production_chain_spec()?),
 			path if std::path::Path::new(path).is_file() => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			}
 			other => {
 				return Err(format!(
-					"Unknown chain '{other}': use 'dev', 'local' or the path of a chain spec \
+					"Unknown chain '{other}': use 'dev', 'local', 'production' or the path of a chain spec \
 					 JSON file."
 				))
 			}

@@ -13,6 +13,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_validator_set, ValidatorSet]
 	[pallet_vehicle_identity, VehicleIdentity]
 	[pallet_service_book, ServiceBook]
 	[pallet_usage_insurance, UsageInsurance]

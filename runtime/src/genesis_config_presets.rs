@@ -1,11 +1,13 @@
-//! Chain spec presets: `development` (one validator, Alice) and `local_testnet` (four
-//! validators for multi-node tests: GRANDPA needs more than 2/3 of the votes, so with
-//! four one validator may fail and finality goes on).
+//! Chain spec presets: `development` (one validator, Alice), `local_testnet` (four
+//! validators for multi-node tests: GRANDPA needs more than 2/3 of the votes, so with four
+//! one validator may fail and finality goes on) and `production` (the template of a
+//! consortium launch: no sudo key, the council governs from the first block).
 
 use crate::{
-	configs::TreasuryAccount, AccountId, BalancesConfig, DataMarketplaceConfig,
-	RuntimeGenesisConfig, ServiceBookConfig, SharedChargingConfig, SudoConfig,
-	UsageInsuranceConfig, VehicleIdentityConfig, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, UNIT,
+	opaque::SessionKeys, AccountId, Balance, BalancesConfig, CouncilMembershipConfig,
+	DataMarketplaceConfig, RuntimeGenesisConfig, ServiceBookConfig, SessionConfig,
+	SharedChargingConfig, SudoConfig, UsageInsuranceConfig, ValidatorSetConfig,
+	VehicleIdentityConfig, DAYS, MILLI_UNIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_data_marketplace::{DataCategory, GenesisListing};
@@ -16,62 +18,79 @@ use pallet_shared_charging::{
 use pallet_usage_insurance::{ProductTerms, RiskSurcharges};
 use pallet_vehicle_identity::Powertrain;
 use polkadot_sdk::{
-	frame_support::build_struct_json_patch,
-	sp_consensus_aura::sr25519::AuthorityId as AuraId,
-	sp_consensus_grandpa::AuthorityId as GrandpaId,
+	frame_support::{build_struct_json_patch, BoundedVec},
 	sp_genesis_builder::{self, PresetId},
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
-	*,
 };
 use serde_json::Value;
 
 /// What each well-known dev account starts with.
-const ENDOWMENT: u128 = 1_000_000 * UNIT;
+const ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// The genesis of a test network: validators, sudo key, funded accounts, and the treasury
-/// account alive (the existential deposit) so that small fees can be paid into it.
-fn testnet_genesis(
-	validators: Vec<(AuraId, GrandpaId)>,
-	sudo: AccountId,
-	endowed: Vec<AccountId>,
+/// The `production` preset's name: `v2x-node build-spec --chain production`.
+pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
+
+/// The genesis of a network: its validators (accounts with their session keys; Aura's and
+/// GRANDPA's own authorities stay empty, the session pallet sets them), the council, the sudo
+/// key if any, and the funded accounts. `pallet_treasury` keeps its own account alive.
+fn network_genesis(
+	validators: Vec<(AccountId, SessionKeys)>,
+	council: Vec<AccountId>,
+	sudo: Option<AccountId>,
+	endowed: Vec<(AccountId, Balance)>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed
+		balances: BalancesConfig { balances: endowed },
+		validator_set: ValidatorSetConfig {
+			initial_validators: validators.iter().map(|(account, _)| account.clone()).collect(),
+		},
+		session: SessionConfig {
+			keys: validators
 				.into_iter()
-				.map(|account| (account, ENDOWMENT))
-				.chain([(TreasuryAccount::get(), EXISTENTIAL_DEPOSIT)])
+				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators
-				.into_iter()
-				.map(|(_, grandpa)| (grandpa, 1))
-				.collect::<Vec<_>>(),
-		},
-		sudo: SudoConfig { key: Some(sudo) },
+		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
+		sudo: SudoConfig { key: sudo },
 	})
 }
 
-/// Aura (sr25519) and GRANDPA (ed25519) keys of a well-known dev validator.
-fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(sr.public().into(), ed.public().into())
+/// A well-known dev validator: its account and its session keys, Aura (sr25519) and GRANDPA
+/// (ed25519) from the same seed, as `v2x-node --alice` puts them in its keystore.
+fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	(sr.to_account_id(), SessionKeys { aura: sr.public().into(), grandpa: ed.public().into() })
 }
 
-fn dev_accounts() -> Vec<AccountId> {
-	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+/// The council of the dev and local chains: Alice, Bob and Charlie. A motion passes with
+/// two of them.
+fn dev_council() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.map(|k| k.to_account_id())
+		.to_vec()
 }
 
-/// One validator (Alice), Alice is sudo, the dev accounts are funded, and there is data to
-/// look at in Polkadot.js apps: a manufacturer, two vehicles, a workshop and a service
-/// history with a flagged odometer rollback.
+/// The four validators of the local testnet: Alice, Bob, Charlie and Dave.
+fn local_validators() -> Vec<(AccountId, SessionKeys)> {
+	vec![
+		validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	]
+}
+
+fn dev_accounts() -> Vec<(AccountId, Balance)> {
+	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect()
+}
+
+/// One validator (Alice), the council (Alice, Bob, Charlie), Alice is sudo, the dev accounts
+/// are funded, and there is data to look at in Polkadot.js apps: a manufacturer, two
+/// vehicles, a workshop and a service history with a flagged odometer rollback.
 pub fn development_config_genesis() -> Value {
-	let mut genesis = testnet_genesis(
+	let mut genesis = network_genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::Alice.to_account_id(),
+		dev_council(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		dev_accounts(),
 	);
 	// The two patches configure different pallets: their top-level keys do not overlap.
@@ -233,18 +252,25 @@ fn demo_product_terms() -> ProductTerms<crate::Balance, crate::BlockNumber> {
 	}
 }
 
-/// Four validators (Alice, Bob, Charlie, Dave), Alice is sudo, the dev accounts are funded.
+/// Four validators (Alice, Bob, Charlie, Dave), the council (Alice, Bob, Charlie), Alice is
+/// sudo, the dev accounts are funded.
 pub fn local_testnet_genesis() -> Value {
-	testnet_genesis(
-		vec![
-			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
-		],
-		Sr25519Keyring::Alice.to_account_id(),
+	network_genesis(
+		local_validators(),
+		dev_council(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		dev_accounts(),
 	)
+}
+
+/// A consortium launch: no sudo key, so only council motions govern; no demo data. The
+/// validators (their accounts and session keys), council seats and balances here are the
+/// well-known dev ones and must be replaced in the chain spec before a real launch
+/// (`docs/governance.md`, "Launching a production chain").
+pub fn production_genesis() -> Value {
+	let council = dev_council();
+	let endowed = council.iter().map(|member| (member.clone(), 1_000 * UNIT)).collect();
+	network_genesis(local_validators(), council, None, endowed)
 }
 
 /// The JSON genesis patch of a preset, or `None` for an unknown name.
@@ -252,6 +278,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		PRODUCTION_RUNTIME_PRESET => production_genesis(),
 		_ => return None,
 	};
 	serde_json::to_vec(&patch).ok()
@@ -262,5 +289,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_RUNTIME_PRESET),
 	]
 }

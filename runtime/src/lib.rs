@@ -1,7 +1,8 @@
 //! The V2X Chain runtime.
 //!
-//! A solochain runtime (Aura blocks, GRANDPA finality, 6 s slots) with the standard FRAME
-//! pallets and the vehicle-data pallets of V2X Chain. Each pallet's configuration lives in
+//! A solochain runtime (Aura blocks, GRANDPA finality, 6 s slots, validators changed by the
+//! consortium council) with the standard FRAME pallets and the vehicle-data pallets of V2X
+//! Chain. Each pallet's configuration lives in
 //! `configs/`, the runtime APIs in `apis.rs` and the chain spec presets in
 //! `genesis_config_presets.rs`.
 
@@ -170,6 +171,7 @@ pub type Executive = frame_executive::Executive<
 #[frame_support::runtime]
 mod runtime {
 	use super::*;
+	use polkadot_sdk::frame_support::instances::Instance1;
 
 	#[runtime::runtime]
 	#[runtime::derive(
@@ -205,6 +207,21 @@ mod runtime {
 	// Knows the block's author, who is paid the transaction fees.
 	#[runtime::pallet_index(8)]
 	pub type Authorship = pallet_authorship;
+	// Before Session: the session pallet's genesis asks it for the first validators.
+	#[runtime::pallet_index(9)]
+	pub type ValidatorSet = pallet_validator_set;
+	#[runtime::pallet_index(10)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(11)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(12)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(13)]
+	pub type Treasury = pallet_treasury;
+	#[runtime::pallet_index(14)]
+	pub type Proxy = pallet_proxy;
+	#[runtime::pallet_index(15)]
+	pub type Multisig = pallet_multisig;
 	// Vehicle-data pallets start at 20, leaving room for more standard pallets.
 	#[runtime::pallet_index(20)]
 	pub type VehicleIdentity = pallet_vehicle_identity;

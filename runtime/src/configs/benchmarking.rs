@@ -1,9 +1,13 @@
 //! Benchmark-only glue (compiled with `runtime-benchmarks`): real vehicles in the identity
-//! pallet for the pallets whose benchmarks need one; each pallet's `BenchmarkHelper` is
-//! implemented here on the same registrations.
+//! pallet for the pallets whose benchmarks need one, and validators' session keys; each
+//! pallet's `BenchmarkHelper` is implemented here on the same registrations.
 
-use crate::{AccountId, Balances, Runtime, RuntimeOrigin, System, VehicleIdentity, UNIT};
+use crate::{
+	opaque::SessionKeys, AccountId, Balances, Runtime, RuntimeOrigin, Session, System,
+	VehicleIdentity, UNIT,
+};
 use alloc::{string::ToString, vec};
+use codec::Encode;
 use pallet_vehicle_identity::Powertrain;
 use polkadot_sdk::frame_support::traits::{fungible::Mutate, Get};
 use v2x_primitives::{VehicleId, VehicleRegistry, Vin};
@@ -103,5 +107,22 @@ impl pallet_shared_charging::BenchmarkHelper<AccountId> for RegisteredVehicles {
 		let now = polkadot_sdk::pallet_timestamp::Now::<Runtime>::get();
 		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(now.max(1_780_000_000_000));
 		Self::register_with_device(owner, device)
+	}
+}
+
+/// Registers session keys for an account, as a validator's operator does with
+/// `session.setKeys`: keys generated in the benchmark's keystore, with their ownership proof.
+pub struct RegisteredSessionKeys;
+
+impl pallet_validator_set::BenchmarkHelper<AccountId> for RegisteredSessionKeys {
+	fn register_session_keys(who: &AccountId) {
+		let generated = SessionKeys::generate(&who.encode(), None);
+		Session::ensure_can_pay_key_deposit(who).unwrap();
+		Session::set_keys(
+			RuntimeOrigin::signed(who.clone()),
+			generated.keys,
+			generated.proof.encode(),
+		)
+		.unwrap();
 	}
 }

@@ -1,5 +1,6 @@
 //! One configuration block per pallet, grouped by what they do for the chain.
 
+mod acting_for_others;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod consensus;
@@ -12,5 +13,8 @@ mod system;
 mod usage_insurance;
 mod vehicle_identity;
 
-pub use monetary::{ToBlockAuthor, TransactionByteFee, TreasuryAccount};
+pub use acting_for_others::ProxyType;
+pub use consensus::SessionPeriod;
+pub use governance::{CouncilCollective, GovernanceOrigin, TreasuryAccount};
+pub use monetary::{ToBlockAuthor, TransactionByteFee};
 pub use system::{BlockLength, BlockWeights};

@@ -4,20 +4,17 @@ use crate::{
 	AccountId, Aura, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
 };
-use codec::{Decode, Encode};
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
 		traits::{
 			fungible::{Balanced, Credit},
-			ConstU128, ConstU32, ConstU8, FindAuthor, OnUnbalanced, VariantCountOf,
+			ConstU128, ConstU32, ConstU8, OnUnbalanced, VariantCountOf,
 		},
 		weights::{ConstantMultiplier, IdentityFee},
-		PalletId,
 	},
 	pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
-	sp_runtime::traits::{AccountIdConversion, One},
-	sp_runtime::ConsensusEngineId,
+	sp_runtime::traits::One,
 	*,
 };
 
@@ -44,29 +41,11 @@ parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
 	/// A millionth of a V2X per byte of transaction.
 	pub const TransactionByteFee: Balance = MICRO_UNIT;
-	/// The platform treasury: charging fees and data-market shares are paid here. It is the
-	/// account `pallet_treasury` derives from its usual id `py/trsry`, so the treasury pallet
-	/// takes it over as it is. It has no private key; the presets endow it with the existential
-	/// deposit so that the first small fee can be paid in.
-	pub TreasuryAccount: AccountId = PalletId(*b"py/trsry").into_account_truncating();
-}
-
-/// The account of the block's Aura author: its sr25519 authority key is an account id too.
-pub struct AuraAuthorAccount;
-
-impl FindAuthor<AccountId> for AuraAuthorAccount {
-	fn find_author<'a, I>(digests: I) -> Option<AccountId>
-	where
-		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
-	{
-		let index = <Aura as FindAuthor<u32>>::find_author(digests)?;
-		let authority = pallet_aura::Authorities::<Runtime>::get().get(index as usize)?.encode();
-		AccountId::decode(&mut authority.as_slice()).ok()
-	}
 }
 
 impl pallet_authorship::Config for Runtime {
-	type FindAuthor = AuraAuthorAccount;
+	/// The validator account of the block's Aura author, from the session's validator list.
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
 	type EventHandler = ();
 }
 

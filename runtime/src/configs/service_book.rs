@@ -1,13 +1,11 @@
 //! The service book: workshops, work orders, records and the odometer history.
 
+use super::governance::GovernanceOrigin;
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, Timestamp,
+	Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, Timestamp,
 	VehicleIdentity, DAYS, UNIT,
 };
-use polkadot_sdk::{
-	frame_support::{parameter_types, traits::ConstU32},
-	frame_system::EnsureRoot,
-};
+use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
 
 parameter_types! {
 	/// Held from the workshop per record: records stay for good.
@@ -29,7 +27,7 @@ impl pallet_service_book::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Vehicles = VehicleIdentity;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = GovernanceOrigin;
 	type UnixTime = Timestamp;
 	type RecordDeposit = RecordDeposit;
 	type WorkOrderDeposit = WorkOrderDeposit;

@@ -1,12 +1,12 @@
 //! Shared charging: chargers, OCPI-style tariffs, escrowed sessions and charge detail records.
 
+use super::governance::GovernanceOrigin;
 use crate::{
-	configs::TreasuryAccount, AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent,
+	configs::TreasuryAccount, Balance, Balances, BlockNumber, Runtime, RuntimeEvent,
 	RuntimeHoldReason, ServiceBook, Timestamp, VehicleIdentity, DAYS, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{parameter_types, traits::ConstU32},
-	frame_system::EnsureRoot,
 	sp_runtime::Perbill,
 };
 
@@ -31,7 +31,7 @@ impl pallet_shared_charging::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Vehicles = VehicleIdentity;
 	type Odometer = ServiceBook;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = GovernanceOrigin;
 	type UnixTime = Timestamp;
 	type Treasury = TreasuryAccount;
 	type PlatformFee = PlatformFee;

@@ -1,12 +1,12 @@
 //! Usage-based insurance: insurers, products, capital pools, policies, usage and claims.
 
+use super::governance::GovernanceOrigin;
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason,
-	ServiceBook, VehicleIdentity, DAYS, UNIT,
+	Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, ServiceBook,
+	VehicleIdentity, DAYS, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{parameter_types, traits::ConstU32},
-	frame_system::EnsureRoot,
 	sp_runtime::Perbill,
 };
 
@@ -38,7 +38,7 @@ impl pallet_usage_insurance::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Vehicles = VehicleIdentity;
 	type Odometer = ServiceBook;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = GovernanceOrigin;
 	type SolvencyRatio = SolvencyRatio;
 	type ProductDeposit = ProductDeposit;
 	type PolicyDeposit = PolicyDeposit;

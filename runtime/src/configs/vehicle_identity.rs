@@ -1,15 +1,13 @@
 //! Car identity: manufacturers, VINs, sales, liens, devices and operators.
 
+use super::governance::GovernanceOrigin;
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, DataMarketplace, Runtime, RuntimeEvent,
-	RuntimeHoldReason, ServiceBook, Timestamp, UsageInsurance, DAYS, MILLI_UNIT, UNIT,
+	Balance, Balances, BlockNumber, DataMarketplace, Runtime, RuntimeEvent, RuntimeHoldReason,
+	ServiceBook, Timestamp, UsageInsurance, DAYS, MILLI_UNIT, UNIT,
 };
-use polkadot_sdk::{
-	frame_support::{
-		parameter_types,
-		traits::{ConstBool, ConstU32},
-	},
-	frame_system::EnsureRoot,
+use polkadot_sdk::frame_support::{
+	parameter_types,
+	traits::{ConstBool, ConstU32},
 };
 
 parameter_types! {
@@ -25,7 +23,7 @@ impl pallet_vehicle_identity::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = GovernanceOrigin;
 	type UnixTime = Timestamp;
 	/// VINs carry the check digit where their region requires it (North America, China).
 	type EnforceCheckDigit = ConstBool<true>;

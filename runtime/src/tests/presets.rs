@@ -28,7 +28,8 @@ fn genesis_json(preset: &str) -> Vec<u8> {
 	serde_json::to_vec(&config).unwrap()
 }
 
-fn with_genesis(preset: &str, test: impl FnOnce()) {
+/// Runs `test` on the genesis state a preset builds.
+pub(super) fn with_genesis(preset: &str, test: impl FnOnce()) {
 	let json = genesis_json(preset);
 	let mut ext = TestExternalities::default();
 	ext.execute_with(|| {
