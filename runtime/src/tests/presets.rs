@@ -1,4 +1,4 @@
-//! The pallets' constants are sane and both chain spec presets build the genesis state they
+//! The pallets' constants are sane and the chain spec presets build the genesis state they
 //! promise, which passes every pallet's `try_state` checks.
 
 use crate::{
@@ -13,6 +13,13 @@ use polkadot_sdk::{
 };
 use serde_json::Value;
 use v2x_primitives::{VehicleRegistry, VehicleStatus};
+
+/// Every preset the runtime offers.
+const PRESETS: [&str; 3] = [
+	sp_genesis_builder::DEV_RUNTIME_PRESET,
+	sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	genesis_config_presets::PRODUCTION_RUNTIME_PRESET,
+];
 
 /// The default genesis config with a preset's patch applied, pallet by pallet.
 fn genesis_json(preset: &str) -> Vec<u8> {
@@ -74,9 +81,7 @@ fn the_development_preset_has_one_validator_and_demo_vehicle_data() {
 #[test]
 fn every_pallets_invariants_hold_on_the_presets_genesis() {
 	use polkadot_sdk::frame_support::traits::{TryState, TryStateSelect};
-	for preset in
-		[sp_genesis_builder::DEV_RUNTIME_PRESET, sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET]
-	{
+	for preset in PRESETS {
 		with_genesis(preset, || {
 			assert_eq!(AllPalletsWithSystem::try_state(0, TryStateSelect::All), Ok(()), "{preset}");
 		});
@@ -89,15 +94,54 @@ fn the_local_testnet_preset_has_four_validators() {
 		assert_eq!(polkadot_sdk::pallet_aura::Authorities::<crate::Runtime>::get().len(), 4);
 		assert_eq!(Grandpa::grandpa_authorities().len(), 4);
 		assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
+		let validators = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		]
+		.map(|k| k.to_account_id())
+		.to_vec();
+		assert_eq!(crate::ValidatorSet::validators(), validators);
+		assert_eq!(crate::Session::validators(), validators);
 	});
 }
 
 #[test]
-fn both_presets_keep_the_treasury_account_alive() {
+fn every_preset_seats_the_council_and_only_dev_and_local_have_sudo() {
+	// Seats are kept sorted by account.
+	let mut council = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.map(|k| k.to_account_id())
+		.to_vec();
+	council.sort();
+	for preset in PRESETS {
+		with_genesis(preset, || {
+			assert_eq!(crate::CouncilMembership::members().into_inner(), council, "{preset}");
+			let seated = polkadot_sdk::pallet_collective::Members::<
+				crate::Runtime,
+				polkadot_sdk::pallet_collective::Instance1,
+			>::get();
+			assert_eq!(seated, council, "{preset}");
+			let sudo = polkadot_sdk::pallet_sudo::Key::<crate::Runtime>::get();
+			let expected = (preset != genesis_config_presets::PRODUCTION_RUNTIME_PRESET)
+				.then(|| Sr25519Keyring::Alice.to_account_id());
+			assert_eq!(sudo, expected, "{preset}");
+		});
+	}
+}
+
+#[test]
+fn the_production_preset_has_no_demo_data() {
+	with_genesis(genesis_config_presets::PRODUCTION_RUNTIME_PRESET, || {
+		assert_eq!(VehicleIdentity::owner(0), None);
+		assert_eq!(crate::Session::validators().len(), 4);
+	});
+}
+
+#[test]
+fn every_preset_keeps_the_treasury_account_alive() {
 	use polkadot_sdk::frame_support::traits::fungible::Inspect;
-	for preset in
-		[sp_genesis_builder::DEV_RUNTIME_PRESET, sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET]
-	{
+	for preset in PRESETS {
 		with_genesis(preset, || {
 			let treasury = crate::configs::TreasuryAccount::get();
 			assert_eq!(Balances::balance(&treasury), crate::EXISTENTIAL_DEPOSIT, "{preset}");
