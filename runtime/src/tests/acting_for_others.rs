@@ -2,10 +2,10 @@
 //! vehicles' calls but cannot sell them or move tokens, a device's telemetry proxy reports
 //! readings and nothing else, and co-owners' multisig acts only once both approve.
 
-use super::presets::with_genesis;
+use super::{account, dev_chain, signed};
 use crate::{
-	configs::ProxyType, AccountId, Balances, Multisig, Proxy, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeOrigin, ServiceBook, System, VehicleIdentity, UNIT,
+	configs::ProxyType, Balances, Multisig, Proxy, Runtime, RuntimeCall, RuntimeEvent, ServiceBook,
+	System, VehicleIdentity, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -13,7 +13,6 @@ use polkadot_sdk::{
 		dispatch::GetDispatchInfo,
 		traits::{fungible::Inspect, Get},
 	},
-	sp_genesis_builder,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::DispatchResult,
 	*,
@@ -23,21 +22,6 @@ use v2x_primitives::VehicleRegistry;
 /// Vehicle 1 of the dev preset belongs to Bob; vehicle 0 to Alice.
 const BOBS_VEHICLE: u64 = 1;
 const ALICES_VEHICLE: u64 = 0;
-
-fn account(keyring: Sr25519Keyring) -> AccountId {
-	keyring.to_account_id()
-}
-
-fn signed(keyring: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(account(keyring))
-}
-
-fn dev_chain(test: impl FnOnce()) {
-	with_genesis(sp_genesis_builder::DEV_RUNTIME_PRESET, || {
-		System::set_block_number(1);
-		test();
-	});
-}
 
 /// `delegate` dispatches `call` for `real` through its proxy; returns the call's own result
 /// from `ProxyExecuted`.

@@ -2,10 +2,10 @@
 //! carried by two thirds, or root, is every pallet's governance origin, and anything less is
 //! refused; disputes are decided by motion; the treasury pays what a motion spends.
 
-use super::presets::with_genesis;
+use super::{account, dev_chain, signed};
 use crate::{
-	AccountId, Balances, Council, CouncilMembership, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeOrigin, System, Treasury, UsageInsurance, UNIT,
+	Balances, Council, CouncilMembership, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	System, Treasury, UsageInsurance, UNIT,
 };
 use codec::Encode;
 use polkadot_sdk::{
@@ -14,7 +14,6 @@ use polkadot_sdk::{
 		dispatch::GetDispatchInfo,
 		traits::{fungible::Inspect, Hooks},
 	},
-	sp_genesis_builder,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{
 		traits::{BlakeTwo256, Dispatchable, Hash},
@@ -22,22 +21,6 @@ use polkadot_sdk::{
 	},
 	*,
 };
-
-fn account(keyring: Sr25519Keyring) -> AccountId {
-	keyring.to_account_id()
-}
-
-fn signed(keyring: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(account(keyring))
-}
-
-/// The dev chain at block 1 (events are kept from block 1 on).
-fn dev_chain(test: impl FnOnce()) {
-	with_genesis(sp_genesis_builder::DEV_RUNTIME_PRESET, || {
-		System::set_block_number(1);
-		test();
-	});
-}
 
 /// The result of the council's `Executed` event for the motion `hash`, if it ran.
 fn executed(hash: <Runtime as frame_system::Config>::Hash) -> Option<DispatchResult> {
@@ -54,7 +37,10 @@ fn executed(hash: <Runtime as frame_system::Config>::Hash) -> Option<DispatchRes
 /// A council motion for `call` that the council members `ayes` vote for (the first one
 /// proposes; the proposer votes too, proposing is not voting), with as many ayes as its
 /// threshold, closed at once; returns what its execution returned, or `None` if it never ran.
-fn motion(ayes: &[Sr25519Keyring], call: impl Into<RuntimeCall>) -> Option<DispatchResult> {
+pub(super) fn motion(
+	ayes: &[Sr25519Keyring],
+	call: impl Into<RuntimeCall>,
+) -> Option<DispatchResult> {
 	let call: RuntimeCall = call.into();
 	let length = call.encoded_size() as u32;
 	let weight = call.get_dispatch_info().call_weight;
@@ -73,8 +59,8 @@ fn motion(ayes: &[Sr25519Keyring], call: impl Into<RuntimeCall>) -> Option<Dispa
 	executed(hash)
 }
 
-const ONE_OF_THREE: &[Sr25519Keyring] = &[Sr25519Keyring::Charlie];
-const TWO_OF_THREE: &[Sr25519Keyring] = &[Sr25519Keyring::Alice, Sr25519Keyring::Bob];
+pub(super) const ONE_OF_THREE: &[Sr25519Keyring] = &[Sr25519Keyring::Charlie];
+pub(super) const TWO_OF_THREE: &[Sr25519Keyring] = &[Sr25519Keyring::Alice, Sr25519Keyring::Bob];
 
 /// One governance call of each pallet, approving Dave in a role, with a check that he has it.
 fn governance_calls() -> Vec<(&'static str, RuntimeCall, fn() -> bool)> {

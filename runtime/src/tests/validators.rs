@@ -2,36 +2,29 @@
 //! (`session.setKeys` with their ownership proof) and validates from the session after the next
 //! one, a removed one stops the same way, and the set never drops below its minimum.
 
-use super::presets::with_genesis;
+use super::{
+	account,
+	governance::{motion, TWO_OF_THREE},
+	presets::with_genesis,
+	signed,
+};
 use crate::{
-	opaque::SessionKeys, AccountId, Authorship, Council, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeOrigin, Session, System, ValidatorSet,
+	opaque::SessionKeys, AccountId, Authorship, Runtime, RuntimeOrigin, Session, System,
+	ValidatorSet,
 };
 use codec::Encode;
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok,
-		dispatch::GetDispatchInfo,
 		traits::{Get, Hooks},
 	},
 	sp_consensus_aura::{Slot, AURA_ENGINE_ID},
 	sp_core::{ed25519, proof_of_possession::ProofOfPossessionGenerator, sr25519, Pair},
 	sp_genesis_builder,
 	sp_keyring::Sr25519Keyring,
-	sp_runtime::{
-		traits::{BlakeTwo256, Hash},
-		Digest, DigestItem,
-	},
+	sp_runtime::{Digest, DigestItem},
 	*,
 };
-
-fn account(keyring: Sr25519Keyring) -> AccountId {
-	keyring.to_account_id()
-}
-
-fn signed(keyring: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(account(keyring))
-}
 
 /// Session keys of Eve's new node, generated apart from her account key (as
 /// `author_rotateKeysWithOwner` does), with the proof that they sign for `owner`.
@@ -52,23 +45,6 @@ fn run_to_block(n: u32) {
 		System::set_block_number(block);
 		Session::on_initialize(block);
 	}
-}
-
-/// A two-thirds council motion (Alice proposes, Alice and Bob vote, Alice closes).
-fn council_motion(call: impl Into<RuntimeCall>) {
-	let call: RuntimeCall = call.into();
-	let length = call.encoded_size() as u32;
-	let weight = call.get_dispatch_info().call_weight;
-	let hash = BlakeTwo256::hash_of(&call);
-	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
-	assert_ok!(Council::propose(signed(Sr25519Keyring::Alice), 2, Box::new(call), length));
-	assert_ok!(Council::vote(signed(Sr25519Keyring::Alice), hash, index, true));
-	assert_ok!(Council::vote(signed(Sr25519Keyring::Bob), hash, index, true));
-	assert_ok!(Council::close(signed(Sr25519Keyring::Alice), hash, index, weight, length));
-	System::assert_has_event(RuntimeEvent::Council(pallet_collective::Event::Executed {
-		proposal_hash: hash,
-		result: Ok(()),
-	}));
 }
 
 /// The author of a block in `slot`, as the chain sees it from the Aura digest.
@@ -101,7 +77,7 @@ fn the_council_adds_a_validator_that_validates_from_the_session_after_next() {
 				pallet_validator_set::Call::remove_validator { who: dave.clone() }.into(),
 			],
 		};
-		council_motion(batch);
+		assert_eq!(motion(TWO_OF_THREE, batch), Some(Ok(())));
 		assert_eq!(ValidatorSet::validators().len(), 4);
 
 		// The rest of session 0: nothing changes yet.
