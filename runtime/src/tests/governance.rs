@@ -62,8 +62,11 @@ pub(super) fn motion(
 pub(super) const ONE_OF_THREE: &[Sr25519Keyring] = &[Sr25519Keyring::Charlie];
 pub(super) const TWO_OF_THREE: &[Sr25519Keyring] = &[Sr25519Keyring::Alice, Sr25519Keyring::Bob];
 
+/// A governance call, named by its pallet, with a check that its effect is there.
+type GovernanceCall = (&'static str, RuntimeCall, fn() -> bool);
+
 /// One governance call of each pallet, approving Dave in a role, with a check that he has it.
-fn governance_calls() -> Vec<(&'static str, RuntimeCall, fn() -> bool)> {
+fn governance_calls() -> Vec<GovernanceCall> {
 	let dave = account(Sr25519Keyring::Dave);
 	vec![
 		(
