@@ -11,7 +11,7 @@
 //       for by Alice and Bob (the proposer's aye is not implied) and closed by Alice: it
 //       must execute with an Ok result and emit
 //       `ValidatorAdded` and `ValidatorRemoved`. Then block B, the first block whose state has
-//       Eve and not Dave in `session.validators`, must come within two sessions; of the 20
+//       Eve and not Dave in `session.validators`, must come within two sessions; of the 12
 //       blocks after B at least one is authored by Eve and none by Dave, and the finalized
 //       head passes B + 10. All along, alice's best and finalized heads are sampled every 2 s
 //       and neither may stand still for more than 60 s. The eve node is stopped at the end,
@@ -41,8 +41,9 @@ const TX_MS = 60_000;
 // A change in session n is queued at the start of n + 1 and live at the start of n + 2:
 // at most 20 blocks (two 1-minute sessions) after the motion, plus missed slots.
 const SWITCH_MS = 200_000;
-// Blocks observed after B, and how far finality must get past B.
-const BLOCKS_AFTER = 20;
+// Blocks observed after B (three rounds of the four validators), and how far finality must
+// get past B.
+const BLOCKS_AFTER = 12;
 const FINALIZED_AFTER = 10;
 const AFTER_MS = 240_000;
 // Heads sampling: neither best nor finalized may stand still longer than this.
