@@ -222,6 +222,10 @@ mod runtime {
 	pub type Proxy = pallet_proxy;
 	#[runtime::pallet_index(15)]
 	pub type Multisig = pallet_multisig;
+	#[runtime::pallet_index(16)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(17)]
+	pub type Whitelist = pallet_whitelist;
 	// Vehicle-data pallets start at 20, leaving room for more standard pallets.
 	#[runtime::pallet_index(20)]
 	pub type VehicleIdentity = pallet_vehicle_identity;

@@ -2,20 +2,22 @@
 //! `pallet_membership`. A motion carried by two thirds of the council, or root, is the
 //! [`GovernanceOrigin`] of every pallet: it approves manufacturers, lenders, workshops,
 //! insurers and grid operators, decides disputes, spends the treasury and changes the
-//! validators. `pallet_sudo` has a key on the dev and local chains only; `pallet_utility`
-//! batches calls (a motion may carry a batch).
+//! validators. A motion of three quarters dispatches any call as root (`pallet_whitelist`
+//! with `pallet_preimage`), a runtime upgrade for one. `pallet_sudo` has a key on the dev and
+//! local chains only; `pallet_utility` batches calls (a motion may carry a batch).
 
 use super::BlockWeights;
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Council, OriginCaller, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, System, DAYS, UNIT,
+	AccountId, Balance, Balances, BlockNumber, Council, OriginCaller, Preimage, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, System, DAYS, MICRO_UNIT, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
 		traits::{
+			fungible::HoldConsideration,
 			tokens::{pay::PayFromAccount, UnityAssetBalanceConversion},
-			ConstU32, EitherOfDiverse,
+			ConstU32, EitherOfDiverse, LinearStoragePrice,
 		},
 		weights::Weight,
 		PalletId,
@@ -33,6 +35,14 @@ pub type CouncilCollective = pallet_collective::Instance1;
 pub type GovernanceOrigin = EitherOfDiverse<
 	EnsureRoot<AccountId>,
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
+>;
+
+/// Root, or a council motion carried by at least three quarters of the members (all three
+/// of a council of three): may dispatch any call as root through `pallet_whitelist`, such as
+/// a runtime upgrade (`system.setCode`). Without a sudo key this is the chain's only root.
+pub type RootByCouncil = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 4>,
 >;
 
 parameter_types! {
@@ -115,6 +125,44 @@ impl pallet_treasury::Config for Runtime {
 	type BlockNumberProvider = System;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
+}
+
+parameter_types! {
+	pub const PreimageHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+	/// 1 V2X a preimage plus 0.01 V2X a kilobyte: a 700 kB runtime holds about 8 V2X.
+	pub const PreimageBaseDeposit: Balance = UNIT;
+	pub const PreimageByteDeposit: Balance = 10 * MICRO_UNIT;
+}
+
+/// Stores the calls a council motion dispatches as root (`preimage.notePreimage`), deposit
+/// held from whoever noted them until they are unnoted.
+impl pallet_preimage::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type ManagerOrigin = GovernanceOrigin;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		PreimageHoldReason,
+		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+	>;
+}
+
+/// Root by council motion: a motion whitelists a call's hash and dispatches it as root
+/// (`whitelist.whitelistCall` then `whitelist.dispatchWhitelistedCall`, in one batch), both
+/// with [`RootByCouncil`].
+impl pallet_whitelist::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WhitelistOrigin = RootByCouncil;
+	type DispatchWhitelistedOrigin = RootByCouncil;
+	type Preimages = Preimage;
+	/// A dispatch deferred for lack of weight may be retried for a week.
+	type DeferredDispatchExpiration = ConstU32<{ 7 * DAYS }>;
+	type BlockNumberProvider = System;
+	type WeightInfo = pallet_whitelist::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {

@@ -1,18 +1,22 @@
 //! Governance on the dev preset's genesis (council: Alice, Bob, Charlie): a council motion
 //! carried by two thirds, or root, is every pallet's governance origin, and anything less is
-//! refused; disputes are decided by motion; the treasury pays what a motion spends.
+//! refused; disputes are decided by motion; the treasury pays what a motion spends; three
+//! quarters of the council dispatch a call as root.
 
 use super::{account, dev_chain, signed};
 use crate::{
-	Balances, Council, CouncilMembership, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
-	System, Treasury, UsageInsurance, UNIT,
+	Balances, Council, CouncilMembership, Preimage, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeHoldReason, RuntimeOrigin, System, Treasury, UsageInsurance, UNIT,
 };
 use codec::Encode;
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok,
 		dispatch::GetDispatchInfo,
-		traits::{fungible::Inspect, Hooks},
+		traits::{
+			fungible::{Inspect, InspectHold},
+			Hooks,
+		},
 	},
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{
@@ -61,6 +65,8 @@ pub(super) fn motion(
 
 pub(super) const ONE_OF_THREE: &[Sr25519Keyring] = &[Sr25519Keyring::Charlie];
 pub(super) const TWO_OF_THREE: &[Sr25519Keyring] = &[Sr25519Keyring::Alice, Sr25519Keyring::Bob];
+const ALL_THREE: &[Sr25519Keyring] =
+	&[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
 
 /// A governance call, named by its pallet, with a check that its effect is there.
 type GovernanceCall = (&'static str, RuntimeCall, fn() -> bool);
@@ -260,5 +266,45 @@ fn the_treasury_pays_what_a_council_motion_spends() {
 		let issuance = Balances::total_issuance();
 		Treasury::on_initialize(crate::DAYS);
 		assert_eq!(Balances::total_issuance(), issuance);
+	});
+}
+
+#[test]
+fn three_quarters_of_the_council_dispatch_a_call_as_root() {
+	dev_chain(|| {
+		let ferdie = account(Sr25519Keyring::Ferdie);
+		// A root-only call (a runtime upgrade would be `system.set_code`).
+		let root_call: RuntimeCall = pallet_balances::Call::force_set_balance {
+			who: ferdie.clone().into(),
+			new_free: 7 * UNIT,
+		}
+		.into();
+		assert_eq!(
+			root_call.clone().dispatch(signed(Sr25519Keyring::Alice)).map_err(|e| e.error),
+			Err(DispatchError::BadOrigin)
+		);
+		let call_hash = BlakeTwo256::hash_of(&root_call);
+		let as_root = pallet_utility::Call::batch_all {
+			calls: vec![
+				pallet_whitelist::Call::whitelist_call { call_hash }.into(),
+				pallet_whitelist::Call::dispatch_whitelisted_call {
+					call_hash,
+					call_encoded_len: root_call.encoded_size() as u32,
+					call_weight_witness: root_call.get_dispatch_info().call_weight,
+				}
+				.into(),
+			],
+		};
+		// Anyone may store the call; its deposit is held until it is unnoted.
+		let dave = account(Sr25519Keyring::Dave);
+		assert_ok!(Preimage::note_preimage(signed(Sr25519Keyring::Dave), root_call.encode()));
+		let preimage_hold = RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+		assert!(Balances::balance_on_hold(&preimage_hold, &dave) > 0);
+
+		// Two thirds govern the pallets, but do not make root.
+		assert_eq!(motion(TWO_OF_THREE, as_root.clone()), Some(Err(DispatchError::BadOrigin)));
+		assert_ne!(Balances::balance(&ferdie), 7 * UNIT);
+		assert_eq!(motion(ALL_THREE, as_root), Some(Ok(())));
+		assert_eq!(Balances::balance(&ferdie), 7 * UNIT);
 	});
 }
