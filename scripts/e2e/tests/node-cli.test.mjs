@@ -21,20 +21,41 @@ async function whileListening(use) {
   }
 }
 
-test('the local chain spec has four Aura and four GRANDPA authorities', () => {
+test('the local chain spec has four validators with Aura and GRANDPA session keys, and a sudo key', () => {
   const result = runNode(['build-spec', '--chain', 'local']);
   assert.equal(result.status, 0, result.stderr);
   const spec = JSON.parse(result.stdout);
   const genesis = spec.genesis.runtimeGenesis.patch;
-  assert.equal(genesis.aura.authorities.length, 4);
-  assert.equal(genesis.grandpa.authorities.length, 4);
+  assert.equal(genesis.validatorSet.initialValidators.length, 4);
+  const keys = genesis.session.keys;
+  assert.equal(keys.length, 4);
+  // Each entry is [account, validator, { aura, grandpa }], under the validator's own account.
+  for (const [account, validator, sessionKeys] of keys) {
+    assert.equal(account, validator);
+    assert.ok(genesis.validatorSet.initialValidators.includes(account), account);
+    assert.deepEqual(Object.keys(sessionKeys).sort(), ['aura', 'grandpa']);
+  }
+  assert.equal(genesis.councilMembership.members.length, 3);
+  assert.ok(genesis.sudo.key, 'the local chain keeps a sudo key');
   assert.deepEqual(spec.properties, { ss58Format: 42, tokenDecimals: 12, tokenSymbol: 'V2X' });
+});
+
+test('the production chain spec has no sudo key and a live chain type', () => {
+  const result = runNode(['build-spec', '--chain', 'production']);
+  assert.equal(result.status, 0, result.stderr);
+  const spec = JSON.parse(result.stdout);
+  assert.equal(spec.chainType, 'Live');
+  const genesis = spec.genesis.runtimeGenesis.patch;
+  assert.equal(genesis.sudo.key, null);
+  assert.equal(genesis.councilMembership.members.length, 3);
+  assert.equal(genesis.session.keys.length, 4);
+  assert.equal(genesis.vehicleIdentity, undefined, 'no demo data');
 });
 
 test('an unknown chain name is refused with the names that exist', () => {
   const result = runNode(['--chain', 'mainnet', '--tmp']);
   assert.equal(result.status, 1);
-  assert.match(result.stderr, /Unknown chain 'mainnet': use 'dev', 'local' or the path of a chain spec/);
+  assert.match(result.stderr, /Unknown chain 'mainnet': use 'dev', 'local', 'production' or the path of a chain spec/);
 });
 
 test('a plain run without --chain or --dev is refused instead of starting the local test network', () => {
