@@ -10,43 +10,14 @@
 
 'use strict';
 
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const path = require('node:path');
 const chain = require('./lib/chain');
 
 const SYNC_MS = 150_000;
 const WARP_DONE = 'Warp sync is complete';
 
-async function startNode(binary, networkInfo, mode) {
-  const name = `late-${mode}`;
-  const dir = path.join(networkInfo.tmpDir, name);
-  fs.mkdirSync(dir, { recursive: true });
-  const rpcPort = await chain.freePort();
-  const p2pPort = await chain.freePort();
-  const logFile = path.join(networkInfo.tmpDir, `${name}.log`);
-  const log = fs.openSync(logFile, 'a');
-  const args = [
-    '--chain', networkInfo.chainSpecPath,
-    '--name', name,
-    '--base-path', path.join(dir, 'data'),
-    '--sync', mode,
-    '--rpc-port', String(rpcPort),
-    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}/ws`,
-    '--no-prometheus', '--no-telemetry', '--no-mdns',
-  ];
-  chain.log(`starting ${name}: ${binary} ${args.join(' ')} (log: ${logFile})`);
-  const child = spawn(binary, args, { stdio: ['ignore', log, log] });
-  fs.closeSync(log);
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  return { name, child, exited, stop, logFile, wsUri: `ws://127.0.0.1:${rpcPort}` };
+function startNode(binary, networkInfo, mode) {
+  return chain.spawnNode(binary, networkInfo, `late-${mode}`, ['--sync', mode]);
 }
 
 /**
@@ -73,9 +44,7 @@ async function syncToTip(node, network, mode) {
   const target = await chain.heads(network);
   chain.log(`network at best #${target.best}, finalized #${target.finalized}`);
   const start = Date.now();
-  const died = node.exited.then(({ code, signal }) => {
-    throw new Error(`${node.name} exited (code ${code}, signal ${signal}); see ${node.logFile}`);
-  });
+  const { died } = node;
   const client = await Promise.race([rpcClient(node.wsUri), died]);
   try {
     const synced = chain.waitFor(

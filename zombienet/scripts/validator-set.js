@@ -27,10 +27,8 @@
 
 'use strict';
 
-const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const path = require('node:path');
 const chain = require('./lib/chain');
 
 const STATE = 'validator-set';
@@ -53,42 +51,12 @@ const STALL_MS = 60_000;
 const hex = (u8a) => `0x${Buffer.from(u8a).toString('hex')}`;
 
 /** Starts the eve node: a validator with an empty keystore and a random network key. */
-async function startEve(binary, networkInfo) {
-  const name = 'eve';
-  const dir = path.join(networkInfo.tmpDir, name);
-  fs.mkdirSync(dir, { recursive: true });
-  const rpcPort = await chain.freePort();
-  const p2pPort = await chain.freePort();
-  const logFile = path.join(networkInfo.tmpDir, `${name}.log`);
-  const log = fs.openSync(logFile, 'a');
-  const args = [
-    '--chain', networkInfo.chainSpecPath,
-    '--name', name,
+function startEve(binary, networkInfo) {
+  // An authority node won't make up its own network key: it gets a random one.
+  return chain.spawnNode(binary, networkInfo, 'eve', [
     '--validator',
-    '--base-path', path.join(dir, 'data'),
-    // An authority node won't make up its own network key: it gets a random one.
     '--node-key', crypto.randomBytes(32).toString('hex'),
-    '--rpc-port', String(rpcPort),
-    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}/ws`,
-    '--no-prometheus', '--no-telemetry', '--no-mdns',
-  ];
-  chain.log(`starting ${name}: ${binary} ${args.join(' ')} (log: ${logFile})`);
-  const child = spawn(binary, args, { stdio: ['ignore', log, log] });
-  fs.closeSync(log);
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const died = exited.then(({ code, signal }) => {
-    throw new Error(`${name} exited (code ${code}, signal ${signal}); see ${logFile}`);
-  });
-  died.catch(() => {});
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-    chain.log(`${name} stopped`);
-  };
-  return { name, died, stop, logFile, wsUri: `ws://127.0.0.1:${rpcPort}` };
+  ]);
 }
 
 /**

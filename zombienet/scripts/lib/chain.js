@@ -11,6 +11,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const net = require('node:net');
+const { spawn } = require('node:child_process');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -169,6 +170,47 @@ function summary(values) {
   return { min: Math.min(...values), mean: Number(mean.toFixed(2)), max: Math.max(...values), samples: values.length };
 }
 
+/**
+ * Starts an extra `v2x-node` named `name` on the network's chain spec (which lists alice as
+ * boot node), on free 127.0.0.1 ports, with its base path and log in the network's
+ * directory; `extraArgs` come after the common ones. Returns `died`, which rejects if the
+ * node exits, and `stop`, which ends it (SIGTERM, then SIGKILL after 10 s).
+ */
+async function spawnNode(binary, networkInfo, name, extraArgs) {
+  const dir = path.join(networkInfo.tmpDir, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const logFile = path.join(networkInfo.tmpDir, `${name}.log`);
+  const logFd = fs.openSync(logFile, 'a');
+  const args = [
+    '--chain', networkInfo.chainSpecPath,
+    '--name', name,
+    '--base-path', path.join(dir, 'data'),
+    '--rpc-port', String(rpcPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}/ws`,
+    '--no-prometheus', '--no-telemetry', '--no-mdns',
+    ...extraArgs,
+  ];
+  log(`starting ${name}: ${binary} ${args.join(' ')} (log: ${logFile})`);
+  const child = spawn(binary, args, { stdio: ['ignore', logFd, logFd] });
+  fs.closeSync(logFd);
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const died = exited.then(({ code, signal }) => {
+    throw new Error(`${name} exited (code ${code}, signal ${signal}); see ${logFile}`);
+  });
+  died.catch(() => {});
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+    log(`${name} stopped`);
+  };
+  return { name, died, stop, logFile, wsUri: `ws://127.0.0.1:${rpcPort}` };
+}
+
 module.exports = {
   sleep,
   log,
@@ -186,5 +228,6 @@ module.exports = {
   saveState,
   loadState,
   freePort,
+  spawnNode,
   summary,
 };
