@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing V2X Chain needs, and only what is missing:
-# the Wasm targets of the Rust toolchain, protoc, Node.js, the client test packages and zombienet.
+# the Wasm targets of the Rust toolchain, protoc, Node.js, Chromium (the passport page's
+# browser test), the client test packages and zombienet.
 # Safe to run again: each step checks first.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -30,6 +31,8 @@ apt_packages=()
 command -v protoc >/dev/null || apt_packages+=(protobuf-compiler)
 command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)
+# Debian's Chromium, driven by playwright-core, which never downloads a browser of its own.
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 if ((${#apt_packages[@]})); then
 	command -v apt-get >/dev/null ||
 		fail "missing ${apt_packages[*]} and there is no apt-get: install them by hand."

@@ -21,7 +21,7 @@ step "Node build" "$REPO_ROOT/scripts/build-node.sh"
 # Same profile and features as the node build: only the test harnesses are compiled here.
 step "Unit tests" cargo_quiet test --release --locked --workspace
 step "Clippy" cargo_quiet clippy --release --locked --workspace --all-targets -- -D warnings
-step "End-to-end tests (@polkadot/api against a dev node)" \
+step "End-to-end tests (@polkadot/api against a dev node; the passport page in Chromium)" \
 	env V2X_NODE="$NODE_BIN" npm --prefix "$REPO_ROOT/scripts/e2e" test
 step "Multi-node tests (zombienet)" "$REPO_ROOT/scripts/zombienet.sh"
 say "All tests passed"

@@ -1,0 +1,664 @@
+// The vehicle passport page: asks a node for `v2x_vehiclePassport` (docs/passport-rpc.md)
+// over HTTP JSON-RPC and shows the answer. Plain DOM, no dependency, no build step.
+// Everything the chain says is put in the page as text, never as HTML.
+
+const DEFAULT_RPC = 'http://127.0.0.1:9944';
+const METHOD = 'v2x_vehiclePassport';
+const UNKNOWN_VEHICLE = 1001;
+const INVALID_PARAMS = -32602;
+const METHOD_NOT_FOUND = -32601;
+const ANSWER_TIMEOUT_MS = 15_000;
+/** Aura slot time of V2X Chain: turns block counts into durations. */
+const BLOCK_SECONDS = 6;
+
+const SVG = 'http://www.w3.org/2000/svg';
+const numbers = new Intl.NumberFormat('en');
+
+const POWERTRAINS = {
+  Ice: 'Combustion engine (ICE)',
+  Hev: 'Hybrid (HEV)',
+  Phev: 'Plug-in hybrid (PHEV)',
+  Bev: 'Battery electric (BEV)',
+  Fcev: 'Fuel cell electric (FCEV)',
+};
+
+const STATUS_NOTES = {
+  Stolen: 'This car is reported stolen. Do not buy it; if you know where it is, tell the police.',
+  Scrapped: 'This car was scrapped: it should no longer be on the road.',
+};
+
+const $ = (id) => document.getElementById(id);
+
+/** The JSON-RPC error the node answered with. */
+class RpcError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** No answer from the node: it is down, unreachable or refuses this page (CORS). */
+class Unreachable extends Error {}
+
+let requestId = 0;
+
+/** `v2x_vehiclePassport(key, at, firstRecord)` on the node at `rpcUrl`. */
+async function vehiclePassport(rpcUrl, key, at, firstRecord) {
+  const params = [key];
+  if (at != null || firstRecord != null) params.push(at ?? null);
+  if (firstRecord != null) params.push(firstRecord);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ANSWER_TIMEOUT_MS);
+  let response;
+  try {
+    response = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: ++requestId, method: METHOD, params }),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    throw new Unreachable(controller.signal.aborted
+      ? `it did not answer within ${ANSWER_TIMEOUT_MS / 1000} s`
+      : String(error.message ?? error));
+  } finally {
+    clearTimeout(timer);
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new Error(`The node at ${rpcUrl} answered HTTP ${response.status} without JSON-RPC.`);
+  }
+  if (body?.error) throw new RpcError(body.error.code, String(body.error.message ?? ''));
+  if (!response.ok || body?.result == null) {
+    throw new Error(`The node at ${rpcUrl} answered HTTP ${response.status} without a passport.`);
+  }
+  return body.result;
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers that build DOM.
+
+function el(tag, { className, text, attrs } = {}, children = []) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  for (const [name, value] of Object.entries(attrs ?? {})) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function svg(tag, attrs = {}, children = []) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  node.append(...children);
+  return node;
+}
+
+/** Appends a term and its value (text or nodes) to a <dl>. */
+function fact(list, term, value, testId) {
+  const dd = el('dd', {}, Array.isArray(value) ? value : [value]);
+  if (testId) dd.dataset.testid = testId;
+  list.append(el('dt', { text: term }), dd);
+}
+
+function km(value) {
+  return `${numbers.format(value)} km`;
+}
+
+function amount(value, token) {
+  return `${value} ${token?.symbol ?? 'V2X'}`;
+}
+
+/** "RecallWork" -> "Recall work". */
+function humanize(name) {
+  const words = String(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A value the contract does not spell out (an enum with fields, a lien), as readable text. */
+function describe(value) {
+  if (value == null) return 'none';
+  if (typeof value !== 'object') return String(value);
+  return Object.entries(value)
+    .map(([key, inner]) => (inner !== null && typeof inner === 'object'
+      ? `${humanize(key)} (${describe(inner)})`
+      : `${humanize(key)}: ${inner}`))
+    .join(', ');
+}
+
+/** A service record's kind: "Maintenance", or { "Inspection": { "passed": true } }. */
+function workKind(kind) {
+  if (typeof kind === 'string') return humanize(kind);
+  const [[name, fields] = []] = Object.entries(kind ?? {});
+  if (name === 'Inspection' && typeof fields?.passed === 'boolean') {
+    return `Inspection (${fields.passed ? 'passed' : 'failed'})`;
+  }
+  return name ? `${humanize(name)} (${describe(fields)})` : 'Unknown';
+}
+
+/** When something happened: its block and, where the chain knows it, the time. */
+function when(blockNumber, timestamp) {
+  if (timestamp) {
+    const time = new Date(timestamp);
+    if (!Number.isNaN(time.getTime())) {
+      return `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC (block ${numbers.format(blockNumber)})`;
+    }
+  }
+  return blockNumber === 0 ? 'At genesis (block 0)' : `Block ${numbers.format(blockNumber)}`;
+}
+
+/** "5Grwva…GKutQY", the whole address in a tooltip. */
+function shortAccount(address) {
+  const text = address.length > 16 ? `${address.slice(0, 6)}…${address.slice(-6)}` : address;
+  return el('code', { className: 'address', text, attrs: { title: address } });
+}
+
+/** A named account ("Demo Garage") with its address. */
+function account(address, name, { short = false } = {}) {
+  const code = short ? shortAccount(address) : el('code', { className: 'address', text: address });
+  if (!name) return [code];
+  return [el('span', { className: 'name', text: name }), ' ', code];
+}
+
+function duration(blocks) {
+  const seconds = blocks * BLOCK_SECONDS;
+  const round = (value) => numbers.format(Math.round(value * 10) / 10);
+  if (seconds >= 86_400) return `about ${round(seconds / 86_400)} days`;
+  if (seconds >= 3_600) return `about ${round(seconds / 3_600)} hours`;
+  return `about ${round(seconds / 60)} minutes`;
+}
+
+function show(node, visible) {
+  node.hidden = !visible;
+}
+
+// ---------------------------------------------------------------------------------------
+// The sections of the passport.
+
+function renderAsOf(passport, rpcUrl) {
+  const { at } = passport;
+  const hash = at.blockHash ?? '';
+  $('as-of').replaceChildren(
+    `As of ${when(at.blockNumber, at.timestamp).replace(/^At genesis/, 'genesis')}, block hash `,
+    el('code', { text: hash.length > 14 ? `${hash.slice(0, 8)}…${hash.slice(-4)}` : hash, attrs: { title: hash } }),
+    `, from the node at ${rpcUrl}.`,
+  );
+}
+
+function renderIdentity({ identity }) {
+  const list = $('identity');
+  list.replaceChildren();
+  fact(list, 'VIN', el('span', { className: 'vin', text: identity.vin }), 'vin');
+  fact(list, 'Vehicle id', String(identity.id));
+  fact(list, 'Maker', account(identity.manufacturer, identity.manufacturerName), 'maker');
+  fact(list, 'Model year', String(identity.modelYear));
+  fact(list, 'Powertrain', POWERTRAINS[identity.powertrain] ?? humanize(identity.powertrain));
+  fact(list, 'Battery', identity.batteryCapacityWh == null
+    ? 'none'
+    : `${numbers.format(identity.batteryCapacityWh / 1000)} kWh`);
+  fact(list, 'Registered', when(identity.registeredAt.blockNumber, identity.registeredAt.timestamp));
+}
+
+function renderStatus({ status }) {
+  const badge = $('status');
+  badge.textContent = status;
+  badge.dataset.status = status;
+  const note = STATUS_NOTES[status];
+  $('status-note').textContent = note ?? '';
+  show($('status-note'), Boolean(note));
+}
+
+function renderOwnership({ ownership }) {
+  const list = $('ownership');
+  list.replaceChildren();
+  fact(list, 'Owner', account(ownership.owner), 'owner');
+  fact(list, 'Past owners', String(ownership.pastOwners), 'past-owners');
+  fact(list, 'Lien', ownership.lien == null ? 'none' : describe(ownership.lien), 'lien');
+  fact(list, 'For sale', ownership.openSaleOffer == null ? 'no' : describe(ownership.openSaleOffer));
+
+  const sales = ownership.sales ?? [];
+  const body = $('sales').tBodies[0];
+  body.replaceChildren(...sales.map((sale) => el('tr', {}, [
+    el('td', { text: when(sale.blockNumber, sale.timestamp) }),
+    el('td', {}, [shortAccount(sale.from)]),
+    el('td', {}, [shortAccount(sale.to)]),
+  ])));
+  show($('sales'), sales.length > 0);
+  const empty = $('sales-empty');
+  if (sales.length === 0) {
+    empty.textContent = 'No sale recorded on the chain.';
+  } else if (ownership.pastOwners > sales.length) {
+    empty.textContent = `The latest ${sales.length} of ${ownership.pastOwners} sales:`;
+  }
+  show(empty, sales.length === 0 || ownership.pastOwners > sales.length);
+}
+
+function renderOdometer({ odometer }) {
+  const facts = $('odometer-facts');
+  facts.replaceChildren();
+  fact(facts, 'Shown', km(odometer.displayedKm), 'displayed-km');
+  fact(facts, 'True', km(odometer.trueKm), 'true-km');
+  const warning = $('odometer-warning');
+  if (odometer.displayedKm < odometer.trueKm) {
+    warning.textContent = `The odometer shows ${km(odometer.displayedKm)}, ${km(odometer.trueKm - odometer.displayedKm)} `
+      + `less than the ${km(odometer.trueKm)} the chain accepted before: it may have been turned back.`;
+  }
+  show(warning, odometer.displayedKm < odometer.trueKm);
+
+  drawnChart = {
+    readings: odometer.readings ?? [],
+    reasons: new Map((odometer.flags ?? []).map((flag) => [flag.seq, flag.reason])),
+  };
+  drawChart();
+
+  $('flags').replaceChildren(...(odometer.flags ?? []).map((flag) => el('li', {}, [
+    legendMarker('flagged'),
+    el('span', {}, [
+      el('strong', { text: `Reading #${flag.seq}, ${km(flag.km)}` }),
+      ` (${when(flag.blockNumber, flag.timestamp).toLowerCase()}): `,
+      el('span', { className: 'reason', text: flag.reason }),
+    ]),
+  ])));
+
+  $('readings').tBodies[0].replaceChildren(...(odometer.readings ?? []).map((reading) => el('tr', {
+    className: reading.flagged ? 'flagged' : undefined,
+  }, [
+    el('td', { text: String(reading.seq) }),
+    el('td', { text: when(reading.blockNumber, reading.timestamp) }),
+    el('td', { className: 'num', text: km(reading.km) }),
+    el('td', { className: 'num', text: km(reading.trueKm) }),
+    el('td', { text: humanize(reading.source) }),
+    el('td', { text: reading.flagged ? `${humanize(reading.verdict)} (flagged)` : humanize(reading.verdict) }),
+  ])));
+}
+
+/** What the chart shows, to draw it again at a new width. */
+let drawnChart = null;
+
+/** Draws the chart as wide as its box, so its text keeps its size on any screen. */
+function drawChart() {
+  const figure = $('chart');
+  drawnChart.width = figure.clientWidth;
+  const width = Math.max(320, Math.round(drawnChart.width) || 720);
+  figure.replaceChildren(...odometerChart(drawnChart.readings, drawnChart.reasons, width));
+}
+
+/** A round step for about `count` ticks up to `max`: 1, 2, 2.5 or 5 times a power of ten. */
+function niceStep(max, count) {
+  const raw = max / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((step) => step >= raw);
+}
+
+/**
+ * The odometer over time as inline SVG: x is the block number, y the km; one line for what
+ * the odometer showed, one for the true km, and a red marker on each flagged reading.
+ * Readings in the same block (all of genesis, say) are drawn side by side, in order.
+ */
+function odometerChart(readings, reasons, width) {
+  if (readings.length === 0) return [el('p', { className: 'empty', text: 'No odometer reading yet.' })];
+
+  const height = width < 560 ? 240 : 300;
+  const margin = { top: 28, right: 24, bottom: 48, left: 64 };
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+
+  const blocks = readings.map((reading) => reading.blockNumber);
+  const firstBlock = Math.min(...blocks);
+  const lastBlock = Math.max(...blocks);
+  const band = lastBlock > firstBlock ? (lastBlock - firstBlock) / (2 * readings.length) : 1;
+  const inBlock = new Map();
+  for (const block of blocks) inBlock.set(block, (inBlock.get(block) ?? 0) + 1);
+  const seen = new Map();
+  const xs = blocks.map((block) => {
+    const rank = seen.get(block) ?? 0;
+    seen.set(block, rank + 1);
+    return block + (rank / inBlock.get(block)) * band;
+  });
+  let [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
+  if (xMin === xMax) [xMin, xMax] = [xMin - 1, xMax + 1];
+  // A little room inside the axes, so the first and last markers do not sit on them.
+  const inset = 14;
+  const x = (value) => margin.left + inset + ((value - xMin) / (xMax - xMin)) * (plotWidth - 2 * inset);
+
+  const top = Math.max(...readings.flatMap((reading) => [reading.km, reading.trueKm]), 1);
+  const step = niceStep(top, 4);
+  const yMax = Math.ceil(top / step) * step;
+  const y = (value) => margin.top + plotHeight - (value / yMax) * plotHeight;
+
+  const flagged = readings.filter((reading) => reading.flagged).length;
+  const title = svg('title', { id: 'chart-title' }, ['Odometer readings over time']);
+  const desc = svg('desc', { id: 'chart-desc' }, [
+    `${readings.length} readings from block ${lastBlock === firstBlock ? firstBlock : `${firstBlock} to block ${lastBlock}`}, `
+    + `between ${km(Math.min(...readings.map((r) => r.km)))} and ${km(Math.max(...readings.map((r) => r.km)))} shown; `
+    + `${flagged} flagged. The table below lists them.`,
+  ]);
+
+  const grid = [];
+  for (let value = 0; value <= yMax; value += step) {
+    grid.push(
+      svg('line', { class: 'grid', x1: margin.left, x2: width - margin.right, y1: y(value), y2: y(value) }),
+      svg('text', { class: 'tick', x: margin.left - 8, y: y(value), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, [numbers.format(value)]),
+    );
+  }
+  const distinctBlocks = [...inBlock.keys()].sort((a, b) => a - b);
+  const bottom = margin.top + plotHeight;
+  const axes = [
+    svg('line', { class: 'axis', x1: margin.left, x2: margin.left, y1: margin.top, y2: bottom }),
+    svg('line', { class: 'axis', x1: margin.left, x2: width - margin.right, y1: bottom, y2: bottom }),
+    svg('text', { class: 'axis-title', x: margin.left - 8, y: margin.top - 12, 'text-anchor': 'end' }, ['km']),
+  ];
+  if (distinctBlocks.length === 1) {
+    // One block for every reading: a label under the whole axis rather than a lone tick.
+    const [block] = distinctBlocks;
+    axes.push(svg('text', { class: 'axis-title', x: margin.left + plotWidth / 2, y: bottom + 22, 'text-anchor': 'middle' }, [
+      `all in block ${numbers.format(block)}${block === 0 ? ' (genesis)' : ''}`,
+    ]));
+  } else {
+    const tickBlocks = distinctBlocks.length <= 6
+      ? distinctBlocks
+      : [0, 1, 2, 3, 4].map((i) => Math.round(firstBlock + (i / 4) * (lastBlock - firstBlock)));
+    for (const block of tickBlocks) {
+      const at = x(xs[blocks.indexOf(block)] ?? block);
+      grid.push(
+        svg('line', { class: 'axis-tick', x1: at, x2: at, y1: bottom, y2: bottom + 5 }),
+        svg('text', { class: 'tick', x: at, y: bottom + 18, 'text-anchor': at > width - 60 ? 'end' : 'middle' }, [numbers.format(block)]),
+      );
+    }
+    axes.push(svg('text', { class: 'axis-title', x: margin.left + plotWidth / 2, y: height - 8, 'text-anchor': 'middle' }, ['block']));
+  }
+
+  const line = (key, className) => svg('polyline', {
+    class: className,
+    points: readings.map((reading, i) => `${x(xs[i]).toFixed(1)},${y(reading[key]).toFixed(1)}`).join(' '),
+  });
+
+  const markers = readings.map((reading, i) => {
+    const cx = x(xs[i]);
+    const cy = y(reading.km);
+    const label = `Reading #${reading.seq}: ${km(reading.km)} shown, ${km(reading.trueKm)} true, `
+      + `${when(reading.blockNumber, reading.timestamp).toLowerCase()}, from ${humanize(reading.source).toLowerCase()}`;
+    if (!reading.flagged) {
+      return svg('circle', { class: 'point', cx, cy, r: 4 }, [svg('title', {}, [`${label}.`])]);
+    }
+    const reason = reasons.get(reading.seq) ?? `${humanize(reading.verdict)} (no reason given)`;
+    const marker = svg('g', {
+      class: 'flagged-marker',
+      transform: `translate(${cx.toFixed(1)} ${cy.toFixed(1)})`,
+      'data-testid': 'flagged-marker',
+      'data-km': reading.km,
+      'data-seq': reading.seq,
+      'data-reason': reason,
+      tabindex: 0,
+      role: 'img',
+      'aria-label': `Flagged: ${label}. ${reason}`,
+    }, [
+      svg('title', {}, [`Flagged: ${label}.\n${reason}`]),
+      svg('path', { d: 'M0,-9 L9,0 L0,9 L-9,0 Z' }),
+      svg('path', { class: 'cross', d: 'M-3.5,-3.5 L3.5,3.5 M3.5,-3.5 L-3.5,3.5' }),
+    ]);
+    // The label goes where the line does not: under a drop, over a jump.
+    const dropped = i > 0 && readings[i - 1].km > reading.km;
+    const below = dropped ? cy + 28 < bottom - 4 : cy - 22 < margin.top;
+    const alignEnd = cx > margin.left + plotWidth / 2;
+    const callout = svg('text', {
+      class: 'flag-label',
+      x: cx + (alignEnd ? 6 : -6),
+      y: below ? cy + 28 : cy - 16,
+      'text-anchor': alignEnd ? 'end' : 'start',
+      'aria-hidden': 'true',
+    }, [`${humanize(reading.verdict)}: ${km(reading.km)}`]);
+    return svg('g', {}, [marker, callout]);
+  });
+
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-labelledby': 'chart-title chart-desc',
+    class: 'odometer-chart',
+  }, [title, desc, ...grid, ...axes, line('trueKm', 'true-line'), line('km', 'shown-line'), ...markers]);
+
+  const legend = el('ul', { className: 'legend' }, [
+    el('li', {}, [legendMarker('shown'), 'Shown on the odometer']),
+    el('li', {}, [legendMarker('true'), 'True km (the accepted history)']),
+    el('li', {}, [legendMarker('flagged'), 'Flagged reading']),
+  ]);
+  const parts = [chart, legend];
+  if (distinctBlocks.length < readings.length) {
+    parts.push(el('figcaption', {
+      text: 'Readings recorded in the same block are drawn side by side, in the order they were recorded.',
+    }));
+  }
+  return parts;
+}
+
+/** The small symbols of the chart's legend, also used before each flag's reason. */
+function legendMarker(kind) {
+  const shapes = {
+    shown: [svg('line', { class: 'shown-line', x1: 1, x2: 23, y1: 8, y2: 8 }), svg('circle', { class: 'point', cx: 12, cy: 8, r: 3.5 })],
+    true: [svg('line', { class: 'true-line', x1: 1, x2: 23, y1: 8, y2: 8 })],
+    flagged: [svg('g', { class: 'flagged-marker', transform: 'translate(12 8)' }, [
+      svg('path', { d: 'M0,-7 L7,0 L0,7 L-7,0 Z' }),
+      svg('path', { class: 'cross', d: 'M-2.5,-2.5 L2.5,2.5 M2.5,-2.5 L-2.5,2.5' }),
+    ])],
+  };
+  return svg('svg', { class: 'legend-marker', viewBox: '0 0 24 16', width: 24, height: 16, 'aria-hidden': 'true' }, shapes[kind]);
+}
+
+function serviceRow(record) {
+  const work = [el('span', { text: workKind(record.kind) })];
+  if (record.corrects != null) work.push(el('span', { className: 'tag', text: `corrects #${record.corrects}` }));
+  if (record.brandAuthorised) work.push(el('span', { className: 'tag', text: 'brand-authorised' }));
+  const hash = record.documentHash ?? '';
+  return el('tr', {}, [
+    el('td', { text: String(record.id) }),
+    el('td', { text: when(record.blockNumber, record.timestamp) }),
+    el('td', { className: 'work' }, work),
+    el('td', { className: 'num', text: km(record.odometerKm) }),
+    el('td', {}, account(record.workshop, record.workshopName, { short: true })),
+    el('td', {}, [el('code', {
+      text: hash.length > 14 ? `${hash.slice(0, 8)}…${hash.slice(-4)}` : hash,
+      attrs: { title: hash },
+    })]),
+  ]);
+}
+
+function renderServiceRecords(serviceRecords, { append }) {
+  const body = $('service-records').tBodies[0];
+  const rows = serviceRecords.records.map(serviceRow);
+  if (append) body.append(...rows);
+  else body.replaceChildren(...rows);
+  const shown = body.rows.length;
+  const { total } = serviceRecords;
+  $('service-summary').textContent = total === 0
+    ? 'No service record yet.'
+    : `${shown === total ? `All ${total}` : `The latest ${shown} of ${total}`} record${total === 1 ? '' : 's'}, newest first.`;
+  show($('service-records'), total > 0);
+  const older = $('older-records');
+  older.dataset.next = serviceRecords.next ?? '';
+  show(older, serviceRecords.next != null);
+}
+
+function renderInsurance({ insurance, token }) {
+  const list = $('insurance');
+  list.replaceChildren();
+  show($('insurance-empty'), insurance == null);
+  show(list, insurance != null);
+  if (insurance == null) return;
+  fact(list, 'Policy', `#${insurance.policyId}, product #${insurance.productId}`);
+  fact(list, 'Insurer', account(insurance.insurer, insurance.insurerName));
+  fact(list, 'Holder', account(insurance.holder));
+  fact(list, 'Prepaid', amount(insurance.prepaid, token));
+  fact(list, 'Status', humanize(insurance.status), 'policy-status');
+}
+
+function renderCharging({ charging, token }) {
+  const list = $('charging');
+  list.replaceChildren();
+  fact(list, 'Sessions', numbers.format(charging.sessions));
+  fact(list, 'Energy', `${numbers.format(charging.energyWh / 1000)} kWh`);
+  fact(list, 'Spent', amount(charging.spent, token));
+}
+
+function renderListings({ dataListings, token }) {
+  const listings = dataListings ?? [];
+  $('listings').tBodies[0].replaceChildren(...listings.map((listing) => el('tr', {}, [
+    el('td', { text: String(listing.id) }),
+    el('td', { text: humanize(listing.category) }),
+    el('td', { className: 'num', text: amount(listing.price, token) }),
+    el('td', { text: `${numbers.format(listing.accessBlocks)} blocks (${duration(listing.accessBlocks)})` }),
+  ])));
+  show($('listings'), listings.length > 0);
+  show($('listings-empty'), listings.length === 0);
+}
+
+/** Shows the passport, then fills it in: the chart takes the width of its now visible box. */
+function renderPassport(passport, rpcUrl) {
+  show($('passport'), true);
+  renderAsOf(passport, rpcUrl);
+  renderIdentity(passport);
+  renderStatus(passport);
+  renderOwnership(passport);
+  renderOdometer(passport);
+  renderServiceRecords(passport.serviceRecords, { append: false });
+  renderInsurance(passport);
+  renderCharging(passport);
+  renderListings(passport);
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors, the form and paging.
+
+function showError(title, detail) {
+  const box = $('error');
+  box.replaceChildren(el('strong', { text: title }), ' ', el('span', { text: detail }));
+  show(box, true);
+}
+
+function clearError() {
+  $('error').replaceChildren();
+  show($('error'), false);
+}
+
+function explain(error, key, rpcUrl) {
+  const what = typeof key === 'number' ? `id ${key}` : `VIN ${key}`;
+  if (error instanceof Unreachable) {
+    return ['The node is unreachable.',
+      `No answer from ${rpcUrl} (${error.message}). Is the node running (./scripts/dev-chain.sh), and does it accept requests from this page?`];
+  }
+  if (error instanceof RpcError) {
+    switch (error.code) {
+      case UNKNOWN_VEHICLE:
+        return ['Unknown vehicle.', `No vehicle with ${what} is registered on this chain. Check the VIN for typing mistakes.`];
+      case INVALID_PARAMS:
+        return ['Not a valid VIN.', error.message || 'A VIN has 17 characters, digits and capital letters except I, O and Q.'];
+      case METHOD_NOT_FOUND:
+        return ['This node has no vehicle passport.', `The node at ${rpcUrl} does not offer ${METHOD}: it may be older than this page.`];
+      default:
+        return ['The node refused the request.', `Error ${error.code}: ${error.message}`];
+    }
+  }
+  return ['Unexpected answer.', error.message];
+}
+
+/** The node's HTTP address: ws:// (as Polkadot.js apps takes it) becomes http://. */
+function rpcAddress(text) {
+  const url = new URL(text.trim() || DEFAULT_RPC);
+  if (url.protocol === 'ws:') url.protocol = 'http:';
+  if (url.protocol === 'wss:') url.protocol = 'https:';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not http');
+  return url.href.replace(/\/$/, '');
+}
+
+/** A vehicle id when the input is a number, else the VIN in capitals. */
+function vehicleKey(text) {
+  const trimmed = text.trim();
+  return /^\d{1,10}$/.test(trimmed) ? Number(trimmed) : trimmed.toUpperCase();
+}
+
+/** The passport shown now: where it came from, to fetch its older service records. */
+let current = null;
+let lookups = 0;
+
+async function lookUp() {
+  const lookup = ++lookups;
+  const input = $('vin').value;
+  let rpcUrl;
+  try {
+    rpcUrl = rpcAddress($('rpc').value);
+  } catch {
+    show($('passport'), false);
+    showError('Not a node address.', `“${$('rpc').value}” is not an http:// or https:// URL.`);
+    return;
+  }
+  if (!input.trim()) {
+    show($('passport'), false);
+    showError('No VIN.', 'Type the 17 characters of a VIN, or a vehicle id.');
+    $('vin').focus();
+    return;
+  }
+  const key = vehicleKey(input);
+  const params = new URLSearchParams({ vin: String(key), rpc: rpcUrl });
+  history.replaceState(null, '', `?${params.toString().replaceAll('%3A', ':').replaceAll('%2F', '/')}`);
+
+  clearError();
+  $('progress').textContent = `Asking the node at ${rpcUrl} for ${typeof key === 'number' ? `vehicle ${key}` : key}…`;
+  $('show-button').disabled = true;
+  try {
+    const passport = await vehiclePassport(rpcUrl, key);
+    if (lookup !== lookups) return;
+    current = { key, rpcUrl, at: passport.at?.blockHash ?? null };
+    renderPassport(passport, rpcUrl);
+    $('progress').textContent = `Showing the passport of ${passport.identity.vin}.`;
+  } catch (error) {
+    if (lookup !== lookups) return;
+    current = null;
+    show($('passport'), false);
+    $('progress').textContent = '';
+    showError(...explain(error, key, rpcUrl));
+  } finally {
+    if (lookup === lookups) $('show-button').disabled = false;
+  }
+}
+
+async function loadOlderRecords() {
+  const button = $('older-records');
+  const next = Number(button.dataset.next);
+  if (!current || button.dataset.next === '' || Number.isNaN(next)) return;
+  const { key, rpcUrl, at } = current;
+  const lookup = lookups;
+  button.disabled = true;
+  button.textContent = 'Loading older records…';
+  try {
+    // Same block as the first page, so the pages fit together.
+    const passport = await vehiclePassport(rpcUrl, key, at, next);
+    if (lookup !== lookups) return;
+    renderServiceRecords(passport.serviceRecords, { append: true });
+  } catch (error) {
+    if (lookup !== lookups) return;
+    showError(...explain(error, key, rpcUrl));
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Older records';
+  }
+}
+
+function start() {
+  const query = new URLSearchParams(location.search);
+  $('vin').value = query.get('vin') ?? '';
+  $('rpc').value = query.get('rpc') ?? DEFAULT_RPC;
+  $('lookup').addEventListener('submit', (event) => {
+    event.preventDefault();
+    lookUp();
+  });
+  $('older-records').addEventListener('click', loadOlderRecords);
+  new ResizeObserver(() => {
+    if (drawnChart && !$('passport').hidden && Math.abs($('chart').clientWidth - drawnChart.width) > 8) drawChart();
+  }).observe($('chart'));
+  if ($('vin').value) lookUp();
+  else $('vin').focus();
+}
+
+start();
