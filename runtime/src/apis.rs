@@ -4,7 +4,7 @@ use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
 	DataMarketplace, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, ServiceBook, SharedCharging, System, TransactionPayment, UsageInsurance,
-	VERSION,
+	VehicleIdentity, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -25,7 +25,7 @@ use polkadot_sdk::{
 	sp_version::RuntimeVersion,
 	*,
 };
-use v2x_primitives::{Km, VehicleId};
+use v2x_primitives::{Km, VehicleId, VehicleRef};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -322,6 +322,27 @@ impl_runtime_apis! {
 			buyer: AccountId,
 		) -> Option<pallet_data_marketplace::Due<Balance>> {
 			DataMarketplace::due(listing, buyer)
+		}
+	}
+
+	impl v2x_primitives::runtime_api::VehiclePassportApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+		crate::passport::PassportRecord,
+		crate::passport::PassportPolicy,
+		crate::passport::PassportListing,
+	> for Runtime {
+		fn vehicle_passport(
+			vehicle: VehicleRef,
+			newest_record: Option<u32>,
+		) -> Option<crate::passport::Passport> {
+			crate::passport::vehicle_passport(vehicle, newest_record)
+		}
+
+		fn vehicle_id(vehicle: VehicleRef) -> Option<VehicleId> {
+			VehicleIdentity::vehicle_id(vehicle)
 		}
 	}
 

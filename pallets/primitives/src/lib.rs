@@ -9,15 +9,23 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 mod odometer;
+mod passport;
+pub mod runtime_api;
 #[cfg(feature = "std")]
 pub mod testing;
 mod vehicle;
 mod vin;
 
-pub use odometer::{FlagReason, Km, OdometerLog, OdometerSource, ReadingVerdict};
+pub use odometer::{FlagReason, Km, OdometerLog, OdometerReading, OdometerSource, ReadingVerdict};
+pub use passport::{
+	ChargingSummary, IdentitySection, OdometerSection, OwnershipSection, PassportPage, SaleEntry,
+	SaleOfferEntry, VehiclePassport, VehicleRef, PASSPORT_RECORDS_PER_PAGE,
+};
 pub use vehicle::{
-	OnOwnershipTransferred, OnVehicleStatusChanged, OperatingRight, VehicleId, VehicleRegistry,
-	VehicleStatus,
+	OnOwnershipTransferred, OnVehicleStatusChanged, OperatingRight, Powertrain, VehicleId,
+	VehicleRegistry, VehicleStatus,
 };
 pub use vin::{Vin, VinError, Wmi, VIN_LENGTH};

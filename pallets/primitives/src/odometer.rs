@@ -73,6 +73,22 @@ pub enum ReadingVerdict {
 	Flagged(FlagReason),
 }
 
+/// One entry of a vehicle's odometer history.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct OdometerReading<BlockNumber> {
+	/// Position in the vehicle's history, from 0.
+	pub seq: u32,
+	/// The reading as the instrument cluster showed it.
+	pub km: Km,
+	/// The vehicle's true distance after this reading (a flagged reading leaves it unchanged).
+	pub total_km: Km,
+	pub source: OdometerSource,
+	pub verdict: ReadingVerdict,
+	/// This is the first reading of a newly fitted instrument cluster.
+	pub new_cluster: bool,
+	pub at: BlockNumber,
+}
+
 /// Records odometer readings in a vehicle's history. Implemented by the service book.
 pub trait OdometerLog {
 	/// Records `km` read by `source` and says whether it was consistent or flagged. A flagged

@@ -31,6 +31,41 @@ pub enum VehicleStatus {
 	Scrapped,
 }
 
+/// How a vehicle is driven.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Powertrain {
+	/// Internal combustion engine.
+	Ice,
+	/// Hybrid electric vehicle.
+	Hev,
+	/// Plug-in hybrid electric vehicle.
+	Phev,
+	/// Battery electric vehicle.
+	Bev,
+	/// Fuel cell electric vehicle.
+	Fcev,
+}
+
+impl Powertrain {
+	/// Whether the vehicle has a traction battery whose capacity must be declared.
+	pub fn is_electrified(self) -> bool {
+		!matches!(self, Powertrain::Ice)
+	}
+}
+
 /// Why an account may operate a vehicle now.
 #[derive(
 	Clone,

@@ -43,6 +43,7 @@ pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod odometer;
+mod passport;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@ use polkadot_sdk::{
 	frame_system::pallet_prelude::BlockNumberFor,
 };
 use scale_info::TypeInfo;
+pub use v2x_primitives::OdometerReading;
 use v2x_primitives::{Km, OdometerSource, ReadingVerdict, VehicleId};
 
 use crate::{BalanceOf, Config};
@@ -190,22 +191,6 @@ pub struct OdometerState<BlockNumber> {
 	pub readings: u32,
 	/// Flagged readings so far. Keeps counting after `MaxFlaggedReadings` are stored.
 	pub flags: u32,
-}
-
-/// One entry of a vehicle's odometer history.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct OdometerReading<BlockNumber> {
-	/// Position in the vehicle's history, from 0.
-	pub seq: u32,
-	/// The reading as the instrument cluster showed it.
-	pub km: Km,
-	/// The vehicle's true distance after this reading (a flagged reading leaves it unchanged).
-	pub total_km: Km,
-	pub source: OdometerSource,
-	pub verdict: ReadingVerdict,
-	/// This is the first reading of a newly fitted instrument cluster.
-	pub new_cluster: bool,
-	pub at: BlockNumber,
 }
 
 /// A service record as the runtime API returns it.

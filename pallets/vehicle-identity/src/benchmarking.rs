@@ -36,6 +36,26 @@ fn wmis(count: u32) -> Vec<Wmi> {
 	list
 }
 
+/// Fills the vehicle's history with `MAX_RECENT_SALES` sales ending with `owner`, so the
+/// next sale must drop the oldest.
+fn full_ownership_history<T: Config>(id: VehicleId, owner: &T::AccountId) {
+	let recent = (0..MAX_RECENT_SALES).map(|n| Sale::<T> {
+		seller: account("past owner", n, 0),
+		buyer: if n + 1 == MAX_RECENT_SALES {
+			owner.clone()
+		} else {
+			account("past owner", n + 1, 0)
+		},
+		price: None,
+		at: Zero::zero(),
+	});
+	let history = PastOwners::<T> {
+		count: MAX_RECENT_SALES,
+		recent: recent.collect::<Vec<_>>().try_into().unwrap_or_default(),
+	};
+	OwnershipHistory::<T>::insert(id, history);
+}
+
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
@@ -228,6 +248,7 @@ mod benchmarks {
 		bound_devices::<T>(&owner, id, T::MaxDevicesPerVehicle::get());
 		operators::<T>(&owner, id, T::MaxOperatorsPerVehicle::get());
 		consent::<T>(&owner, id);
+		full_ownership_history::<T>(id, &owner);
 		let price: BalanceOf<T> = T::Currency::minimum_balance().saturating_mul(10u32.into());
 		offer::<T>(&owner, id, buyer.clone(), Some(price));
 
@@ -235,6 +256,10 @@ mod benchmarks {
 		_(RawOrigin::Signed(buyer.clone()), id, price);
 
 		assert_eq!(Vehicles::<T>::get(id).map(|v| v.owner), Some(buyer));
+		assert_eq!(
+			OwnershipHistory::<T>::get(id).map(|history| history.count),
+			Some(MAX_RECENT_SALES + 1)
+		);
 	}
 
 	#[benchmark]

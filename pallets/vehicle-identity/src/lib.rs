@@ -47,6 +47,7 @@ mod features;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+mod passport;
 mod registry;
 #[cfg(test)]
 mod tests;
@@ -202,6 +203,11 @@ pub mod pallet {
 	/// The open sale offer of a vehicle, if any.
 	#[pallet::storage]
 	pub type SaleOffers<T: Config> = StorageMap<_, Twox64Concat, VehicleId, SaleOffer<T>>;
+
+	/// Each sold vehicle's past owners: how many, and its latest sales. Part of the vehicle's
+	/// entry (its registration deposit covers it) and bounded by [`MAX_RECENT_SALES`].
+	#[pallet::storage]
+	pub type OwnershipHistory<T: Config> = StorageMap<_, Twox64Concat, VehicleId, PastOwners<T>>;
 
 	/// Lenders approved by governance.
 	#[pallet::storage]

@@ -3,8 +3,8 @@
 
 use crate::{
 	BalanceOf, Config, Delegate, DeviceVehicle, HoldReason, LienConsents, Manufacturers,
-	NextVehicleId, OwnedVehicles, Pallet, PendingDevices, SaleOffers, Vehicle, VehicleByVin,
-	VehicleDevices, VehicleOperators, Vehicles, WmiOwner,
+	NextVehicleId, OwnedVehicles, OwnershipHistory, Pallet, PendingDevices, SaleOffers, Vehicle,
+	VehicleByVin, VehicleDevices, VehicleOperators, Vehicles, WmiOwner,
 };
 use alloc::collections::BTreeMap;
 use polkadot_sdk::{
@@ -26,8 +26,9 @@ impl<T: Config> Pallet<T> {
 	///   `NextVehicleId`, its VIN points back to it and its owner's index lists it; the VIN
 	///   and owner indexes hold nothing else; every device points to a vehicle that lists it
 	///   and the other way round; every WMI owner is a manufacturer that lists the WMI;
-	/// - offers, lien consents and the device, invitation and operator lists belong to
-	///   existing vehicles;
+	/// - offers, lien consents, ownership histories and the device, invitation and operator
+	///   lists belong to existing vehicles; a history counts at least the sales it keeps, and
+	///   those chain from seller to buyer up to the current owner;
 	/// - no account is listed twice as a device, invited device or operator of a vehicle, and
 	///   bound and invited devices together stay within `MaxDevicesPerVehicle`;
 	/// - a vehicle that is not active has no invitations, operators or lien consent; a
@@ -101,6 +102,23 @@ impl<T: Config> Pallet<T> {
 		}
 		for id in VehicleOperators::<T>::iter_keys() {
 			ensure!(Vehicles::<T>::contains_key(id), "operators of an unknown vehicle");
+		}
+		for (id, history) in OwnershipHistory::<T>::iter() {
+			let vehicle =
+				Vehicles::<T>::get(id).ok_or("ownership history of an unknown vehicle")?;
+			ensure!(
+				history.recent.len() as u64 <= u64::from(history.count),
+				"more sales kept than counted"
+			);
+			let last = history.recent.last().ok_or("an ownership history without a sale")?;
+			ensure!(last.buyer == vehicle.owner, "the last sale's buyer is not the owner");
+			ensure!(
+				history
+					.recent
+					.windows(2)
+					.all(|pair| pair[0].buyer == pair[1].seller && pair[0].at <= pair[1].at),
+				"kept sales do not chain"
+			);
 		}
 		Ok(())
 	}

@@ -2,10 +2,13 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
-	frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound},
+	frame_support::{
+		traits::ConstU32, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	},
 	frame_system::pallet_prelude::BlockNumberFor,
 };
 use scale_info::TypeInfo;
+pub use v2x_primitives::Powertrain;
 use v2x_primitives::{VehicleStatus, Vin, Wmi};
 
 use crate::{BalanceOf, Config};
@@ -18,41 +21,6 @@ pub type WattHours = u32;
 
 /// The first car was built in 1886: no model year comes before.
 pub const EARLIEST_MODEL_YEAR: u16 = 1886;
-
-/// How a vehicle is driven.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum Powertrain {
-	/// Internal combustion engine.
-	Ice,
-	/// Hybrid electric vehicle.
-	Hev,
-	/// Plug-in hybrid electric vehicle.
-	Phev,
-	/// Battery electric vehicle.
-	Bev,
-	/// Fuel cell electric vehicle.
-	Fcev,
-}
-
-impl Powertrain {
-	/// Whether the vehicle has a traction battery whose capacity must be declared.
-	pub fn is_electrified(self) -> bool {
-		!matches!(self, Powertrain::Ice)
-	}
-}
 
 /// A manufacturer's name, bounded as in storage.
 pub type NameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLength>;
@@ -155,3 +123,33 @@ pub enum DelegateKind {
 /// powertrain, battery capacity)`.
 pub type GenesisVehicle<AccountId> =
 	(AccountId, alloc::vec::Vec<u8>, AccountId, u16, Powertrain, Option<WattHours>);
+
+/// How many sales a vehicle's history keeps in full; older ones are only counted.
+pub const MAX_RECENT_SALES: u32 = 8;
+
+/// One change of owner.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Sale<T: Config> {
+	pub seller: T::AccountId,
+	pub buyer: T::AccountId,
+	/// What the buyer paid on chain; `None` for a gift or an off-chain payment.
+	pub price: Option<BalanceOf<T>>,
+	pub at: BlockNumberFor<T>,
+}
+
+/// A vehicle's owners before the current one.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct PastOwners<T: Config> {
+	/// Every earlier owner: one per sale.
+	pub count: u32,
+	/// The latest sales, oldest first.
+	pub recent: BoundedVec<Sale<T>, ConstU32<MAX_RECENT_SALES>>,
+}

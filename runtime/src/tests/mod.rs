@@ -7,6 +7,7 @@ mod fees;
 mod governance;
 mod hooks;
 mod insurance;
+mod passport;
 mod presets;
 mod timeline;
 mod validators;

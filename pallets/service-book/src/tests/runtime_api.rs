@@ -68,3 +68,42 @@ fn a_vehicle_without_history_has_empty_answers() {
 		assert_eq!(ServiceBook::record_count(VEHICLE), 0);
 	});
 }
+
+#[test]
+fn the_passport_pages_records_newest_first() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let total = v2x_primitives::PASSPORT_RECORDS_PER_PAGE + 3;
+		for km in 0..total {
+			record(VEHICLE, 1_000 + km, RecordKind::Maintenance);
+		}
+		let first = ServiceBook::passport_records(VEHICLE, None);
+		assert_eq!(first.total, total);
+		assert_eq!(first.items.len(), v2x_primitives::PASSPORT_RECORDS_PER_PAGE as usize);
+		assert_eq!(first.items.first().map(|r| r.odometer_km), Some(1_000 + total - 1));
+		assert_eq!(first.next, Some(2));
+		let last = ServiceBook::passport_records(VEHICLE, first.next);
+		let km: Vec<_> = last.items.iter().map(|r| r.odometer_km).collect();
+		assert_eq!((km, last.next), (vec![1_002, 1_001, 1_000], None));
+		assert_eq!(ServiceBook::passport_records(VEHICLE + 1, None).items, vec![]);
+	});
+}
+
+#[test]
+fn the_passport_odometer_shows_both_distances_and_the_flagged_reading() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_eq!(ServiceBook::passport_odometer(VEHICLE).true_km, None);
+		report(20_000);
+		report(19_000);
+		let odometer = ServiceBook::passport_odometer(VEHICLE);
+		assert_eq!((odometer.displayed_km, odometer.true_km), (Some(20_000), Some(20_000)));
+		assert_eq!(odometer.flag_count, 1);
+		let verdicts: Vec<_> = odometer.readings.iter().map(|r| (r.km, r.verdict)).collect();
+		assert_eq!(
+			verdicts,
+			vec![
+				(20_000, ReadingVerdict::Consistent),
+				(19_000, ReadingVerdict::Flagged(FlagReason::Rollback))
+			]
+		);
+	});
+}

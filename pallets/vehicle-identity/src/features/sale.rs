@@ -2,8 +2,8 @@
 //! title move in one step.
 
 use crate::{
-	Config, Error, Event, LienConsents, OwnedVehicles, Pallet, SaleOffer, SaleOffers, Vehicle,
-	Vehicles,
+	Config, Error, Event, LienConsents, OwnedVehicles, OwnershipHistory, Pallet, PastOwners, Sale,
+	SaleOffer, SaleOffers, Vehicle, Vehicles,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -82,6 +82,7 @@ impl<T: Config> Pallet<T> {
 		entry.owner = buyer.clone();
 		let vin = entry.vin;
 		Vehicles::<T>::insert(vehicle, entry);
+		Self::record_sale(vehicle, &seller, &buyer, offer.price);
 
 		T::OnOwnershipTransferred::on_ownership_transferred(vehicle, &seller, &buyer);
 		Self::deposit_event(Event::OwnershipTransferred {
@@ -92,6 +93,28 @@ impl<T: Config> Pallet<T> {
 			price: offer.price,
 		});
 		Ok(())
+	}
+
+	/// Adds a sale to the vehicle's history, dropping the oldest kept one when it is full.
+	fn record_sale(
+		vehicle: VehicleId,
+		seller: &T::AccountId,
+		buyer: &T::AccountId,
+		price: Option<crate::BalanceOf<T>>,
+	) {
+		let at = frame_system::Pallet::<T>::block_number();
+		OwnershipHistory::<T>::mutate(vehicle, |history| {
+			let history =
+				history.get_or_insert_with(|| PastOwners { count: 0, recent: Default::default() });
+			history.count = history.count.saturating_add(1);
+			let sale = Sale { seller: seller.clone(), buyer: buyer.clone(), price, at };
+			// Full: the oldest kept sale makes room (it stays counted).
+			if history.recent.is_full() {
+				history.recent.remove(0);
+			}
+			// Cannot fail: there is room now.
+			let _ = history.recent.try_push(sale);
+		});
 	}
 
 	/// Removes the open offer of `vehicle`, if any, because it can no longer be accepted (a

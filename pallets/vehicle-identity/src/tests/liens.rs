@@ -5,7 +5,7 @@ use polkadot_sdk::{
 };
 
 /// Governance approves `LENDER`, Alice consents, the lender places its lien on vehicle 0.
-pub fn place_lien_on_vehicle_0() {
+pub(super) fn place_lien_on_vehicle_0() {
 	consent_to_lender();
 	assert_ok!(VehicleIdentity::place_lien(RuntimeOrigin::signed(LENDER), 0));
 }

@@ -5,6 +5,7 @@ mod liens;
 mod lifecycle;
 mod manufacturers;
 mod migrations;
+mod passport;
 mod registration;
 mod registry;
 mod sale;

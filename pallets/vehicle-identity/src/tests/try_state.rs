@@ -3,8 +3,8 @@
 
 use crate::{
 	mock::*, Delegate, DeviceVehicle, HoldReason, LienConsents, Manufacturers, NextVehicleId,
-	OwnedVehicles, PendingDevices, SaleOffer, SaleOffers, VehicleByVin, VehicleDevices,
-	VehicleOperators, Vehicles, WmiOwner,
+	OwnedVehicles, OwnershipHistory, PastOwners, PendingDevices, SaleOffer, SaleOffers,
+	VehicleByVin, VehicleDevices, VehicleOperators, Vehicles, WmiOwner,
 };
 use polkadot_sdk::frame_support::{
 	assert_ok,
@@ -378,5 +378,45 @@ fn a_delegate_hold_on_an_account_without_vehicles_breaks_the_invariants() {
 		nothing,
 		|| hold(HoldReason::Delegate, BOB, 5),
 		"a delegate hold on an account that owns no vehicle",
+	);
+}
+
+/// Alice sells vehicle 0 to Bob, and Bob to Charlie.
+fn two_sales() {
+	for (seller, buyer) in [(ALICE, BOB), (BOB, CHARLIE)] {
+		assert_ok!(VehicleIdentity::offer_sale(RuntimeOrigin::signed(seller), 0, buyer, None, 50));
+		assert_ok!(VehicleIdentity::accept_offer(RuntimeOrigin::signed(buyer), 0, 0));
+	}
+}
+
+fn edit_history(edit: impl FnOnce(&mut PastOwners<Test>)) {
+	OwnershipHistory::<Test>::mutate(0, |history| edit(history.as_mut().unwrap()));
+}
+
+#[test]
+fn a_history_counting_fewer_sales_than_it_keeps_is_caught() {
+	breaks(two_sales, || edit_history(|h| h.count = 1), "more sales kept than counted");
+}
+
+#[test]
+fn a_history_whose_last_buyer_is_not_the_owner_is_caught() {
+	breaks(
+		two_sales,
+		|| edit_history(|h| h.recent.last_mut().unwrap().buyer = BOB),
+		"the last sale's buyer is not the owner",
+	);
+}
+
+#[test]
+fn kept_sales_that_do_not_chain_are_caught() {
+	breaks(two_sales, || edit_history(|h| h.recent[0].buyer = ALICE), "kept sales do not chain");
+}
+
+#[test]
+fn a_history_of_an_unknown_vehicle_is_caught() {
+	breaks(
+		two_sales,
+		|| OwnershipHistory::<Test>::insert(7, OwnershipHistory::<Test>::get(0).unwrap()),
+		"ownership history of an unknown vehicle",
 	);
 }

@@ -1,0 +1,165 @@
+//! A vehicle's whole story in one answer: what a used-car buyer, an insurer or a data gateway
+//! reads before dealing with the car. The runtime assembles it from every pallet (see
+//! [`VehiclePassportApi`](crate::runtime_api::VehiclePassportApi)); the sections that only one
+//! pallet knows (service records, the policy, data listings) are that pallet's own types.
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use scale_info::TypeInfo;
+
+use crate::{Km, OdometerReading, Powertrain, VehicleId, VehicleStatus, Vin};
+
+/// How many service records one passport page holds.
+pub const PASSPORT_RECORDS_PER_PAGE: u32 = 20;
+
+/// Which vehicle a passport is asked for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub enum VehicleRef {
+	/// Its on-chain number.
+	Id(VehicleId),
+	/// Its VIN, as registered.
+	Vin(Vin),
+}
+
+/// Who built the vehicle and what it is.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct IdentitySection<AccountId, BlockNumber> {
+	pub id: VehicleId,
+	pub vin: Vin,
+	/// The manufacturer account that registered it.
+	pub manufacturer: AccountId,
+	/// That manufacturer's name, as approved by governance (UTF-8).
+	pub manufacturer_name: Vec<u8>,
+	pub model_year: u16,
+	pub powertrain: Powertrain,
+	/// Traction battery capacity in Wh, for electrified powertrains.
+	pub battery_capacity_wh: Option<u32>,
+	/// Hash of the off-chain vehicle documents, and where to fetch them.
+	pub metadata_hash: [u8; 32],
+	pub metadata_uri: Vec<u8>,
+	pub registered_at: BlockNumber,
+}
+
+/// One change of owner.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct SaleEntry<AccountId, Balance, BlockNumber> {
+	pub seller: AccountId,
+	pub buyer: AccountId,
+	/// What the buyer paid on chain; `None` for a gift or an off-chain payment.
+	pub price: Option<Balance>,
+	pub at: BlockNumber,
+}
+
+/// An owner's open offer to sell.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct SaleOfferEntry<AccountId, Balance, BlockNumber> {
+	pub buyer: AccountId,
+	pub price: Option<Balance>,
+	/// The last block in which the buyer can accept.
+	pub expires_at: BlockNumber,
+}
+
+/// Who owns the vehicle, who owned it before, and what encumbers it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct OwnershipSection<AccountId, Balance, BlockNumber> {
+	pub owner: AccountId,
+	/// Every owner before the current one (sales since the chain started recording them).
+	pub past_owners: u32,
+	/// The latest sales, oldest first (bounded: older ones are only counted).
+	pub recent_sales: Vec<SaleEntry<AccountId, Balance, BlockNumber>>,
+	/// The lender holding a lien: while set, the vehicle cannot be sold.
+	pub lien: Option<AccountId>,
+	pub open_offer: Option<SaleOfferEntry<AccountId, Balance, BlockNumber>>,
+}
+
+/// A page of a list that grows without end, newest first.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct PassportPage<Item> {
+	/// How many entries the list has in all.
+	pub total: u32,
+	pub items: Vec<Item>,
+	/// The position to ask for to get the next (older) page; `None` on the last page.
+	pub next: Option<u32>,
+}
+
+/// The odometer as the service book's history sees it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct OdometerSection<BlockNumber> {
+	/// The last accepted reading, as the fitted instrument cluster shows it.
+	pub displayed_km: Option<Km>,
+	/// The vehicle's true distance, after any instrument cluster replacement.
+	pub true_km: Option<Km>,
+	/// The kept readings, oldest first: the recent ones and every stored flagged one.
+	pub readings: Vec<OdometerReading<BlockNumber>>,
+	/// How many readings were ever flagged (more than are stored, for a long history).
+	pub flag_count: u32,
+}
+
+/// What the vehicle charged at shared chargers.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+pub struct ChargingSummary<Balance> {
+	/// Completed sessions.
+	pub sessions: u32,
+	pub energy_wh: u64,
+	/// What was paid, after dispute refunds.
+	pub spent: Balance,
+}
+
+/// A vehicle's passport: `Record` is a service record, `Policy` the active insurance policy
+/// and `Listing` an open data listing, as their pallets describe them.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct VehiclePassport<AccountId, Balance, BlockNumber, Record, Policy, Listing> {
+	pub identity: IdentitySection<AccountId, BlockNumber>,
+	pub status: VehicleStatus,
+	pub ownership: OwnershipSection<AccountId, Balance, BlockNumber>,
+	/// Newest first, [`PASSPORT_RECORDS_PER_PAGE`] a page.
+	pub service_records: PassportPage<Record>,
+	pub odometer: OdometerSection<BlockNumber>,
+	pub insurance: Option<Policy>,
+	pub charging: ChargingSummary<Balance>,
+	/// The listings that take purchases now.
+	pub data_listings: Vec<Listing>,
+}
+
+impl<Item> PassportPage<Item> {
+	/// The positions of the page of a list of `total` entries, newest first, that starts at
+	/// position `newest` (default: the newest entry), and the position of the next page.
+	pub fn positions(total: u32, newest: Option<u32>) -> (Vec<u32>, Option<u32>) {
+		let Some(last) = total.checked_sub(1) else { return (Vec::new(), None) };
+		let first = newest.unwrap_or(last).min(last);
+		let positions: Vec<u32> =
+			(0..=first).rev().take(PASSPORT_RECORDS_PER_PAGE as usize).collect();
+		let next = positions.last().and_then(|oldest| oldest.checked_sub(1));
+		(positions, next)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	type Page = PassportPage<()>;
+
+	#[test]
+	fn an_empty_list_has_one_empty_page() {
+		assert_eq!(Page::positions(0, None), (Vec::new(), None));
+		assert_eq!(Page::positions(0, Some(5)), (Vec::new(), None));
+	}
+
+	#[test]
+	fn pages_run_newest_first_and_end_at_position_zero() {
+		let (first, next) = Page::positions(45, None);
+		assert_eq!(first.first(), Some(&44));
+		assert_eq!(first.last(), Some(&25));
+		assert_eq!(next, Some(24));
+		let (second, next) = Page::positions(45, next);
+		assert_eq!((second.first(), second.last(), next), (Some(&24), Some(&5), Some(4)));
+		let (third, next) = Page::positions(45, next);
+		assert_eq!((third, next), (vec![4, 3, 2, 1, 0], None));
+	}
+
+	#[test]
+	fn a_start_beyond_the_list_starts_at_its_newest_entry() {
+		assert_eq!(Page::positions(3, Some(u32::MAX)), (vec![2, 1, 0], None));
+	}
+}
