@@ -1,18 +1,20 @@
 //! A vehicle's passport, assembled from every domain pallet for `VehiclePassportApi`.
 
-use v2x_primitives::{ChargingSummary, VehiclePassport, VehicleRef};
+use alloc::vec::Vec;
+use v2x_primitives::{ChargingSummary, PassportPage, VehiclePassport, VehicleRef};
 
 use crate::{
-	AccountId, Balance, BlockNumber, DataMarketplace, ServiceBook, SharedCharging, UsageInsurance,
-	VehicleIdentity,
+	AccountId, Balance, BlockNumber, DataMarketplace, Runtime, ServiceBook, SharedCharging,
+	UsageInsurance, VehicleIdentity,
 };
 
-/// A service record in the passport.
-pub type PassportRecord = pallet_service_book::ServiceRecordInfo<AccountId, BlockNumber>;
-/// The active insurance policy in the passport, with its id.
+/// A service record in the passport, with its workshop's name.
+pub type PassportRecord = (pallet_service_book::ServiceRecordInfo<AccountId, BlockNumber>, Vec<u8>);
+/// The active insurance policy in the passport, with its id and its insurer's name.
 pub type PassportPolicy = (
 	pallet_usage_insurance::PolicyId,
 	pallet_usage_insurance::Policy<AccountId, Balance, BlockNumber>,
+	Vec<u8>,
 );
 /// An open data listing in the passport.
 pub type PassportListing = pallet_data_marketplace::ListingInfo<AccountId, Balance, BlockNumber>;
@@ -35,9 +37,12 @@ pub fn vehicle_passport(vehicle: VehicleRef, newest_record: Option<u32>) -> Opti
 		identity,
 		status,
 		ownership,
-		service_records: ServiceBook::passport_records(id, newest_record),
+		service_records: with_workshop_names(ServiceBook::passport_records(id, newest_record)),
 		odometer: ServiceBook::passport_odometer(id),
-		insurance: UsageInsurance::active_policy(id),
+		insurance: UsageInsurance::active_policy(id).map(|(policy_id, policy)| {
+			let insurer = pallet_usage_insurance::Insurers::<Runtime>::get(&policy.insurer);
+			(policy_id, policy, insurer.map(|entry| entry.name.into_inner()).unwrap_or_default())
+		}),
 		charging: ChargingSummary {
 			sessions: charging.sessions,
 			energy_wh: charging.energy_wh,
@@ -49,4 +54,20 @@ pub fn vehicle_passport(vehicle: VehicleRef, newest_record: Option<u32>) -> Opti
 			.filter(|listing| listing.open)
 			.collect(),
 	})
+}
+
+/// Each record with the name of the workshop that wrote it (empty if it is no longer
+/// approved and was removed).
+fn with_workshop_names(
+	page: PassportPage<pallet_service_book::ServiceRecordInfo<AccountId, BlockNumber>>,
+) -> PassportPage<PassportRecord> {
+	let items = page
+		.items
+		.into_iter()
+		.map(|record| {
+			let workshop = pallet_service_book::Workshops::<Runtime>::get(&record.workshop);
+			(record, workshop.map(|entry| entry.name.into_inner()).unwrap_or_default())
+		})
+		.collect();
+	PassportPage { total: page.total, items, next: page.next }
 }

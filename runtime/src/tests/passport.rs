@@ -29,8 +29,19 @@ fn the_demo_cars_passport_tells_its_story() {
 		assert_eq!(passport.ownership.owner, account(Alice));
 		assert_eq!(passport.ownership.past_owners, 0);
 
-		let kinds: Vec<_> = passport.service_records.items.iter().map(|r| r.kind).collect();
-		assert_eq!(kinds, vec![RecordKind::Inspection { passed: true }, RecordKind::Maintenance]);
+		let records: Vec<_> = passport
+			.service_records
+			.items
+			.iter()
+			.map(|(record, workshop)| (record.kind, workshop.as_slice()))
+			.collect();
+		assert_eq!(
+			records,
+			vec![
+				(RecordKind::Inspection { passed: true }, &b"Demo Garage"[..]),
+				(RecordKind::Maintenance, &b"Demo Garage"[..])
+			]
+		);
 		assert_eq!((passport.service_records.total, passport.service_records.next), (2, None));
 
 		assert_eq!(passport.odometer.displayed_km, Some(31_000));
@@ -42,8 +53,9 @@ fn the_demo_cars_passport_tells_its_story() {
 			(12_000, ReadingVerdict::Flagged(FlagReason::Rollback))
 		);
 
-		let (policy_id, policy) = passport.insurance.unwrap();
+		let (policy_id, policy, insurer) = passport.insurance.unwrap();
 		assert_eq!((policy_id, &policy.insurer, policy.prepaid), (0, &account(Eve), 100 * UNIT));
+		assert_eq!(insurer, b"V2X Mutual".to_vec());
 		assert_eq!(passport.charging.sessions, 0);
 		let listings: Vec<_> = passport.data_listings.iter().map(|l| (l.id, l.price)).collect();
 		assert_eq!(listings, vec![(0, 5 * UNIT)]);
