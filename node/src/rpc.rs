@@ -1,4 +1,9 @@
-//! JSON-RPC methods beyond the standard Substrate ones: account nonces and fee queries.
+//! JSON-RPC methods beyond the standard Substrate ones: account nonces, fee queries and the
+//! `v2x_` methods (a vehicle's passport, quotes, data access).
+
+mod format;
+mod passport_json;
+mod v2x;
 
 use std::sync::Arc;
 
@@ -10,7 +15,11 @@ use polkadot_sdk::{
 	sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata},
 	*,
 };
-use v2x_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use v2x_runtime::{
+	opaque::Block,
+	passport::{PassportListing, PassportPolicy, PassportRecord},
+	AccountId, Balance, BlockNumber, Nonce,
+};
 
 /// What the RPC methods need from the node.
 pub struct FullDeps<C, P> {
@@ -27,13 +36,25 @@ pub fn create_full<C, P>(
 where
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>
+		+ sc_client_api::BlockBackend<Block>
 		+ HeaderMetadata<Block, Error = BlockChainError>
 		+ Send
 		+ Sync
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ v2x_primitives::runtime_api::VehiclePassportApi<
+			Block,
+			AccountId,
+			Balance,
+			BlockNumber,
+			PassportRecord,
+			PassportPolicy,
+			PassportListing,
+		> + pallet_usage_insurance::runtime_api::InsuranceApi<Block, AccountId, Balance, BlockNumber>
+		+ pallet_data_marketplace::runtime_api::DataAccessApi<Block, AccountId, Balance, BlockNumber>
+		+ pallet_shared_charging::runtime_api::ChargingApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -43,7 +64,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(v2x::V2xApiServer::into_rpc(v2x::V2x::new(client)))?;
 
 	Ok(module)
 }
