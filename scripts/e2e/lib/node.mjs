@@ -29,11 +29,13 @@ export function nodeBinary() {
 
 /**
  * Starts `v2x-node --dev --tmp` and connects @polkadot/api to it.
- * Returns { api, stop, logFile }. `stop` kills the node and is safe to call twice.
+ * Returns { api, wsUrl, stop, logFile }: `wsUrl` is the node's RPC (HTTP JSON-RPC on the same
+ * port); `stop` kills the node and is safe to call twice.
  */
 export async function startDevNode() {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
+  const wsUrl = `ws://127.0.0.1:${rpcPort}`;
 
   const dir = mkdtempSync(join(tmpdir(), 'v2x-e2e-'));
   const logFile = join(dir, 'node.log');
@@ -73,7 +75,7 @@ export async function startDevNode() {
     });
     const connected = (async () => {
       await portOpen(rpcPort, () => exited);
-      provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, 1_000);
+      provider = new WsProvider(wsUrl, 1_000);
       return ApiPromise.create({ provider, noInitWarn: true });
     })();
     api = await withTimeout(
@@ -85,7 +87,7 @@ export async function startDevNode() {
     await stop();
     throw error;
   }
-  return { api, stop, logFile };
+  return { api, wsUrl, stop, logFile };
 }
 
 /** Resolves once something accepts TCP connections on `port` (or `stopped()` is true). */

@@ -1,0 +1,81 @@
+// The demo of scripts/demo.sh: plays one car's life (lib/demo-story.mjs) on a running V2X dev
+// chain, prints each step, the car's passport, and where to see it all.
+//   node demo.mjs [ws-url]    (default: $WS_URL, else ws://127.0.0.1:9944)
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { withTimeout } from './lib/node.mjs';
+import {
+  playCarLife, fetchPassport, rpcCall, httpUrlOf, CAST, METHOD_NOT_FOUND,
+} from './lib/demo-story.mjs';
+
+const wsUrl = process.argv[2] ?? process.env.WS_URL ?? 'ws://127.0.0.1:9944';
+const rpcUrl = httpUrlOf(wsUrl);
+
+/** Fails with what to do if no node answers at `wsUrl`; returns the chain's name. */
+async function chainName() {
+  try {
+    return await rpcCall(rpcUrl, 'system_chain', [], 5_000);
+  } catch (error) {
+    throw new Error(`no V2X node answers at ${wsUrl} (${error.cause?.code ?? error.message}).\n`
+      + 'Start a dev chain with ./scripts/dev-chain.sh, or set WS_URL to a running one.');
+  }
+}
+
+/** A few lines on the passport, or why there is none. */
+async function passportSummary(vin) {
+  let passport;
+  try {
+    passport = await fetchPassport(rpcUrl, vin);
+  } catch (error) {
+    if (error.code === METHOD_NOT_FOUND) {
+      return ['This node has no v2x_vehiclePassport yet (an older build): rebuild it with ./scripts/build-node.sh.'];
+    }
+    return [`The passport could not be read: ${error.message}`];
+  }
+  const { identity, ownership, serviceRecords, odometer, insurance, charging, dataListings } = passport;
+  return [
+    `${identity.vin}: ${identity.modelYear} ${identity.powertrain} by ${identity.manufacturerName}, ${passport.status}`,
+    `owner ${ownership.owner}, ${ownership.pastOwners} past owner(s), ${ownership.sales.length} sale(s) on record`,
+    `${serviceRecords.total} service record(s); odometer ${odometer.trueKm} km, ${odometer.flags.length} flag(s)`,
+    ...odometer.flags.map((flag) => `  flag: ${flag.reason}`),
+    `insurance: ${insurance ? `policy #${insurance.policyId} with ${insurance.insurerName}` : 'none'}`,
+    `charging: ${charging.sessions} session(s), ${charging.energyWh} Wh, ${charging.spent} V2X`,
+    `open data listings: ${dataListings.length}`,
+  ];
+}
+
+async function main() {
+  const chain = await chainName();
+  console.log(`Connected to "${chain}".\n`);
+  const api = await withTimeout(
+    ApiPromise.create({ provider: new WsProvider(wsUrl, 1_000), noInitWarn: true, throwOnConnect: true }),
+    30_000,
+    `could not connect @polkadot/api to ${wsUrl} within 30 s`,
+  );
+  try {
+    let step = 0;
+    const story = await playCarLife(api, (_, detail) => console.log(`${String(++step).padStart(2)}. ${detail}`));
+    console.log(`\n==> Vehicle #${story.vehicle}, VIN ${story.vin}, now belongs to ${CAST.newOwner.slice(2)} `
+      + `(${story.cast.newOwner})`);
+    console.log('\nIts passport (v2x_vehiclePassport):');
+    for (const line of await passportSummary(story.vin)) console.log(`    ${line}`);
+    const rpcSetting = rpcUrl === 'http://127.0.0.1:9944' ? '' : `RPC_URL=${rpcUrl} `;
+    console.log(`
+See it all:
+    Polkadot.js apps (blocks and events): https://polkadot.js.org/apps/?rpc=${wsUrl}#/explorer
+    The passport page:                    ${rpcSetting}VIN=${story.vin} ./scripts/passport.sh
+    The passport over JSON-RPC:           curl -s -H 'content-type: application/json' \\
+        -d '{"jsonrpc":"2.0","id":1,"method":"v2x_vehiclePassport","params":["${story.vin}"]}' ${rpcUrl}`);
+  } finally {
+    await api.disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`demo: ${error.message}`);
+    // A step left waiting for an event would keep the process alive until its timeout.
+    process.exit(1);
+  },
+);
