@@ -1,4 +1,4 @@
-//! A vehicle passport as the JSON of `v2x_vehiclePassport` (docs/passport-rpc.md).
+//! A vehicle passport as the JSON of `v2x_vehiclePassport` (docs/rpc.md).
 
 use serde_json::{json, Value};
 use v2x_primitives::{
