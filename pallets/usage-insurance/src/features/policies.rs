@@ -114,11 +114,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::now() <= policy.period_end, Error::<T>::PeriodEnded);
 		let product = Products::<T>::get(policy.product).ok_or(Error::<T>::ProductNotFound)?;
 
+		// A policy bought before the vehicle's first reading counts from the first reading
+		// anyone recorded since (a workshop's, a charger's), so that distance is billed too.
+		let baseline = policy.last_km.or_else(|| T::Odometer::current_km(vehicle));
 		// A flagged reading stays in the history as evidence: the call goes on.
 		let verdict = T::Odometer::record_reading(vehicle, odometer_km, OdometerSource::Device)?;
 		// Billed: the history's own accepted distance since the last report, never the
 		// reading itself, so a rollback or implausible jump never changes the bill.
-		let (km_added, last_km) = match (policy.last_km, T::Odometer::current_km(vehicle)) {
+		let (km_added, last_km) = match (baseline, T::Odometer::current_km(vehicle)) {
 			(Some(last), Some(current)) => (current.saturating_sub(last), Some(current.max(last))),
 			(None, current) => (0, current),
 			(last, None) => (0, last),

@@ -60,6 +60,19 @@ fn the_first_reading_only_sets_the_baseline() {
 }
 
 #[test]
+fn distance_read_by_others_after_a_policy_without_reading_is_billed() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let id = buy(500);
+		assert_eq!(policy(id).last_km, None);
+		// A workshop reads the odometer before the device's first report.
+		read(VEHICLE, 1_000);
+		report(1_020, RiskEvents::default());
+		assert_eq!(policy(id).usage.km, 20);
+		assert_eq!(policy(id).last_km, Some(1_020));
+	});
+}
+
+#[test]
 fn a_rolled_back_odometer_does_not_lower_the_premium() {
 	ExtBuilder::ready().build_and_execute(|| {
 		read(VEHICLE, 1_000);
