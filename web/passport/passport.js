@@ -1,4 +1,4 @@
-// The vehicle passport page: asks a node for `v2x_vehiclePassport` (docs/passport-rpc.md)
+// The vehicle passport page: asks a node for `v2x_vehiclePassport` (docs/rpc.md)
 // over HTTP JSON-RPC and shows the answer. Plain DOM, no dependency, no build step.
 // Everything the chain says is put in the page as text, never as HTML.
 
@@ -20,6 +20,27 @@ const POWERTRAINS = {
   Phev: 'Plug-in hybrid (PHEV)',
   Bev: 'Battery electric (BEV)',
   Fcev: 'Fuel cell electric (FCEV)',
+};
+
+/** The data categories of the marketplace (`{ "Other": n }` aside). */
+const DATA_CATEGORIES = {
+  Diagnostics: 'Diagnostics',
+  LocationTraces: 'Location traces',
+  DrivingBehaviour: 'Driving behaviour',
+  Battery: 'Battery',
+  AdasLidar: 'Driver assistance (camera, radar, LiDAR)',
+  Infotainment: 'Infotainment',
+  CrashBlackbox: 'Crash data recorder',
+};
+
+/** Why a policy ended. */
+const POLICY_END_REASONS = {
+  Cancelled: 'the holder cancelled it',
+  Lapsed: 'a premium was more than the prepayment',
+  VehicleSold: 'the car was sold',
+  VehicleStolen: 'the car was reported stolen',
+  VehicleScrapped: 'the car was scrapped',
+  HolderLeft: 'the holder may no longer drive the car',
 };
 
 const STATUS_NOTES = {
@@ -104,11 +125,14 @@ function fact(list, term, value, testId) {
 }
 
 function km(value) {
-  return `${numbers.format(value)} km`;
+  return value == null ? 'no reading yet' : `${numbers.format(value)} km`;
 }
 
+/** A decimal amount as the node gives it ("20000", "0.002"), grouped: "20,000 V2X". */
 function amount(value, token) {
-  return `${value} ${token?.symbol ?? 'V2X'}`;
+  const [whole, fraction] = String(value).split('.');
+  const grouped = /^\d+$/.test(whole) ? numbers.format(BigInt(whole)) : whole;
+  return `${grouped}${fraction ? `.${fraction}` : ''} ${token?.symbol ?? 'V2X'}`;
 }
 
 /** "RecallWork" -> "Recall work". */
@@ -117,7 +141,7 @@ function humanize(name) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A value the contract does not spell out (an enum with fields, a lien), as readable text. */
+/** A value the page has no words for (a kind added after it), as readable text. */
 function describe(value) {
   if (value == null) return 'none';
   if (typeof value !== 'object') return String(value);
@@ -128,14 +152,41 @@ function describe(value) {
     .join(', ');
 }
 
-/** A service record's kind: "Maintenance", or { "Inspection": { "passed": true } }. */
+/**
+ * A service record's kind: "Maintenance", or an object for kinds with fields:
+ * { "Inspection": { "passed": true } }, { "BatteryHealth": { "state_of_health": 91 } },
+ * { "OdometerReplacement": { "old_km": 80000, "new_km": 0 } }.
+ */
 function workKind(kind) {
   if (typeof kind === 'string') return humanize(kind);
   const [[name, fields] = []] = Object.entries(kind ?? {});
-  if (name === 'Inspection' && typeof fields?.passed === 'boolean') {
-    return `Inspection (${fields.passed ? 'passed' : 'failed'})`;
+  switch (name) {
+    case 'Inspection':
+      return `Inspection, ${fields?.passed ? 'passed' : 'failed'}`;
+    case 'BatteryHealth':
+      return `Battery health: ${fields?.state_of_health} %`;
+    case 'OdometerReplacement':
+      return `Instrument cluster replaced (the old one showed ${km(fields?.old_km)}, the new one ${km(fields?.new_km)})`;
+    default:
+      return name ? `${humanize(name)} (${describe(fields)})` : 'Unknown';
   }
-  return name ? `${humanize(name)} (${describe(fields)})` : 'Unknown';
+}
+
+/** A data listing's category: "Battery", or { "Other": 7 }. */
+function dataCategory(category) {
+  if (typeof category === 'string') return DATA_CATEGORIES[category] ?? humanize(category);
+  if (category?.Other != null) return `Other (category ${category.Other})`;
+  return describe(category);
+}
+
+/** A policy's status: "Active", or { "Ended": { "at": 120, "reason": "VehicleSold" } }. */
+function policyStatus(status) {
+  if (typeof status === 'string') return humanize(status);
+  if (status?.Ended) {
+    const { at, reason } = status.Ended;
+    return `Ended in block ${numbers.format(at)}: ${POLICY_END_REASONS[reason] ?? humanize(reason)}`;
+  }
+  return describe(status);
 }
 
 /** When something happened: its block and, where the chain knows it, the time. */
@@ -149,10 +200,15 @@ function when(blockNumber, timestamp) {
   return blockNumber === 0 ? 'At genesis (block 0)' : `Block ${numbers.format(blockNumber)}`;
 }
 
+/** "At genesis" -> "at genesis", inside a sentence (and "UTC" stays "UTC"). */
+function lowerFirst(text) {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** "5Grwva…GKutQY", the whole address in a tooltip. */
 function shortAccount(address) {
   const text = address.length > 16 ? `${address.slice(0, 6)}…${address.slice(-6)}` : address;
-  return el('code', { className: 'address', text, attrs: { title: address } });
+  return el('code', { className: 'address short', text, attrs: { title: address } });
 }
 
 /** A named account ("Demo Garage") with its address. */
@@ -162,12 +218,22 @@ function account(address, name, { short = false } = {}) {
   return [el('span', { className: 'name', text: name }), ' ', code];
 }
 
+/** Block `block`, and how far it is from block `now`: "block 1,242 (in about 2 hours)". */
+function blockFromNow(block, now) {
+  const at = `block ${numbers.format(block)}`;
+  if (now == null || block === now) return at;
+  return block > now ? `${at} (in ${duration(block - now)})` : `${at} (${duration(now - block)} ago)`;
+}
+
 function duration(blocks) {
   const seconds = blocks * BLOCK_SECONDS;
-  const round = (value) => numbers.format(Math.round(value * 10) / 10);
-  if (seconds >= 86_400) return `about ${round(seconds / 86_400)} days`;
-  if (seconds >= 3_600) return `about ${round(seconds / 3_600)} hours`;
-  return `about ${round(seconds / 60)} minutes`;
+  const about = (value, unit) => {
+    const rounded = Math.round(value * 10) / 10;
+    return `about ${numbers.format(rounded)} ${unit}${rounded === 1 ? '' : 's'}`;
+  };
+  if (seconds >= 86_400) return about(seconds / 86_400, 'day');
+  if (seconds >= 3_600) return about(seconds / 3_600, 'hour');
+  return about(seconds / 60, 'minute');
 }
 
 function show(node, visible) {
@@ -210,13 +276,25 @@ function renderStatus({ status }) {
   show($('status-note'), Boolean(note));
 }
 
-function renderOwnership({ ownership }) {
+/** An open sale offer: to whom, for how much, until when. */
+function saleOffer({ buyer, price, expiresAt }, token, now) {
+  return [
+    'offered to ', shortAccount(buyer),
+    price == null ? ' as a gift' : ` for ${amount(price, token)}`,
+    `, until ${blockFromNow(expiresAt, now)}`,
+  ];
+}
+
+function renderOwnership({ ownership, token, at }) {
   const list = $('ownership');
   list.replaceChildren();
   fact(list, 'Owner', account(ownership.owner), 'owner');
   fact(list, 'Past owners', String(ownership.pastOwners), 'past-owners');
-  fact(list, 'Lien', ownership.lien == null ? 'none' : describe(ownership.lien), 'lien');
-  fact(list, 'For sale', ownership.openSaleOffer == null ? 'no' : describe(ownership.openSaleOffer));
+  // A lien is the lender's account: while it is set, the car cannot be sold.
+  fact(list, 'Lien', ownership.lien == null ? 'none' : ['held by ', ...account(ownership.lien)], 'lien');
+  fact(list, 'For sale', ownership.openSaleOffer == null
+    ? 'no'
+    : saleOffer(ownership.openSaleOffer, token, at?.blockNumber), 'sale-offer');
 
   const sales = ownership.sales ?? [];
   const body = $('sales').tBodies[0];
@@ -224,6 +302,7 @@ function renderOwnership({ ownership }) {
     el('td', { text: when(sale.blockNumber, sale.timestamp) }),
     el('td', {}, [shortAccount(sale.from)]),
     el('td', {}, [shortAccount(sale.to)]),
+    el('td', { className: 'num', text: sale.price == null ? 'gift' : amount(sale.price, token) }),
   ])));
   show($('sales'), sales.length > 0);
   const empty = $('sales-empty');
@@ -240,24 +319,32 @@ function renderOdometer({ odometer }) {
   facts.replaceChildren();
   fact(facts, 'Shown', km(odometer.displayedKm), 'displayed-km');
   fact(facts, 'True', km(odometer.trueKm), 'true-km');
-  const warning = $('odometer-warning');
-  if (odometer.displayedKm < odometer.trueKm) {
-    warning.textContent = `The odometer shows ${km(odometer.displayedKm)}, ${km(odometer.trueKm - odometer.displayedKm)} `
-      + `less than the ${km(odometer.trueKm)} the chain accepted before: it may have been turned back.`;
+  const flags = odometer.flags ?? [];
+  const flagCount = odometer.flagCount ?? flags.length;
+  fact(facts, 'Flagged', flagCount === 0
+    ? 'none'
+    : `${numbers.format(flagCount)} reading${flagCount === 1 ? '' : 's'}${flagCount > flags.length
+      ? ` (the chain keeps the latest ${flags.length === 1 ? 'one' : numbers.format(flags.length)}, listed below)` : ''}`, 'flag-count');
+  // A flagged reading never changes the km shown: only a new instrument cluster shows fewer.
+  const note = $('odometer-note');
+  const replaced = odometer.displayedKm != null && odometer.displayedKm < odometer.trueKm;
+  if (replaced) {
+    note.textContent = `The instrument cluster was replaced: it shows ${km(odometer.displayedKm)}, `
+      + `while the car has covered ${km(odometer.trueKm)} in all.`;
   }
-  show(warning, odometer.displayedKm < odometer.trueKm);
+  show(note, replaced);
 
   drawnChart = {
     readings: odometer.readings ?? [],
-    reasons: new Map((odometer.flags ?? []).map((flag) => [flag.seq, flag.reason])),
+    reasons: new Map(flags.map((flag) => [flag.seq, flag.reason])),
   };
   drawChart();
 
-  $('flags').replaceChildren(...(odometer.flags ?? []).map((flag) => el('li', {}, [
+  $('flags').replaceChildren(...flags.map((flag) => el('li', {}, [
     legendMarker('flagged'),
     el('span', {}, [
       el('strong', { text: `Reading #${flag.seq}, ${km(flag.km)}` }),
-      ` (${when(flag.blockNumber, flag.timestamp).toLowerCase()}): `,
+      `, ${lowerFirst(when(flag.blockNumber, flag.timestamp))}: `,
       el('span', { className: 'reason', text: flag.reason }),
     ]),
   ])));
@@ -379,7 +466,7 @@ function odometerChart(readings, reasons, width) {
     const cx = x(xs[i]);
     const cy = y(reading.km);
     const label = `Reading #${reading.seq}: ${km(reading.km)} shown, ${km(reading.trueKm)} true, `
-      + `${when(reading.blockNumber, reading.timestamp).toLowerCase()}, from ${humanize(reading.source).toLowerCase()}`;
+      + `${lowerFirst(when(reading.blockNumber, reading.timestamp))}, from ${humanize(reading.source).toLowerCase()}`;
     if (!reading.flagged) {
       return svg('circle', { class: 'point', cx, cy, r: 4 }, [svg('title', {}, [`${label}.`])]);
     }
@@ -449,6 +536,9 @@ function legendMarker(kind) {
 
 function serviceRow(record) {
   const work = [el('span', { text: workKind(record.kind) })];
+  if (record.odometerVerdict != null && record.odometerVerdict !== 'Accepted') {
+    work.push(el('span', { className: 'tag tag-flagged', text: `odometer: ${humanize(record.odometerVerdict).toLowerCase()}` }));
+  }
   if (record.corrects != null) work.push(el('span', { className: 'tag', text: `corrects #${record.corrects}` }));
   if (record.brandAuthorised) work.push(el('span', { className: 'tag', text: 'brand-authorised' }));
   const hash = record.documentHash ?? '';
@@ -460,7 +550,7 @@ function serviceRow(record) {
     el('td', {}, account(record.workshop, record.workshopName, { short: true })),
     el('td', {}, [el('code', {
       text: hash.length > 14 ? `${hash.slice(0, 8)}…${hash.slice(-4)}` : hash,
-      attrs: { title: hash },
+      attrs: { title: record.documentUri ? `${hash}\n${record.documentUri}` : hash },
     })]),
   ]);
 }
@@ -481,17 +571,23 @@ function renderServiceRecords(serviceRecords, { append }) {
   show(older, serviceRecords.next != null);
 }
 
-function renderInsurance({ insurance, token }) {
+function renderInsurance({ insurance, token, at }) {
   const list = $('insurance');
   list.replaceChildren();
   show($('insurance-empty'), insurance == null);
   show(list, insurance != null);
   if (insurance == null) return;
   fact(list, 'Policy', `#${insurance.policyId}, product #${insurance.productId}`);
-  fact(list, 'Insurer', account(insurance.insurer, insurance.insurerName));
+  fact(list, 'Insurer', account(insurance.insurer, insurance.insurerName), 'insurer');
   fact(list, 'Holder', account(insurance.holder));
+  fact(list, 'Status', policyStatus(insurance.status), 'policy-status');
   fact(list, 'Prepaid', amount(insurance.prepaid, token));
-  fact(list, 'Status', humanize(insurance.status), 'policy-status');
+  if (insurance.coverLeft != null) fact(list, 'Cover left', amount(insurance.coverLeft, token));
+  if (insurance.startedAt != null) fact(list, 'Since', when(insurance.startedAt));
+  if (insurance.periodEnd != null) {
+    const driven = insurance.periodKm == null ? '' : `${km(insurance.periodKm)} driven, `;
+    fact(list, 'This period', `${driven}ends at ${blockFromNow(insurance.periodEnd, at?.blockNumber)}`);
+  }
 }
 
 function renderCharging({ charging, token }) {
@@ -506,7 +602,7 @@ function renderListings({ dataListings, token }) {
   const listings = dataListings ?? [];
   $('listings').tBodies[0].replaceChildren(...listings.map((listing) => el('tr', {}, [
     el('td', { text: String(listing.id) }),
-    el('td', { text: humanize(listing.category) }),
+    el('td', { text: dataCategory(listing.category) }),
     el('td', { className: 'num', text: amount(listing.price, token) }),
     el('td', { text: `${numbers.format(listing.accessBlocks)} blocks (${duration(listing.accessBlocks)})` }),
   ])));
