@@ -400,7 +400,7 @@ export async function rpcCall(rpcUrl, method, params = [], timeoutMs = 10_000) {
 
 /**
  * The passport of a vehicle, by VIN or id, from `v2x_vehiclePassport` (its contract:
- * docs/passport-rpc.md). A node without the method rejects with code `METHOD_NOT_FOUND`.
+ * docs/rpc.md). A node without the method rejects with code `METHOD_NOT_FOUND`.
  */
 export function fetchPassport(rpcUrl, vinOrId) {
   return rpcCall(rpcUrl, 'v2x_vehiclePassport', [vinOrId]);

@@ -29,8 +29,9 @@ export function nodeBinary() {
 
 /**
  * Starts `v2x-node --dev --tmp` and connects @polkadot/api to it.
- * Returns { api, wsUrl, stop, logFile }: `wsUrl` is the node's RPC (HTTP JSON-RPC on the same
- * port); `stop` kills the node and is safe to call twice.
+ * Returns { api, wsUrl, httpUrl, stop, logFile }: `wsUrl` is the node's RPC over WebSocket,
+ * `httpUrl` the same port's HTTP JSON-RPC (which `--dev` opens to pages of any origin);
+ * `stop` kills the node and is safe to call twice.
  */
 export async function startDevNode() {
   const rpcPort = await freePort();
@@ -87,7 +88,7 @@ export async function startDevNode() {
     await stop();
     throw error;
   }
-  return { api, wsUrl, stop, logFile };
+  return { api, wsUrl, httpUrl: `http://127.0.0.1:${rpcPort}`, stop, logFile };
 }
 
 /** Resolves once something accepts TCP connections on `port` (or `stopped()` is true). */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { u8aToString } from '@polkadot/util';
 import { startDevNode, eventsOf } from '../lib/node.mjs';
 import {
-  playCarLife, fetchPassport, httpUrlOf, withCheckDigit, decimalV2x, STORY, MOMENTS, UNIT, METHOD_NOT_FOUND,
+  playCarLife, fetchPassport, withCheckDigit, decimalV2x, STORY, MOMENTS, UNIT,
 } from '../lib/demo-story.mjs';
 
 // The runtime's figures, to the unit (runtime/src/configs, genesis_config_presets.rs).
@@ -367,18 +367,11 @@ test('every unit of the first owner and the treasury is accounted for over the s
   );
 });
 
-// Until the node serves v2x_vehiclePassport (docs/passport-rpc.md) this test is a TODO: it
-// runs, and a node without the method is reported, not counted as a failure.
-test('the passport (v2x_vehiclePassport) tells the car\'s story', async (t) => {
+// The passport's contract: docs/rpc.md.
+test('the passport (v2x_vehiclePassport) tells the car\'s story', async () => {
   const { cast, vehicle, vin } = story;
-  const rpcUrl = httpUrlOf(node.wsUrl);
-  let passport;
-  try {
-    passport = await fetchPassport(rpcUrl, vin);
-  } catch (error) {
-    if (error.code === METHOD_NOT_FOUND) t.todo('this node has no v2x_vehiclePassport yet');
-    throw error;
-  }
+  const rpcUrl = node.httpUrl;
+  const passport = await fetchPassport(rpcUrl, vin);
   assert.ok(passport.at.blockNumber >= block('sale'));
   assert.deepEqual(passport.token, { symbol: 'V2X', decimals: 12 });
   const { identity } = passport;
