@@ -76,11 +76,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `299`
 		//  Estimated: `3628 + w * (2526 ±0)`
-		// Minimum execution time: 18_938_000 picoseconds.
-		Weight::from_parts(15_124_334, 0)
+		// Minimum execution time: 18_287_000 picoseconds.
+		Weight::from_parts(14_911_222, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
-			// Standard Error: 1_106
-			.saturating_add(Weight::from_parts(4_154_410, 0).saturating_mul(w.into()))
+			// Standard Error: 1_238
+			.saturating_add(Weight::from_parts(3_960_246, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -96,11 +96,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `282 + w * (3 ±0)`
 		//  Estimated: `3628`
-		// Minimum execution time: 14_611_000 picoseconds.
-		Weight::from_parts(13_527_817, 0)
+		// Minimum execution time: 14_522_000 picoseconds.
+		Weight::from_parts(13_522_317, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
-			// Standard Error: 711
-			.saturating_add(Weight::from_parts(1_813_069, 0).saturating_mul(w.into()))
+			// Standard Error: 917
+			.saturating_add(Weight::from_parts(1_778_799, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(w.into())))
@@ -118,18 +118,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::OwnedVehicles` (r:0 w:1)
 	/// Proof: `VehicleIdentity::OwnedVehicles` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:0 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	fn register_vehicle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `603`
-		//  Estimated: `3628`
-		// Minimum execution time: 84_896_000 picoseconds.
-		Weight::from_parts(88_581_000, 0)
-			.saturating_add(Weight::from_parts(0, 3628))
+		//  Measured:  `635`
+		//  Estimated: `3928`
+		// Minimum execution time: 83_313_000 picoseconds.
+		Weight::from_parts(87_339_000, 0)
+			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3914`
-		// Minimum execution time: 15_933_000 picoseconds.
-		Weight::from_parts(17_446_000, 0)
+		// Minimum execution time: 15_833_000 picoseconds.
+		Weight::from_parts(17_305_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -155,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `793`
 		//  Estimated: `3914`
-		// Minimum execution time: 17_496_000 picoseconds.
-		Weight::from_parts(18_868_000, 0)
+		// Minimum execution time: 17_005_000 picoseconds.
+		Weight::from_parts(18_918_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -170,13 +170,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::OwnershipHistory` (r:1 w:1)
+	/// Proof: `VehicleIdentity::OwnershipHistory` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
+	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarketplace::Consent` (r:1 w:1)
+	/// Proof: `DataMarketplace::Consent` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::OwnedVehicles` (r:0 w:2)
@@ -187,13 +193,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn accept_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2866`
+		//  Measured:  `3935`
 		//  Estimated: `6196`
-		// Minimum execution time: 1_015_597_000 picoseconds.
-		Weight::from_parts(1_032_192_000, 0)
+		// Minimum execution time: 1_010_359_000 picoseconds.
+		Weight::from_parts(1_040_304_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(20))
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(22))
 	}
 	/// Storage: `VehicleIdentity::Lenders` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Lenders` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
@@ -201,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `257`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_087_000 picoseconds.
-		Weight::from_parts(13_219_000, 0)
+		// Minimum execution time: 11_807_000 picoseconds.
+		Weight::from_parts(12_809_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -213,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `276`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_037_000 picoseconds.
-		Weight::from_parts(13_089_000, 0)
+		// Minimum execution time: 11_677_000 picoseconds.
+		Weight::from_parts(12_779_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -229,8 +235,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `758`
 		//  Estimated: `3914`
-		// Minimum execution time: 19_649_000 picoseconds.
-		Weight::from_parts(21_331_000, 0)
+		// Minimum execution time: 19_589_000 picoseconds.
+		Weight::from_parts(21_652_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -247,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `939`
 		//  Estimated: `3914`
-		// Minimum execution time: 31_116_000 picoseconds.
-		Weight::from_parts(33_530_000, 0)
+		// Minimum execution time: 30_435_000 picoseconds.
+		Weight::from_parts(33_179_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -259,8 +265,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3914`
-		// Minimum execution time: 15_543_000 picoseconds.
-		Weight::from_parts(17_316_000, 0)
+		// Minimum execution time: 15_392_000 picoseconds.
+		Weight::from_parts(17_125_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -276,14 +282,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn bind_device() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1568`
-		//  Estimated: `3914`
-		// Minimum execution time: 81_160_000 picoseconds.
-		Weight::from_parts(85_176_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
+		//  Measured:  `1635`
+		//  Estimated: `3928`
+		// Minimum execution time: 80_740_000 picoseconds.
+		Weight::from_parts(86_408_000, 0)
+			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -296,14 +302,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn unbind_device() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1466`
-		//  Estimated: `3914`
-		// Minimum execution time: 70_985_000 picoseconds.
-		Weight::from_parts(75_031_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
+		//  Measured:  `1533`
+		//  Estimated: `3928`
+		// Minimum execution time: 70_625_000 picoseconds.
+		Weight::from_parts(75_833_000, 0)
+			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -314,13 +320,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn grant_operator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1847`
+		//  Measured:  `1914`
 		//  Estimated: `4330`
-		// Minimum execution time: 654_652_000 picoseconds.
-		Weight::from_parts(679_919_000, 0)
+		// Minimum execution time: 642_063_000 picoseconds.
+		Weight::from_parts(664_656_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -332,13 +338,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn revoke_operator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1847`
+		//  Measured:  `1914`
 		//  Estimated: `4330`
-		// Minimum execution time: 67_370_000 picoseconds.
-		Weight::from_parts(71_937_000, 0)
+		// Minimum execution time: 66_459_000 picoseconds.
+		Weight::from_parts(71_767_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -352,24 +358,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
+	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarketplace::Consent` (r:1 w:1)
+	/// Proof: `DataMarketplace::Consent` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
 	/// Proof: `VehicleIdentity::LienConsents` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_stolen() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2638`
+		//  Measured:  `3110`
 		//  Estimated: `4330`
-		// Minimum execution time: 925_504_000 picoseconds.
-		Weight::from_parts(960_275_000, 0)
+		// Minimum execution time: 923_751_000 picoseconds.
+		Weight::from_parts(956_970_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -377,8 +387,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3914`
-		// Minimum execution time: 15_944_000 picoseconds.
-		Weight::from_parts(17_386_000, 0)
+		// Minimum execution time: 15_883_000 picoseconds.
+		Weight::from_parts(17_416_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -390,7 +400,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
@@ -399,6 +409,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
+	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarketplace::Consent` (r:1 w:1)
+	/// Proof: `DataMarketplace::Consent` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
@@ -407,13 +421,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn scrap_vehicle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2851`
-		//  Estimated: `6218`
-		// Minimum execution time: 988_276_000 picoseconds.
-		Weight::from_parts(1_016_008_000, 0)
-			.saturating_add(Weight::from_parts(0, 6218))
-			.saturating_add(T::DbWeight::get().reads(10))
-			.saturating_add(T::DbWeight::get().writes(19))
+		//  Measured:  `3323`
+		//  Estimated: `6866`
+		// Minimum execution time: 995_257_000 picoseconds.
+		Weight::from_parts(1_019_533_000, 0)
+			.saturating_add(Weight::from_parts(0, 6866))
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(20))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -427,8 +441,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1349`
 		//  Estimated: `3914`
-		// Minimum execution time: 31_167_000 picoseconds.
-		Weight::from_parts(34_161_000, 0)
+		// Minimum execution time: 32_588_000 picoseconds.
+		Weight::from_parts(36_635_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -440,16 +454,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:1)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn leave_vehicle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1430`
-		//  Estimated: `3914`
-		// Minimum execution time: 67_661_000 picoseconds.
-		Weight::from_parts(71_265_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
+		//  Measured:  `1497`
+		//  Estimated: `3928`
+		// Minimum execution time: 67_751_000 picoseconds.
+		Weight::from_parts(73_569_000, 0)
+			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -460,13 +474,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn renounce_operator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1847`
+		//  Measured:  `1914`
 		//  Estimated: `4330`
-		// Minimum execution time: 67_250_000 picoseconds.
-		Weight::from_parts(70_916_000, 0)
+		// Minimum execution time: 66_850_000 picoseconds.
+		Weight::from_parts(72_949_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -477,8 +491,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3914`
-		// Minimum execution time: 15_342_000 picoseconds.
-		Weight::from_parts(16_815_000, 0)
+		// Minimum execution time: 15_373_000 picoseconds.
+		Weight::from_parts(17_166_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -496,11 +510,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `299`
 		//  Estimated: `3628 + w * (2526 ±0)`
-		// Minimum execution time: 18_938_000 picoseconds.
-		Weight::from_parts(15_124_334, 0)
+		// Minimum execution time: 18_287_000 picoseconds.
+		Weight::from_parts(14_911_222, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
-			// Standard Error: 1_106
-			.saturating_add(Weight::from_parts(4_154_410, 0).saturating_mul(w.into()))
+			// Standard Error: 1_238
+			.saturating_add(Weight::from_parts(3_960_246, 0).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -516,11 +530,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `282 + w * (3 ±0)`
 		//  Estimated: `3628`
-		// Minimum execution time: 14_611_000 picoseconds.
-		Weight::from_parts(13_527_817, 0)
+		// Minimum execution time: 14_522_000 picoseconds.
+		Weight::from_parts(13_522_317, 0)
 			.saturating_add(Weight::from_parts(0, 3628))
-			// Standard Error: 711
-			.saturating_add(Weight::from_parts(1_813_069, 0).saturating_mul(w.into()))
+			// Standard Error: 917
+			.saturating_add(Weight::from_parts(1_778_799, 0).saturating_mul(w.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(w.into())))
@@ -538,18 +552,18 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::OwnedVehicles` (r:0 w:1)
 	/// Proof: `VehicleIdentity::OwnedVehicles` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:0 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	fn register_vehicle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `603`
-		//  Estimated: `3628`
-		// Minimum execution time: 84_896_000 picoseconds.
-		Weight::from_parts(88_581_000, 0)
-			.saturating_add(Weight::from_parts(0, 3628))
+		//  Measured:  `635`
+		//  Estimated: `3928`
+		// Minimum execution time: 83_313_000 picoseconds.
+		Weight::from_parts(87_339_000, 0)
+			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
@@ -561,8 +575,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3914`
-		// Minimum execution time: 15_933_000 picoseconds.
-		Weight::from_parts(17_446_000, 0)
+		// Minimum execution time: 15_833_000 picoseconds.
+		Weight::from_parts(17_305_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -575,8 +589,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `793`
 		//  Estimated: `3914`
-		// Minimum execution time: 17_496_000 picoseconds.
-		Weight::from_parts(18_868_000, 0)
+		// Minimum execution time: 17_005_000 picoseconds.
+		Weight::from_parts(18_918_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -590,13 +604,19 @@ impl WeightInfo for () {
 	/// Storage: `VehicleIdentity::VehicleDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `VehicleIdentity::OwnershipHistory` (r:1 w:1)
+	/// Proof: `VehicleIdentity::OwnershipHistory` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
+	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarketplace::Consent` (r:1 w:1)
+	/// Proof: `DataMarketplace::Consent` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::OwnedVehicles` (r:0 w:2)
@@ -607,13 +627,13 @@ impl WeightInfo for () {
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn accept_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2866`
+		//  Measured:  `3935`
 		//  Estimated: `6196`
-		// Minimum execution time: 1_015_597_000 picoseconds.
-		Weight::from_parts(1_032_192_000, 0)
+		// Minimum execution time: 1_010_359_000 picoseconds.
+		Weight::from_parts(1_040_304_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(RocksDbWeight::get().reads(9))
-			.saturating_add(RocksDbWeight::get().writes(20))
+			.saturating_add(RocksDbWeight::get().reads(12))
+			.saturating_add(RocksDbWeight::get().writes(22))
 	}
 	/// Storage: `VehicleIdentity::Lenders` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Lenders` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
@@ -621,8 +641,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `257`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_087_000 picoseconds.
-		Weight::from_parts(13_219_000, 0)
+		// Minimum execution time: 11_807_000 picoseconds.
+		Weight::from_parts(12_809_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -633,8 +653,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `276`
 		//  Estimated: `3513`
-		// Minimum execution time: 12_037_000 picoseconds.
-		Weight::from_parts(13_089_000, 0)
+		// Minimum execution time: 11_677_000 picoseconds.
+		Weight::from_parts(12_779_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -649,8 +669,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `758`
 		//  Estimated: `3914`
-		// Minimum execution time: 19_649_000 picoseconds.
-		Weight::from_parts(21_331_000, 0)
+		// Minimum execution time: 19_589_000 picoseconds.
+		Weight::from_parts(21_652_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -667,8 +687,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `939`
 		//  Estimated: `3914`
-		// Minimum execution time: 31_116_000 picoseconds.
-		Weight::from_parts(33_530_000, 0)
+		// Minimum execution time: 30_435_000 picoseconds.
+		Weight::from_parts(33_179_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -679,8 +699,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3914`
-		// Minimum execution time: 15_543_000 picoseconds.
-		Weight::from_parts(17_316_000, 0)
+		// Minimum execution time: 15_392_000 picoseconds.
+		Weight::from_parts(17_125_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -696,14 +716,14 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn bind_device() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1568`
-		//  Estimated: `3914`
-		// Minimum execution time: 81_160_000 picoseconds.
-		Weight::from_parts(85_176_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
+		//  Measured:  `1635`
+		//  Estimated: `3928`
+		// Minimum execution time: 80_740_000 picoseconds.
+		Weight::from_parts(86_408_000, 0)
+			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -716,14 +736,14 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn unbind_device() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1466`
-		//  Estimated: `3914`
-		// Minimum execution time: 70_985_000 picoseconds.
-		Weight::from_parts(75_031_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
+		//  Measured:  `1533`
+		//  Estimated: `3928`
+		// Minimum execution time: 70_625_000 picoseconds.
+		Weight::from_parts(75_833_000, 0)
+			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -734,13 +754,13 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn grant_operator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1847`
+		//  Measured:  `1914`
 		//  Estimated: `4330`
-		// Minimum execution time: 654_652_000 picoseconds.
-		Weight::from_parts(679_919_000, 0)
+		// Minimum execution time: 642_063_000 picoseconds.
+		Weight::from_parts(664_656_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -752,13 +772,13 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn revoke_operator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1847`
+		//  Measured:  `1914`
 		//  Estimated: `4330`
-		// Minimum execution time: 67_370_000 picoseconds.
-		Weight::from_parts(71_937_000, 0)
+		// Minimum execution time: 66_459_000 picoseconds.
+		Weight::from_parts(71_767_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -772,24 +792,28 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
+	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarketplace::Consent` (r:1 w:1)
+	/// Proof: `DataMarketplace::Consent` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
 	/// Proof: `VehicleIdentity::LienConsents` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_stolen() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2638`
+		//  Measured:  `3110`
 		//  Estimated: `4330`
-		// Minimum execution time: 925_504_000 picoseconds.
-		Weight::from_parts(960_275_000, 0)
+		// Minimum execution time: 923_751_000 picoseconds.
+		Weight::from_parts(956_970_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
-			.saturating_add(RocksDbWeight::get().reads(7))
-			.saturating_add(RocksDbWeight::get().writes(8))
+			.saturating_add(RocksDbWeight::get().reads(9))
+			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:1)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -797,8 +821,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `684`
 		//  Estimated: `3914`
-		// Minimum execution time: 15_944_000 picoseconds.
-		Weight::from_parts(17_386_000, 0)
+		// Minimum execution time: 15_883_000 picoseconds.
+		Weight::from_parts(17_416_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -810,7 +834,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::PendingDevices` (r:1 w:1)
 	/// Proof: `VehicleIdentity::PendingDevices` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:1)
@@ -819,6 +843,10 @@ impl WeightInfo for () {
 	/// Proof: `VehicleIdentity::SaleOffers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::WorkOrders` (r:1 w:0)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
+	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `DataMarketplace::Consent` (r:1 w:1)
+	/// Proof: `DataMarketplace::Consent` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:0 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::LienConsents` (r:0 w:1)
@@ -827,13 +855,13 @@ impl WeightInfo for () {
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn scrap_vehicle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2851`
-		//  Estimated: `6218`
-		// Minimum execution time: 988_276_000 picoseconds.
-		Weight::from_parts(1_016_008_000, 0)
-			.saturating_add(Weight::from_parts(0, 6218))
-			.saturating_add(RocksDbWeight::get().reads(10))
-			.saturating_add(RocksDbWeight::get().writes(19))
+		//  Measured:  `3323`
+		//  Estimated: `6866`
+		// Minimum execution time: 995_257_000 picoseconds.
+		Weight::from_parts(1_019_533_000, 0)
+			.saturating_add(Weight::from_parts(0, 6866))
+			.saturating_add(RocksDbWeight::get().reads(12))
+			.saturating_add(RocksDbWeight::get().writes(20))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
@@ -847,8 +875,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1349`
 		//  Estimated: `3914`
-		// Minimum execution time: 31_167_000 picoseconds.
-		Weight::from_parts(34_161_000, 0)
+		// Minimum execution time: 32_588_000 picoseconds.
+		Weight::from_parts(36_635_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -860,16 +888,16 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:0 w:1)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn leave_vehicle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1430`
-		//  Estimated: `3914`
-		// Minimum execution time: 67_661_000 picoseconds.
-		Weight::from_parts(71_265_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
+		//  Measured:  `1497`
+		//  Estimated: `3928`
+		// Minimum execution time: 67_751_000 picoseconds.
+		Weight::from_parts(73_569_000, 0)
+			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
@@ -880,13 +908,13 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn renounce_operator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1847`
+		//  Measured:  `1914`
 		//  Estimated: `4330`
-		// Minimum execution time: 67_250_000 picoseconds.
-		Weight::from_parts(70_916_000, 0)
+		// Minimum execution time: 66_850_000 picoseconds.
+		Weight::from_parts(72_949_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -897,8 +925,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3914`
-		// Minimum execution time: 15_342_000 picoseconds.
-		Weight::from_parts(16_815_000, 0)
+		// Minimum execution time: 15_373_000 picoseconds.
+		Weight::from_parts(17_166_000, 0)
 			.saturating_add(Weight::from_parts(0, 3914))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
