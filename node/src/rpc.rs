@@ -15,11 +15,7 @@ use polkadot_sdk::{
 	sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata},
 	*,
 };
-use v2x_runtime::{
-	opaque::Block,
-	passport::{PassportListing, PassportPolicy, PassportRecord},
-	AccountId, Balance, BlockNumber, Nonce,
-};
+use v2x_runtime::{opaque::Block, AccountId, Balance, Nonce};
 
 /// What the RPC methods need from the node.
 pub struct FullDeps<C, P> {
@@ -44,17 +40,7 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ BlockBuilder<Block>
-		+ v2x_primitives::runtime_api::VehiclePassportApi<
-			Block,
-			AccountId,
-			Balance,
-			BlockNumber,
-			PassportRecord,
-			PassportPolicy,
-			PassportListing,
-		> + pallet_usage_insurance::runtime_api::InsuranceApi<Block, AccountId, Balance, BlockNumber>
-		+ pallet_data_marketplace::runtime_api::DataAccessApi<Block, AccountId, Balance, BlockNumber>
-		+ pallet_shared_charging::runtime_api::ChargingApi<Block, AccountId, Balance, BlockNumber>,
+		+ v2x::V2xRuntimeApi,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};

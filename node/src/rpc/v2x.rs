@@ -111,15 +111,24 @@ impl<C> V2x<C> {
 	}
 }
 
-impl<C> V2xApiServer for V2x<C>
-where
-	C: ProvideRuntimeApi<Block>
-		+ HeaderBackend<Block>
-		+ BlockBackend<Block>
-		+ Send
-		+ Sync
-		+ 'static,
-	C::Api: VehiclePassportApi<
+/// The runtime APIs the `v2x_` methods call, in one bound.
+pub trait V2xRuntimeApi:
+	VehiclePassportApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+		PassportRecord,
+		PassportPolicy,
+		PassportListing,
+	> + InsuranceApi<Block, AccountId, Balance, BlockNumber>
+	+ DataAccessApi<Block, AccountId, Balance, BlockNumber>
+	+ ChargingApi<Block, AccountId, Balance, BlockNumber>
+{
+}
+
+impl<Api> V2xRuntimeApi for Api where
+	Api: VehiclePassportApi<
 			Block,
 			AccountId,
 			Balance,
@@ -129,7 +138,19 @@ where
 			PassportListing,
 		> + InsuranceApi<Block, AccountId, Balance, BlockNumber>
 		+ DataAccessApi<Block, AccountId, Balance, BlockNumber>
-		+ ChargingApi<Block, AccountId, Balance, BlockNumber>,
+		+ ChargingApi<Block, AccountId, Balance, BlockNumber>
+{
+}
+
+impl<C> V2xApiServer for V2x<C>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ BlockBackend<Block>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: V2xRuntimeApi,
 {
 	fn vehicle_passport(
 		&self,

@@ -46,8 +46,9 @@ export const STORY = {
   product: 0,
   prepayment: 10n * UNIT,
   serviceKm: 1_000,
-  // The unit's first report is the policy's baseline; the second bills the distance since.
-  baselineKm: 1_020,
+  // The policy counts from the workshop's reading (the first since it began): the unit's
+  // first report bills the distance since, the second the distance after the first.
+  firstReportKm: 1_020,
   drivenKm: 1_140,
   riskEvents: { harshBraking: 1, speeding: 0, nightKm: 20 },
   rollbackKm: 400,
@@ -177,14 +178,15 @@ export async function playCarLife(api, log = () => {}) {
 
   // 4. The unit's first report, the charger's confirmation, and the owner's data listing.
   await inOneBlock('reports', [
-    ['baseline', who.device, tx.usageInsurance.reportUsage(STORY.baselineKm, NO_RISK_EVENTS)],
+    ['firstReport', who.device, tx.usageInsurance.reportUsage(STORY.firstReportKm, NO_RISK_EVENTS)],
     ['chargeConfirmed', who.chargerMeter, tx.sharedCharging.confirmSession(story.ids.session)],
     ['listing', who.owner, tx.dataMarketplace.createListing(
       vehicle, STORY.dataCategory, STORY.dataPrice, STORY.dataAccessBlocks, DOCUMENTS.dataTerms, null,
     )],
   ]);
-  log('baseline', `${name.device}'s unit reports ${STORY.baselineKm} km: accepted, and the policy's baseline `
-    + `(${event('baseline', 'usageInsurance', 'UsageReported').kmAdded} km billed) ${at('baseline')}`);
+  log('firstReport', `${name.device}'s unit reports ${STORY.firstReportKm} km: accepted; `
+    + `${event('firstReport', 'usageInsurance', 'UsageReported').kmAdded} km since the workshop's reading billed `
+    + `to policy #${story.ids.policy} ${at('firstReport')}`);
   const activated = event('chargeConfirmed', 'sharedCharging', 'SessionActivated');
   log('chargeConfirmed', `The charger's meter (${name.chargerMeter}) confirms session #${story.ids.session}: `
     + `energy flows ${at('chargeConfirmed')}`);

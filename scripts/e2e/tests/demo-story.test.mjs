@@ -70,7 +70,7 @@ const vinOf = (vin) => u8aToString(vin.toU8a());
 function policyCharge() {
   const blocks = BigInt(block('sale') - block('delivery') + 1);
   const { harshBraking, nightKm } = STORY.riskEvents;
-  const usage = BigInt(STORY.drivenKm - STORY.baselineKm) * PER_KM
+  const usage = BigInt(STORY.drivenKm - STORY.serviceKm) * PER_KM
     + BigInt(harshBraking) * PER_HARSH_BRAKING + BigInt(nightKm) * PER_NIGHT_KM;
   return (BASE_PREMIUM * blocks) / BigInt(DAILY_PERIOD) + usage;
 }
@@ -166,28 +166,30 @@ test('the telematics unit binds with its own key, and its reports bill the accep
   const { cast, vehicle } = story;
   assert.equal(event('deviceBound', 'vehicleIdentity', 'DeviceBound').device.toString(), cast.device);
 
-  // The first report is the policy's baseline: nothing billed yet.
-  const baseline = event('baseline', 'usageInsurance', 'UsageReported');
-  assert.equal(baseline.policy.toNumber(), story.ids.policy);
-  assert.equal(baseline.vehicle.toNumber(), vehicle);
-  assert.equal(baseline.odometerKm.toNumber(), STORY.baselineKm);
-  assert.ok(baseline.verdict.isConsistent);
-  assert.equal(baseline.kmAdded.toNumber(), 0);
-  const accepted = event('baseline', 'serviceBook', 'OdometerRecorded');
-  assert.equal(accepted.totalKm.toNumber(), STORY.baselineKm);
+  // The policy began before the car's first reading: it counts from the workshop's reading,
+  // the first anyone recorded since, so the unit's first report bills the 20 km after it.
+  const firstReport = event('firstReport', 'usageInsurance', 'UsageReported');
+  assert.equal(firstReport.policy.toNumber(), story.ids.policy);
+  assert.equal(firstReport.vehicle.toNumber(), vehicle);
+  assert.equal(firstReport.odometerKm.toNumber(), STORY.firstReportKm);
+  assert.ok(firstReport.verdict.isConsistent);
+  assert.equal(firstReport.kmAdded.toNumber(), STORY.firstReportKm - STORY.serviceKm);
+  assert.equal(firstReport.periodKm.toNumber(), STORY.firstReportKm - STORY.serviceKm);
+  const accepted = event('firstReport', 'serviceBook', 'OdometerRecorded');
+  assert.equal(accepted.totalKm.toNumber(), STORY.firstReportKm);
   assert.equal(accepted.source.toString(), 'Device');
 
   const usage = event('usage', 'usageInsurance', 'UsageReported');
-  const driven = STORY.drivenKm - STORY.baselineKm;
-  assert.equal(usage.kmAdded.toNumber(), driven);
+  const driven = STORY.drivenKm - STORY.serviceKm;
+  assert.equal(usage.kmAdded.toNumber(), STORY.drivenKm - STORY.firstReportKm);
   assert.equal(usage.periodKm.toNumber(), driven);
-  // The day's premium for that usage so far: 1 + 120 x 0.002 + 0.1 + 20 x 0.001 V2X.
+  // The day's premium for that usage so far: 1 + 140 x 0.002 + 0.1 + 20 x 0.001 V2X.
   const quote = await node.api.call.insuranceApi.quote(STORY.product, driven, STORY.riskEvents);
-  assert.equal(quote.unwrap().toBigInt(), UNIT + 240n * MILLI + 100n * MILLI + 20n * MILLI);
+  assert.equal(quote.unwrap().toBigInt(), UNIT + 280n * MILLI + 100n * MILLI + 20n * MILLI);
 
   // The unit pays only its fees.
   assert.equal(freeChange('service', 'device'), -fee('deviceBound'));
-  assert.equal(freeChange('reports', 'device'), -fee('baseline'));
+  assert.equal(freeChange('reports', 'device'), -fee('firstReport'));
   assert.equal(freeChange('driving', 'device'), -fee('usage'));
 });
 
@@ -203,7 +205,7 @@ test('a rollback attempt is kept as evidence and flagged, and changes neither od
   const usage = event('rollback', 'usageInsurance', 'UsageReported');
   assert.equal(usage.verdict.asFlagged.toString(), 'Rollback');
   assert.equal(usage.kmAdded.toNumber(), 0);
-  assert.equal(usage.periodKm.toNumber(), STORY.drivenKm - STORY.baselineKm);
+  assert.equal(usage.periodKm.toNumber(), STORY.drivenKm - STORY.serviceKm);
   assert.equal(freeChange('rollback', 'device'), -fee('rollback'));
 
   const call = node.api.call.serviceBookApi;
@@ -212,7 +214,7 @@ test('a rollback attempt is kept as evidence and flagged, and changes neither od
   const readings = await call.odometerReadings(vehicle);
   assert.deepEqual(
     readings.map((r) => [r.km.toNumber(), r.source.toString(), r.verdict.isFlagged]),
-    [[STORY.serviceKm, 'Workshop', false], [STORY.baselineKm, 'Device', false],
+    [[STORY.serviceKm, 'Workshop', false], [STORY.firstReportKm, 'Device', false],
       [STORY.drivenKm, 'Device', false], [STORY.rollbackKm, 'Device', true]],
   );
 });
@@ -409,7 +411,7 @@ test('the passport (v2x_vehiclePassport) tells the car\'s story', async () => {
   assert.equal(odometer.trueKm, STORY.drivenKm);
   assert.deepEqual(
     odometer.readings.map((r) => [r.km, r.source, r.flagged]),
-    [[STORY.serviceKm, 'Workshop', false], [STORY.baselineKm, 'Device', false],
+    [[STORY.serviceKm, 'Workshop', false], [STORY.firstReportKm, 'Device', false],
       [STORY.drivenKm, 'Device', false], [STORY.rollbackKm, 'Device', true]],
   );
   assert.equal(odometer.readings[3].verdict, 'Rollback');
