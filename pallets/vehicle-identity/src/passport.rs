@@ -2,7 +2,7 @@
 //! `VehiclePassportApi`.
 
 use alloc::vec::Vec;
-use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
+use polkadot_sdk::{frame_system, frame_system::pallet_prelude::BlockNumberFor};
 use v2x_primitives::{
 	IdentitySection, OwnershipSection, SaleEntry, SaleOfferEntry, VehicleId, VehicleRef,
 	VehicleStatus,
@@ -12,11 +12,11 @@ use crate::{
 	BalanceOf, Config, Manufacturers, OwnershipHistory, Pallet, SaleOffers, VehicleByVin, Vehicles,
 };
 
+/// The identity section with this pallet's types.
+pub type IdentityOf<T> = IdentitySection<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 /// The ownership section with this pallet's types.
 pub type OwnershipOf<T> =
 	OwnershipSection<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
-
-use polkadot_sdk::frame_system;
 
 impl<T: Config> Pallet<T> {
 	/// The id of the vehicle `vehicle` names, if one is registered under it.
@@ -30,8 +30,7 @@ impl<T: Config> Pallet<T> {
 	/// The vehicle's identity, status and ownership, as its passport shows them.
 	pub fn passport_identity(
 		id: VehicleId,
-	) -> Option<(IdentitySection<T::AccountId, BlockNumberFor<T>>, VehicleStatus, OwnershipOf<T>)>
-	{
+	) -> Option<(IdentityOf<T>, VehicleStatus, OwnershipOf<T>)> {
 		let vehicle = Vehicles::<T>::get(id)?;
 		let manufacturer_name = Manufacturers::<T>::get(&vehicle.manufacturer)
 			.map(|manufacturer| manufacturer.name.into_inner())
