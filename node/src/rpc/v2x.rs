@@ -159,7 +159,7 @@ where
 		newest_record: Option<u32>,
 	) -> RpcResult<Value> {
 		let vehicle_ref = vehicle_ref(&vehicle)?;
-		let at = self.block(at)?;
+		let (at, number) = self.block_and_number(at)?;
 		let passport = self
 			.client
 			.runtime_api()
@@ -167,7 +167,6 @@ where
 			.map_err(runtime_error)?
 			.ok_or_else(|| unknown_vehicle(&vehicle))?;
 		let mut times = Times { client: &*self.client, cache: HashMap::new() };
-		let number = self.number(at)?;
 		let mut answer = passport_json::passport(passport, &mut times);
 		answer["at"] = json!({
 			"blockNumber": number,
@@ -273,15 +272,21 @@ where
 impl<C: HeaderBackend<Block>> V2x<C> {
 	/// `at`, or the best block; an unknown hash is a bad argument.
 	fn block(&self, at: Option<Hash>) -> RpcResult<Hash> {
-		let Some(hash) = at else { return Ok(self.client.info().best_hash) };
-		self.number(hash).map(|_| hash)
+		self.block_and_number(at).map(|(hash, _)| hash)
 	}
 
-	fn number(&self, hash: Hash) -> RpcResult<BlockNumber> {
-		self.client
+	/// `at` (or the best block) and its number.
+	fn block_and_number(&self, at: Option<Hash>) -> RpcResult<(Hash, BlockNumber)> {
+		let Some(hash) = at else {
+			let info = self.client.info();
+			return Ok((info.best_hash, info.best_number));
+		};
+		let number = self
+			.client
 			.number(hash)
 			.map_err(runtime_error)?
-			.ok_or_else(|| invalid(format!("Unknown block {}", hex(hash.as_ref()))))
+			.ok_or_else(|| invalid(format!("Unknown block {}", hex(hash.as_ref()))))?;
+		Ok((hash, number))
 	}
 }
 

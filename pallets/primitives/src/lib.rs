@@ -21,8 +21,9 @@ mod vin;
 
 pub use odometer::{FlagReason, Km, OdometerLog, OdometerReading, OdometerSource, ReadingVerdict};
 pub use passport::{
-	ChargingSummary, IdentitySection, OdometerSection, OwnershipSection, PassportPage, SaleEntry,
-	SaleOfferEntry, VehiclePassport, VehicleRef, PASSPORT_RECORDS_PER_PAGE,
+	newest_first_page, ChargingSummary, IdentitySection, OdometerSection, OwnershipSection,
+	PassportPage, SaleEntry, SaleOfferEntry, VehiclePassport, VehicleRef,
+	PASSPORT_RECORDS_PER_PAGE,
 };
 pub use vehicle::{
 	OnOwnershipTransferred, OnVehicleStatusChanged, OperatingRight, Powertrain, VehicleId,

@@ -121,45 +121,40 @@ pub struct VehiclePassport<AccountId, Balance, BlockNumber, Record, Policy, List
 	pub data_listings: Vec<Listing>,
 }
 
-impl<Item> PassportPage<Item> {
-	/// The positions of the page of a list of `total` entries, newest first, that starts at
-	/// position `newest` (default: the newest entry), and the position of the next page.
-	pub fn positions(total: u32, newest: Option<u32>) -> (Vec<u32>, Option<u32>) {
-		let Some(last) = total.checked_sub(1) else { return (Vec::new(), None) };
-		let first = newest.unwrap_or(last).min(last);
-		let positions: Vec<u32> =
-			(0..=first).rev().take(PASSPORT_RECORDS_PER_PAGE as usize).collect();
-		let next = positions.last().and_then(|oldest| oldest.checked_sub(1));
-		(positions, next)
-	}
+/// The positions of the page of a list of `total` entries, newest first, that starts at
+/// position `newest` (default: the newest entry), and the position of the next page.
+pub fn newest_first_page(total: u32, newest: Option<u32>) -> (Vec<u32>, Option<u32>) {
+	let Some(last) = total.checked_sub(1) else { return (Vec::new(), None) };
+	let first = newest.unwrap_or(last).min(last);
+	let positions: Vec<u32> = (0..=first).rev().take(PASSPORT_RECORDS_PER_PAGE as usize).collect();
+	let next = positions.last().and_then(|oldest| oldest.checked_sub(1));
+	(positions, next)
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
 
-	type Page = PassportPage<()>;
-
 	#[test]
 	fn an_empty_list_has_one_empty_page() {
-		assert_eq!(Page::positions(0, None), (Vec::new(), None));
-		assert_eq!(Page::positions(0, Some(5)), (Vec::new(), None));
+		assert_eq!(newest_first_page(0, None), (Vec::new(), None));
+		assert_eq!(newest_first_page(0, Some(5)), (Vec::new(), None));
 	}
 
 	#[test]
 	fn pages_run_newest_first_and_end_at_position_zero() {
-		let (first, next) = Page::positions(45, None);
+		let (first, next) = newest_first_page(45, None);
 		assert_eq!(first.first(), Some(&44));
 		assert_eq!(first.last(), Some(&25));
 		assert_eq!(next, Some(24));
-		let (second, next) = Page::positions(45, next);
+		let (second, next) = newest_first_page(45, next);
 		assert_eq!((second.first(), second.last(), next), (Some(&24), Some(&5), Some(4)));
-		let (third, next) = Page::positions(45, next);
+		let (third, next) = newest_first_page(45, next);
 		assert_eq!((third, next), (vec![4, 3, 2, 1, 0], None));
 	}
 
 	#[test]
 	fn a_start_beyond_the_list_starts_at_its_newest_entry() {
-		assert_eq!(Page::positions(3, Some(u32::MAX)), (vec![2, 1, 0], None));
+		assert_eq!(newest_first_page(3, Some(u32::MAX)), (vec![2, 1, 0], None));
 	}
 }

@@ -2,9 +2,9 @@
 //! odometer history, for the runtime's `VehiclePassportApi`.
 
 use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
-use v2x_primitives::{OdometerSection, PassportPage, VehicleId};
+use v2x_primitives::{newest_first_page, OdometerSection, PassportPage, VehicleId};
 
-use crate::{Config, Odometers, Pallet, RecordCount, Records, ServiceRecordInfo, VehicleRecords};
+use crate::{Config, Odometers, Pallet, RecordCount, ServiceRecordInfo};
 
 impl<T: Config> Pallet<T> {
 	/// The vehicle's service records, newest first, from position `newest` (default: its
@@ -14,11 +14,10 @@ impl<T: Config> Pallet<T> {
 		newest: Option<u32>,
 	) -> PassportPage<ServiceRecordInfo<T::AccountId, BlockNumberFor<T>>> {
 		let total = RecordCount::<T>::get(vehicle);
-		let (positions, next) = PassportPage::<()>::positions(total, newest);
+		let (positions, next) = newest_first_page(total, newest);
 		let items = positions
 			.into_iter()
-			.filter_map(|position| VehicleRecords::<T>::get(vehicle, position))
-			.filter_map(|id| Records::<T>::get(id).map(|record| record.info(id)))
+			.filter_map(|position| Self::record_at(vehicle, position))
 			.collect();
 		PassportPage { total, items, next }
 	}

@@ -51,10 +51,16 @@ impl<T: Config> Pallet<T> {
 		let end = start
 			.saturating_add(limit.min(T::MaxPageSize::get()))
 			.min(RecordCount::<T>::get(vehicle));
-		(start..end)
-			.filter_map(|position| VehicleRecords::<T>::get(vehicle, position))
-			.filter_map(|id| Records::<T>::get(id).map(|record| record.info(id)))
-			.collect()
+		(start..end).filter_map(|position| Self::record_at(vehicle, position)).collect()
+	}
+
+	/// The vehicle's record at `position` in the order they were added.
+	pub(crate) fn record_at(
+		vehicle: VehicleId,
+		position: u32,
+	) -> Option<ServiceRecordInfo<T::AccountId, BlockNumberFor<T>>> {
+		let id = VehicleRecords::<T>::get(vehicle, position)?;
+		Records::<T>::get(id).map(|record| record.info(id))
 	}
 
 	/// See [`ServiceBookApi::record_count`].

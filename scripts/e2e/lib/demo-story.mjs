@@ -16,7 +16,9 @@ import { randomInt } from 'node:crypto';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aConcat } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
-import { sendInBlock, eventsOf, waitForEvent } from './node.mjs';
+import { sendInBlock, eventsOf, waitForEvent, rpcCall } from './node.mjs';
+
+export { rpcCall };
 
 /** One V2X in the smallest unit (12 decimals). */
 export const UNIT = 10n ** 12n;
@@ -383,22 +385,6 @@ export function httpUrlOf(wsUrl) {
 /** JSON-RPC's code for a method the node does not have. */
 export const METHOD_NOT_FOUND = -32601;
 
-/**
- * Calls `method` over the node's HTTP JSON-RPC at `rpcUrl`. Rejects with an Error that
- * carries the JSON-RPC error's `code` if the node answers with one.
- */
-export async function rpcCall(rpcUrl, method, params = [], timeoutMs = 10_000) {
-  const response = await fetch(rpcUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  if (!response.ok) throw new Error(`${method}: HTTP ${response.status} from ${rpcUrl}`);
-  const { result, error } = await response.json();
-  if (error) throw Object.assign(new Error(`${method}: ${error.message} (code ${error.code})`), { code: error.code });
-  return result;
-}
 
 /**
  * The passport of a vehicle, by VIN or id, from `v2x_vehiclePassport` (its contract:

@@ -205,3 +205,23 @@ export function waitForEvent(api, section, method, matches, ms) {
     }).then((u) => { unsubscribe = u; if (found) u(); }, reject);
   }), ms, `no ${section}.${method} event within ${ms / 1000} s`);
 }
+
+/**
+ * Calls `method` over the node's HTTP JSON-RPC at `rpcUrl`. Rejects with an Error that
+ * carries the JSON-RPC error's `code` and `rpcMessage` if the node answers with one.
+ */
+export async function rpcCall(rpcUrl, method, params = [], timeoutMs = 10_000) {
+  const response = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`${method}: HTTP ${response.status} from ${rpcUrl}`);
+  const { result, error } = await response.json();
+  if (error) {
+    throw Object.assign(new Error(`${method}: ${error.message} (code ${error.code})`),
+      { code: error.code, rpcMessage: error.message });
+  }
+  return result;
+}

@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode } from '../lib/node.mjs';
+import { startDevNode, rpcCall } from '../lib/node.mjs';
 
 const DEMO_VIN = '5YJ3E1EA5RF000001';
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -22,33 +22,19 @@ let node;
 let rpcUrl;
 before(async () => {
   node = await startDevNode();
-  rpcUrl = node.wsUrl.replace(/^ws/, 'http');
+  rpcUrl = node.httpUrl;
 });
 after(async () => { await node?.stop(); });
 
-/** The JSON-RPC answer: `{ result }` or `{ error }`. */
-async function call(method, params) {
-  const response = await fetch(rpcUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  assert.equal(response.status, 200, `${method}: HTTP ${response.status}`);
-  return response.json();
-}
+const result = (method, params) => rpcCall(rpcUrl, method, params);
 
-async function result(method, params) {
-  const answer = await call(method, params);
-  assert.equal(answer.error, undefined, `${method}: ${JSON.stringify(answer.error)}`);
-  return answer.result;
-}
-
+/** `method(params)` fails with JSON-RPC error `code` and a message matching `message`. */
 async function assertError(method, params, code, message) {
-  const { error, result: unexpected } = await call(method, params);
-  assert.equal(unexpected, undefined, `${method}(${JSON.stringify(params)}) answered a result`);
-  assert.equal(error.code, code, `${method}(${JSON.stringify(params)}): ${error.message}`);
-  assert.match(error.message, message);
+  await assert.rejects(rpcCall(rpcUrl, method, params), (error) => {
+    assert.equal(error.code, code, `${method}(${JSON.stringify(params)}): ${error.message}`);
+    assert.match(error.rpcMessage, message);
+    return true;
+  }, `${method}(${JSON.stringify(params)}) answered a result`);
 }
 
 test('rpc_methods lists the four v2x_ methods', async () => {
