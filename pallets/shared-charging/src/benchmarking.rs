@@ -597,5 +597,32 @@ mod benchmarks {
 		assert!(DischargeRecords::<T>::contains_key(session));
 	}
 
+	#[benchmark]
+	fn close_lapsed_session() {
+		// The costliest path is a superset no real session reaches: the driver may still
+		// operate the vehicle (every read of its right is made), the session has been pending
+		// for `MaxPendingDuration` (`PendingSince` is read), and it has a curtailment to let
+		// go. A session with a curtailment is active, so it is put back to pending here.
+		let (session, _, _, driver, _) = active_session::<T>(1);
+		curtail::<T>(session, &driver);
+		Sessions::<T>::mutate(session, |open| {
+			if let Some(open) = open {
+				open.state = SessionState::Pending;
+			}
+		});
+		let since = frame_system::Pallet::<T>::block_number();
+		PendingSince::<T>::insert(session, since);
+		frame_system::Pallet::<T>::set_block_number(
+			since.saturating_add(T::MaxPendingDuration::get()),
+		);
+		let closer: T::AccountId = account("closer", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(closer), session);
+
+		assert!(!Sessions::<T>::contains_key(session));
+		assert!(!PendingSince::<T>::contains_key(session));
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

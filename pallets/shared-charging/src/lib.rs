@@ -18,7 +18,10 @@
 //!   driver, and an immutable charge detail record is written (`COMPLETED`). Totals per
 //!   vehicle, per charger and per driver at a charger (all time and per month) follow.
 //! - A session not stopped within `MaxSessionDuration` can be closed by its driver: the
-//!   escrow goes back (`INVALID`). A driver may dispute a completed session within
+//!   escrow goes back (`INVALID`). A lapsed session is closed the same way by anyone: once
+//!   its driver may no longer operate the vehicle (sold, stolen, scrapped, an operator
+//!   right ended), or once it stayed pending for `MaxPendingDuration` blocks, so no session
+//!   keeps a vehicle from charging after its driver's right ends. A driver may dispute a completed session within
 //!   `DisputeWindow`; **governance** refunds part or all of the operator's share, or rejects.
 //! - **Grid services.** Governance approves **grid operators**. A grid operator publishes a
 //!   demand-response event (an area as a geohash prefix, a window of blocks, a reward per kWh)
@@ -172,6 +175,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type DisputeWindow: Get<BlockNumberFor<Self>>;
 
+		/// How many blocks a session (charge or discharge) may stay pending, unconfirmed by
+		/// the charger's meter; from then on anyone may close it with `close_lapsed_session`.
+		#[pallet::constant]
+		type MaxPendingDuration: Get<BlockNumberFor<Self>>;
+
 		/// The most chargers one runtime API call returns.
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
@@ -265,6 +273,11 @@ pub mod pallet {
 	pub type Sessions<T: Config> = StorageMap<_, Twox64Concat, SessionId, Session<T>>;
 
 	/// The open session of each vehicle (one at a time).
+	/// The block each pending session (charge or discharge) was started in; removed once the
+	/// charger confirms it or it ends.
+	#[pallet::storage]
+	pub type PendingSince<T: Config> = StorageMap<_, Twox64Concat, SessionId, BlockNumberFor<T>>;
+
 	#[pallet::storage]
 	pub type VehicleSessions<T: Config> = StorageMap<_, Twox64Concat, VehicleId, SessionId>;
 
@@ -474,6 +487,16 @@ pub mod pallet {
 		/// A discharge session ended without exporting; its escrow went back to the operator
 		/// and its record deposit to the driver.
 		DischargeInvalidated { session: SessionId, operator: T::AccountId, refund: BalanceOf<T> },
+		/// `closer` closed a lapsed session (after its `SessionInvalidated` or
+		/// `DischargeInvalidated`): its driver may no longer operate the vehicle, or it stayed
+		/// pending for `MaxPendingDuration` blocks.
+		SessionLapsed {
+			session: SessionId,
+			vehicle: VehicleId,
+			driver: T::AccountId,
+			closer: T::AccountId,
+			reason: LapseReason,
+		},
 	}
 
 	#[pallet::error]
@@ -621,6 +644,12 @@ pub mod pallet {
 		BelowMinimumSoc,
 		/// The charger's operator cannot fund the discharge escrow now.
 		OperatorUnfunded,
+		/// The session's driver may still operate the vehicle and the charger confirmed it:
+		/// only the charger stops it, or its driver closes it after `MaxSessionDuration`.
+		DriverMayOperate,
+		/// The session's driver may still operate the vehicle and it has been pending for
+		/// fewer than `MaxPendingDuration` blocks: try again once they have passed.
+		PendingNotExpired,
 	}
 
 	#[pallet::genesis_config]
@@ -647,6 +676,7 @@ pub mod pallet {
 			assert!(T::MaxTariffElements::get() > 0, "tariffs need an element");
 			assert!(T::MaxEnergyCap::get() > 0, "sessions need energy");
 			assert!(T::MaxSessionDuration::get() > 0, "sessions need time");
+			assert!(T::MaxPendingDuration::get() > 0u32.into(), "chargers need time to confirm");
 			assert!(T::MaxPageSize::get() > 0, "the runtime API must return chargers");
 			assert!(T::SecondsPerBlock::get() > 0, "blocks take time");
 			assert!(T::MaxGridEvents::get() > 0, "grid operators need events");
@@ -1064,6 +1094,21 @@ pub mod pallet {
 		) -> DispatchResult {
 			let caller = ensure_signed(origin)?;
 			Self::do_stop_discharge(caller, session, reading)
+		}
+
+		/// Closes a lapsed session (charge or discharge) without settling it, as
+		/// `close_session` does: the escrow and the record deposit go back to whoever paid
+		/// them, a curtailment it accepted ends unpaid. Anyone may call it once the session's
+		/// driver may no longer operate the vehicle (sold, stolen, scrapped, or an operator
+		/// right that ended or was revoked), or once it has been pending for
+		/// `MaxPendingDuration` blocks. The caller pays only the transaction fee.
+		///
+		/// Emits `SessionInvalidated` (`DischargeInvalidated`), then `SessionLapsed`.
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::close_lapsed_session())]
+		pub fn close_lapsed_session(origin: OriginFor<T>, session: SessionId) -> DispatchResult {
+			let closer = ensure_signed(origin)?;
+			Self::do_close_lapsed_session(closer, session)
 		}
 	}
 }

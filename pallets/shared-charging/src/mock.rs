@@ -99,6 +99,7 @@ impl crate::Config for Test {
 	type MaxEnergyCap = ConstU32<MAX_CAP_WH>;
 	type MaxSessionDuration = ConstU32<MAX_DURATION_SECS>;
 	type DisputeWindow = ConstU64<DISPUTE_WINDOW>;
+	type MaxPendingDuration = ConstU64<MAX_PENDING_BLOCKS>;
 	type MaxPageSize = ConstU32<MAX_PAGE>;
 	type SecondsPerBlock = ConstU32<{ (BLOCK_MS / 1_000) as u32 }>;
 	type GridClaimPeriod = ConstU64<GRID_CLAIM_PERIOD>;
@@ -113,6 +114,7 @@ pub const FEE_PERCENT: u32 = 5;
 pub const CHARGER_DEPOSIT: u64 = 50;
 pub const TARIFF_DEPOSIT: u64 = 20;
 pub const RECORD_DEPOSIT: u64 = 2;
+pub const MAX_PENDING_BLOCKS: u64 = 10;
 pub const MAX_ELEMENTS: u32 = 4;
 pub const MAX_MEMBERS: u32 = 3;
 pub const MAX_CAP_WH: u32 = 100_000;

@@ -14,7 +14,8 @@ use crate::{
 	features::above_minimum_wh, BalanceOf, Baselines, ChargerTotals, Chargers, Config,
 	Curtailments, DischargeRecords, Discharges, Dispute, Disputes, GridChargers, GridEventSessions,
 	GridEvents, HeldPayments, HoldReason, MemberMonthTotals, MemberTotals, Members, OpenGridEvents,
-	Pallet, Records, Sessions, TariffVersions, Tariffs, Totals, VehicleSessions, VehicleTotals,
+	Pallet, PendingSince, Records, SessionState, Sessions, TariffVersions, Tariffs, Totals,
+	VehicleSessions, VehicleTotals,
 };
 
 /// Amounts per account.
@@ -128,6 +129,17 @@ impl<T: Config> Pallet<T> {
 					|| Discharges::<T>::get(id).is_some_and(|open| open.vehicle == vehicle)
 			}),
 			"a vehicle points to a session that is not its own"
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			PendingSince::<T>::iter().all(|(id, since)| {
+				let pending = Sessions::<T>::get(id)
+					.map(|open| open.state)
+					.or_else(|| Discharges::<T>::get(id).map(|open| open.state))
+					== Some(SessionState::Pending);
+				pending && since <= now
+			}),
+			"a pending start of a session that is not pending, or in the future"
 		);
 		Self::check_held(HoldReason::SessionEscrow, escrows, "session escrows not held")
 	}

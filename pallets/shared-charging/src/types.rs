@@ -264,6 +264,27 @@ pub enum SessionState {
 	Invalid,
 }
 
+/// Why anyone could close a lapsed session (`close_lapsed_session`).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum LapseReason {
+	/// Its driver may no longer operate the vehicle: sold, stolen, scrapped, or an operator
+	/// right that ended or was revoked.
+	DriverLeft,
+	/// The charger's meter did not confirm it within `MaxPendingDuration` blocks.
+	PendingExpired,
+}
+
 /// An open (pending or active) session.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,

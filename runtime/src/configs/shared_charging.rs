@@ -3,7 +3,7 @@
 use super::governance::GovernanceOrigin;
 use crate::{
 	configs::TreasuryAccount, Balance, Balances, BlockNumber, Runtime, RuntimeEvent,
-	RuntimeHoldReason, ServiceBook, Timestamp, VehicleIdentity, DAYS, UNIT,
+	RuntimeHoldReason, ServiceBook, Timestamp, VehicleIdentity, DAYS, HOURS, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{parameter_types, traits::ConstU32},
@@ -23,6 +23,11 @@ parameter_types! {
 	pub const DisputeWindow: BlockNumber = 7 * DAYS;
 	/// A day after a demand-response window for its sessions to stop and be paid.
 	pub const GridClaimPeriod: BlockNumber = DAYS;
+	/// An hour (600 blocks) for the charger's meter to confirm a session. A meter confirms
+	/// within seconds of the plug going in; an hour rides out a lost connection or a slow
+	/// handshake, and a session the meter never confirms keeps the vehicle and the charger
+	/// from others for at most that long before anyone may close it.
+	pub const MaxPendingDuration: BlockNumber = HOURS;
 }
 
 impl pallet_shared_charging::Config for Runtime {
@@ -46,6 +51,7 @@ impl pallet_shared_charging::Config for Runtime {
 	/// 12 hours, in seconds: an overnight charge.
 	type MaxSessionDuration = ConstU32<43_200>;
 	type DisputeWindow = DisputeWindow;
+	type MaxPendingDuration = MaxPendingDuration;
 	type MaxPageSize = ConstU32<50>;
 	/// Aura's slot: curtailment overlaps are counted in blocks of this many seconds.
 	type SecondsPerBlock = ConstU32<6>;

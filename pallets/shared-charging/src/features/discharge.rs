@@ -20,7 +20,8 @@ use super::sessions::{ensure_may_close, is_charger_party};
 use crate::{
 	BalanceOf, BatteryState, ChargerId, Chargers, Config, Discharge, DischargeReading,
 	DischargeRecord, DischargeRecords, Discharges, Error, Event, GridChargers, HoldReason,
-	MeterReading, NextSessionId, Pallet, SessionId, SessionState, VehicleSessions, WattHours,
+	MeterReading, NextSessionId, Pallet, PendingSince, SessionId, SessionState, VehicleSessions,
+	WattHours,
 };
 
 impl<T: Config> Pallet<T> {
@@ -62,6 +63,7 @@ impl<T: Config> Pallet<T> {
 		entry.session = Some(session);
 		Chargers::<T>::insert(charger, entry);
 		VehicleSessions::<T>::insert(vehicle, session);
+		PendingSince::<T>::insert(session, frame_system::Pallet::<T>::block_number());
 		Discharges::<T>::insert(
 			session,
 			Discharge {
@@ -100,6 +102,7 @@ impl<T: Config> Pallet<T> {
 		let started_ms = Self::now_ms();
 		open.state = SessionState::Active { started_ms };
 		Discharges::<T>::insert(session, open);
+		PendingSince::<T>::remove(session);
 		Self::deposit_event(Event::SessionActivated { session, started_ms });
 		Ok(())
 	}
@@ -182,6 +185,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let charger = Chargers::<T>::get(open.charger).ok_or(Error::<T>::ChargerNotFound)?;
 		ensure_may_close::<T>(&caller, &open.driver, &charger, open.state)?;
+		Self::invalidate_discharge(session, open)
+	}
+
+	/// Ends an open discharge session without settling it: its escrow goes back to the
+	/// operator, its record deposit to the driver.
+	pub(crate) fn invalidate_discharge(session: SessionId, open: Discharge<T>) -> DispatchResult {
 		Self::release(HoldReason::DischargeEscrow, &open.operator, open.escrow)?;
 		Self::release(HoldReason::ChargeRecord, &open.driver, open.record_deposit)?;
 		Self::end_discharge(session, &open);
@@ -222,6 +231,7 @@ impl<T: Config> Pallet<T> {
 	/// Removes an ended discharge from the open ones and frees its charger and vehicle.
 	fn end_discharge(session: SessionId, open: &Discharge<T>) {
 		Discharges::<T>::remove(session);
+		PendingSince::<T>::remove(session);
 		VehicleSessions::<T>::remove(open.vehicle);
 		Chargers::<T>::mutate(open.charger, |entry| {
 			if let Some(entry) = entry {

@@ -4,6 +4,7 @@ mod chargers;
 mod discharge;
 mod disputes;
 mod grid;
+mod lapsed;
 mod sessions;
 mod tariffs;
 

@@ -18,9 +18,9 @@ use v2x_primitives::{Km, OdometerLog, OdometerSource, VehicleId, VehicleRegistry
 use crate::{
 	tariff, AccessRule, BalanceOf, ChargeDetailRecord, Charger, ChargerId, ChargerTotals, Chargers,
 	Config, CostBreakdown, Discharges, Error, Event, HeldPayment, HeldPayments, HoldReason,
-	MemberMonthTotals, MemberTotals, Members, MeterReading, NextSessionId, Pallet, Records,
-	Session, SessionId, SessionState, Sessions, TariffVersions, Tariffs, Totals, VehicleSessions,
-	VehicleTotals, WattHours,
+	MemberMonthTotals, MemberTotals, Members, MeterReading, NextSessionId, Pallet, PendingSince,
+	Records, Session, SessionId, SessionState, Sessions, TariffVersions, Tariffs, Totals,
+	VehicleSessions, VehicleTotals, WattHours,
 };
 
 impl<T: Config> Pallet<T> {
@@ -56,6 +56,7 @@ impl<T: Config> Pallet<T> {
 		entry.session = Some(session);
 		Chargers::<T>::insert(charger, entry);
 		VehicleSessions::<T>::insert(vehicle, session);
+		PendingSince::<T>::insert(session, frame_system::Pallet::<T>::block_number());
 		Sessions::<T>::insert(
 			session,
 			Session {
@@ -93,6 +94,7 @@ impl<T: Config> Pallet<T> {
 		let started_ms = Self::now_ms();
 		open.state = SessionState::Active { started_ms };
 		Sessions::<T>::insert(session, open);
+		PendingSince::<T>::remove(session);
 		Self::deposit_event(Event::SessionActivated { session, started_ms });
 		Ok(())
 	}
@@ -194,6 +196,12 @@ impl<T: Config> Pallet<T> {
 		let open = Self::open_session(session)?;
 		let charger = Chargers::<T>::get(open.charger).ok_or(Error::<T>::ChargerNotFound)?;
 		ensure_may_close::<T>(&caller, &open.driver, &charger, open.state)?;
+		Self::invalidate_session(session, open)
+	}
+
+	/// Ends an open charge session without settling it: its escrow and record deposit go
+	/// back to the driver, a curtailment it accepted ends unpaid.
+	pub(crate) fn invalidate_session(session: SessionId, open: Session<T>) -> DispatchResult {
 		Self::release(HoldReason::SessionEscrow, &open.driver, open.escrow)?;
 		Self::release(HoldReason::ChargeRecord, &open.driver, open.record_deposit)?;
 		Self::end_curtailment(session, &open.driver, None)?;
@@ -310,6 +318,7 @@ impl<T: Config> Pallet<T> {
 	/// its tariff version go if nothing else keeps it.
 	fn end_session(session: SessionId, open: &Session<T>) {
 		Sessions::<T>::remove(session);
+		PendingSince::<T>::remove(session);
 		VehicleSessions::<T>::remove(open.vehicle);
 		Chargers::<T>::mutate(open.charger, |entry| {
 			if let Some(entry) = entry {

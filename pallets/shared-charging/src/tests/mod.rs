@@ -6,6 +6,7 @@ mod discharge;
 mod disputes;
 mod genesis;
 mod grid;
+mod lapsed;
 mod pricing;
 mod runtime_api;
 mod sessions;
