@@ -98,6 +98,21 @@ fn insured<T: Config>(prepayment: BalanceOf<T>) -> Insured<T> {
 	Insured { insurer, product, vehicle, holder, device, policy }
 }
 
+/// A policy bought now with `prepayment` by an operator of the owner's vehicle, on a product
+/// of its own: the holder's right is looked up, not just the owner compared.
+fn operators<T: Config>(prepayment: BalanceOf<T>) -> Insured<T> {
+	let insurer = insurer::<T>();
+	let product = product::<T>(&insurer);
+	let owner = funded::<T>("owner", 0);
+	let device: T::AccountId = account("device", 0, 0);
+	let vehicle = T::BenchmarkHelper::create_vehicle(&owner, &device);
+	let holder = funded::<T>("operator", 0);
+	T::BenchmarkHelper::grant_operator(vehicle, &holder);
+	let policy = Pallet::<T>::do_buy_policy(holder.clone(), vehicle, product, prepayment)
+		.expect("an operator insures the vehicle");
+	Insured { insurer, product, vehicle, holder, device, policy }
+}
+
 /// The device reports a baseline, then risk events: the running period has usage to bill.
 fn with_usage<T: Config>(insured: &Insured<T>) {
 	let events = RiskEvents { harsh_braking: 1, speeding: 1, night_km: 1 };
@@ -278,11 +293,12 @@ mod benchmarks {
 		assert!(matches!(policy.status, PolicyStatus::Ended { reason: EndReason::Cancelled, .. }));
 	}
 
-	// Worst case: a baseline exists, so the distance is billed. The measurement includes the
-	// runtime's odometer history recording the reading.
+	// Worst case: an operator's policy (its right is looked up) with a baseline, so the
+	// distance is billed. The measurement includes the runtime's odometer history recording
+	// the reading.
 	#[benchmark]
 	fn report_usage() {
-		let insured = insured::<T>(amount::<T>(1_000));
+		let insured = operators::<T>(amount::<T>(1_000));
 		with_usage(&insured);
 		let events = RiskEvents { harsh_braking: 1, speeding: 1, night_km: 1 };
 
@@ -453,6 +469,30 @@ mod benchmarks {
 			Pallet::<T>::end_policy_on_vehicle_event(insured.vehicle, EndReason::VehicleSold);
 		}
 
+		assert_eq!(ActivePolicy::<T>::get(insured.vehicle), None);
+		let product_deposit =
+			T::Currency::balance_on_hold(&HoldReason::Product.into(), &insured.insurer);
+		assert_eq!(product_deposit, Zero::zero());
+	}
+
+	// Anyone ends an operator's policy after the owner revoked the right. Worst case: the
+	// holder is an operator (its right is looked up), usage to charge, a refund, and the
+	// retired product's deposit released. (A period that already ended is settled instead:
+	// the call's weight is the larger of this and `settle`.)
+	#[benchmark]
+	fn end_holder_left() {
+		let insured = operators::<T>(amount::<T>(1_100));
+		with_usage(&insured);
+		Pallet::<T>::do_retire_product(insured.insurer.clone(), insured.product)
+			.expect("its insurer");
+		T::BenchmarkHelper::revoke_operator(insured.vehicle, &insured.holder);
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), insured.policy);
+
+		let ended = Policies::<T>::get(insured.policy).expect("kept for claims");
+		assert!(matches!(ended.status, PolicyStatus::Ended { reason: EndReason::HolderLeft, .. }));
 		assert_eq!(ActivePolicy::<T>::get(insured.vehicle), None);
 		let product_deposit =
 			T::Currency::balance_on_hold(&HoldReason::Product.into(), &insured.insurer);

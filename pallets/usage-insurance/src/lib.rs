@@ -16,6 +16,9 @@
 //! - The vehicle's bound **device** reports usage: an odometer reading (fed to
 //!   [`v2x_primitives::OdometerLog`]; the km billed are the odometer history's own accepted
 //!   distance, so a rollback or implausible jump never lowers the premium) and risk events.
+//! - **Anyone** ends a policy whose holder may no longer operate the vehicle (an operator
+//!   whose right was revoked or ran out), pro rata like a cancellation; a purchase by the
+//!   owner or a current operator ends it too, and the device's reports are refused for it.
 //! - **Anyone** settles a policy whose period ended; `on_idle` settles due policies too,
 //!   within the block's spare weight and at most `MaxSettlementsPerBlock` steps. An
 //!   underfunded policy lapses. A sale, theft report or scrapping ends the policy through the
@@ -64,6 +67,12 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Registers an active vehicle owned by `owner` with `device` bound to it, and returns its
 	/// id.
 	fn create_vehicle(owner: &AccountId, device: &AccountId) -> v2x_primitives::VehicleId;
+
+	/// Makes `operator` an operator of `vehicle`, as its owner grants it, for a long time.
+	fn grant_operator(vehicle: v2x_primitives::VehicleId, operator: &AccountId);
+
+	/// Ends `operator`'s right on `vehicle`, as its owner's revocation does.
+	fn revoke_operator(vehicle: v2x_primitives::VehicleId, operator: &AccountId);
 }
 
 #[polkadot_sdk::frame_support::pallet]
@@ -340,7 +349,7 @@ pub mod pallet {
 		VehicleNotActive,
 		/// Only the vehicle's owner or a current operator may insure it.
 		NotOperator,
-		/// The vehicle already has an active policy.
+		/// The vehicle already has an active policy, whose holder may still operate it.
 		AlreadyInsured,
 		/// The prepayment must cover at least one base premium.
 		PrepaymentTooLow,
@@ -377,6 +386,13 @@ pub mod pallet {
 		EscalationWindowOpen,
 		/// The policy is active, within its claim window, or has open claims.
 		PolicyStillOpen,
+		/// The policy's holder may still operate the vehicle: only the holder may end it
+		/// (`cancel_policy`), or the owner revokes the holder's operator right first.
+		HolderStillOperates,
+		/// The policy's holder may no longer operate the vehicle, so the vehicle's usage is
+		/// not billed to it: end it first (`end_holder_left`, anyone may), then insure the
+		/// vehicle anew.
+		HolderLeft,
 		/// A number grew beyond its type: the amounts or counts are absurd.
 		Overflow,
 	}
@@ -512,20 +528,25 @@ pub mod pallet {
 
 		/// Buys a policy on `product` for `vehicle`, holding `PolicyDeposit` and `prepayment`
 		/// (at least one base premium) from the caller, who becomes its holder. The owner or a
-		/// current operator of an active, uninsured vehicle; the product not retired, its
-		/// insurer not suspended and its pool able to carry the cover.
+		/// current operator of an active vehicle; the product not retired, its insurer not
+		/// suspended and its pool able to carry the cover. A vehicle insured by a holder who
+		/// may no longer operate it is not insured for this: that policy ends first, as
+		/// `end_holder_left` ends it.
 		///
-		/// Emits `PolicyBought`.
+		/// Emits `PolicyBought` (after `PolicyEnded` with `HolderLeft` if one ended).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::buy_policy())]
+		#[pallet::weight(T::WeightInfo::buy_policy().saturating_add(Pallet::<T>::end_holder_left_weight()))]
 		pub fn buy_policy(
 			origin: OriginFor<T>,
 			vehicle: VehicleId,
 			product: ProductId,
 			prepayment: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			Self::do_buy_policy(buyer, vehicle, product, prepayment).map(|_| ())
+			let insured = ActivePolicy::<T>::contains_key(vehicle);
+			Self::do_buy_policy(buyer, vehicle, product, prepayment)?;
+			// Only a departed holder's policy, ended in the call, costs more than a purchase.
+			Ok((!insured).then(T::WeightInfo::buy_policy).into())
 		}
 
 		/// Adds `amount` to an active policy's prepayment (held). Its holder only.
@@ -557,7 +578,8 @@ pub mod pallet {
 		/// Reports the odometer and the risk events since the last report of the vehicle the
 		/// calling device is bound to. The reading enters the odometer history (a flagged one
 		/// is kept as evidence); the period is billed the history's own accepted distance.
-		/// A bound device whose vehicle has an active policy, within the running period.
+		/// A bound device whose vehicle has an active policy, within the running period, whose
+		/// holder may still operate the vehicle.
 		///
 		/// Emits `UsageReported`.
 		#[pallet::call_index(10)]
@@ -672,6 +694,21 @@ pub mod pallet {
 		pub fn close_policy(origin: OriginFor<T>, policy: PolicyId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_close_policy(policy)
+		}
+
+		/// Ends an active policy whose holder may no longer operate the vehicle (an operator
+		/// whose right was revoked, renounced or ran out), as a lapsed work order may be
+		/// cleaned up: the running period is charged pro rata like `cancel_policy` and the
+		/// rest is refunded to the holder; a period that already ended is settled, which ends
+		/// the policy. The vehicle may then be insured again. Anyone.
+		///
+		/// Emits `PolicyEnded` with `HolderLeft` (after `PeriodSettled`, or `PolicyLapsed`
+		/// instead, for a period that had ended).
+		#[pallet::call_index(19)]
+		#[pallet::weight(Pallet::<T>::end_holder_left_weight())]
+		pub fn end_holder_left(origin: OriginFor<T>, policy: PolicyId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_end_holder_left(policy)
 		}
 	}
 }

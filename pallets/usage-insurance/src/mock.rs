@@ -273,4 +273,12 @@ impl crate::BenchmarkHelper<u64> for MockBenchmarkHelper {
 		MockVehicles::update(vehicle, |v| v.devices.push(*device));
 		vehicle
 	}
+
+	fn grant_operator(vehicle: VehicleId, operator: &u64) {
+		MockVehicles::update(vehicle, |v| v.operators.push((*operator, u64::MAX)));
+	}
+
+	fn revoke_operator(vehicle: VehicleId, operator: &u64) {
+		MockVehicles::update(vehicle, |v| v.operators.retain(|(who, _)| who != operator));
+	}
 }

@@ -193,8 +193,8 @@ pub enum EndReason {
 	VehicleStolen,
 	/// The vehicle was scrapped.
 	VehicleScrapped,
-	/// At a renewal, the holder could no longer operate the vehicle (an operator's right
-	/// ended).
+	/// The holder could no longer operate the vehicle (an operator's right ended): found at
+	/// a renewal, or ended early by anyone (`end_holder_left`) or by a new purchase.
 	HolderLeft,
 }
 

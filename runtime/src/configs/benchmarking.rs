@@ -92,6 +92,24 @@ impl pallet_usage_insurance::BenchmarkHelper<AccountId> for RegisteredVehicles {
 	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
 		Self::register_with_device(owner, device)
 	}
+
+	fn grant_operator(vehicle: VehicleId, operator: &AccountId) {
+		let owner = VehicleIdentity::owner(vehicle).unwrap();
+		let until = System::block_number().saturating_add(1_000_000);
+		VehicleIdentity::grant_operator(
+			RuntimeOrigin::signed(owner),
+			vehicle,
+			operator.clone(),
+			until,
+		)
+		.unwrap();
+	}
+
+	fn revoke_operator(vehicle: VehicleId, operator: &AccountId) {
+		let owner = VehicleIdentity::owner(vehicle).unwrap();
+		VehicleIdentity::revoke_operator(RuntimeOrigin::signed(owner), vehicle, operator.clone())
+			.unwrap();
+	}
 }
 
 impl pallet_data_marketplace::BenchmarkHelper<AccountId> for RegisteredVehicles {

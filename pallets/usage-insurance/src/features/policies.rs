@@ -23,15 +23,18 @@ impl<T: Config> Pallet<T> {
 		product_id: ProductId,
 		prepayment: BalanceOf<T>,
 	) -> Result<PolicyId, DispatchError> {
-		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
+		let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		ensure!(!product.retired, Error::<T>::ProductRetired);
-		let mut insurer = Self::selling_insurer(&product.insurer)?;
+		Self::selling_insurer(&product.insurer)?;
 		ensure!(
 			T::Vehicles::status(vehicle) == Some(VehicleStatus::Active),
 			Error::<T>::VehicleNotActive
 		);
 		ensure!(T::Vehicles::may_operate(vehicle, &buyer), Error::<T>::NotOperator);
-		ensure!(!ActivePolicy::<T>::contains_key(vehicle), Error::<T>::AlreadyInsured);
+		Self::end_departed_holders_policy(vehicle)?;
+		// Ending that policy may have changed this product and insurer: read them again.
+		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
+		let mut insurer = Self::selling_insurer(&product.insurer)?;
 		ensure!(prepayment >= product.terms.base_premium, Error::<T>::PrepaymentTooLow);
 		let max_cover = product.terms.max_cover;
 		Self::ensure_solvent_with(&product.insurer, &insurer, max_cover)?;
@@ -112,6 +115,9 @@ impl<T: Config> Pallet<T> {
 		let id = ActivePolicy::<T>::get(vehicle).ok_or(Error::<T>::NoActivePolicy)?;
 		let mut policy = Policies::<T>::get(id).ok_or(Error::<T>::PolicyNotFound)?;
 		ensure!(Self::now() <= policy.period_end, Error::<T>::PeriodEnded);
+		// The vehicle's usage is no longer the holder's: refused rather than left unbilled,
+		// so the device learns the policy must end and nothing is recorded as billed to it.
+		ensure!(T::Vehicles::may_operate(vehicle, &policy.holder), Error::<T>::HolderLeft);
 		let product = Products::<T>::get(policy.product).ok_or(Error::<T>::ProductNotFound)?;
 
 		// A policy bought before the vehicle's first reading counts from the first reading
@@ -142,6 +148,45 @@ impl<T: Config> Pallet<T> {
 			period_km,
 		});
 		Ok(())
+	}
+
+	pub(crate) fn do_end_holder_left(id: PolicyId) -> DispatchResult {
+		let policy = Policies::<T>::get(id).ok_or(Error::<T>::PolicyNotFound)?;
+		ensure!(policy.status == PolicyStatus::Active, Error::<T>::PolicyNotActive);
+		ensure!(
+			!T::Vehicles::may_operate(policy.vehicle, &policy.holder),
+			Error::<T>::HolderStillOperates
+		);
+		Self::end_for_holder_left(id, policy)
+	}
+
+	/// Makes way for a new policy on `vehicle`: ends its active policy if the holder may no
+	/// longer operate the vehicle; `AlreadyInsured` if the holder still may.
+	fn end_departed_holders_policy(vehicle: VehicleId) -> DispatchResult {
+		let Some(id) = ActivePolicy::<T>::get(vehicle) else { return Ok(()) };
+		let policy = Policies::<T>::get(id).ok_or(Error::<T>::PolicyNotFound)?;
+		ensure!(
+			!T::Vehicles::may_operate(policy.vehicle, &policy.holder),
+			Error::<T>::AlreadyInsured
+		);
+		Self::end_for_holder_left(id, policy)
+	}
+
+	/// Ends the active policy `id`, whose holder may no longer operate the vehicle: a running
+	/// period pro rata ([`Self::end_pro_rata`]); a period that ended is settled instead, as
+	/// `on_idle` would, and settling a departed holder's policy ends it.
+	fn end_for_holder_left(id: PolicyId, policy: PolicyOf<T>) -> DispatchResult {
+		if Self::now() > policy.period_end {
+			Self::do_settle(id)
+		} else {
+			Self::end_pro_rata(id, policy, EndReason::HolderLeft)
+		}
+	}
+
+	/// The most ending a departed holder's policy costs: pro rata, or a settlement.
+	pub(crate) fn end_holder_left_weight() -> polkadot_sdk::frame_support::weights::Weight {
+		use crate::WeightInfo;
+		T::WeightInfo::end_holder_left().max(T::WeightInfo::settle())
 	}
 
 	/// Ends an active policy now: the running period is charged pro rata

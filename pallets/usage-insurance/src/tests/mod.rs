@@ -3,6 +3,7 @@
 
 mod claims;
 mod genesis;
+mod holder_left;
 mod insurers;
 mod policies;
 mod runtime_api;
