@@ -1,6 +1,7 @@
 //! Usage-based insurance with the real identity pallet and service book, as the runtime wires
 //! them: the odometer history prices the km, and a sale or theft ends the policy at once.
 
+use super::run_to_block;
 use crate::{
 	AccountId, Balances, BalancesConfig, Runtime, RuntimeEvent, RuntimeGenesisConfig,
 	RuntimeOrigin, ServiceBook, System, UsageInsurance, UsageInsuranceConfig, VehicleIdentity,
@@ -103,11 +104,6 @@ fn new_chain() -> TestExternalities {
 }
 
 /// Moves to block `n`, 6 s per block (the odometer's credit runs on the timestamp).
-fn run_to_block(n: u32) {
-	System::set_block_number(n);
-	polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(1_780_000_000_000 + u64::from(n) * 6_000);
-}
-
 fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }

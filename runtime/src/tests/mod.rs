@@ -12,8 +12,13 @@ mod presets;
 mod timeline;
 mod validators;
 
-use crate::{AccountId, RuntimeOrigin, System};
-use polkadot_sdk::{sp_genesis_builder, sp_keyring::Sr25519Keyring};
+use crate::{AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System};
+use polkadot_sdk::{
+	frame_support::traits::fungible::Inspect,
+	sp_genesis_builder, sp_io,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::{traits::Dispatchable, DispatchError, StateVersion},
+};
 
 fn account(keyring: Sr25519Keyring) -> AccountId {
 	keyring.to_account_id()
@@ -29,4 +34,25 @@ fn dev_chain(test: impl FnOnce()) {
 		System::set_block_number(1);
 		test();
 	});
+}
+
+/// Moves the chain to block `n`, with the timestamp a 6-second slot chain would have there.
+fn run_to_block(n: u32) {
+	System::set_block_number(n);
+	polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(1_780_000_000_000 + u64::from(n) * 6_000);
+}
+
+/// Dispatches `call` from `origin` and asserts that it fails with exactly `expected` and
+/// leaves everything as it was: the storage root (every pallet's state, every balance and
+/// hold) and the total issuance.
+#[track_caller]
+fn assert_rejected(origin: RuntimeOrigin, call: RuntimeCall, expected: impl Into<DispatchError>) {
+	let expected = expected.into();
+	let root_before = sp_io::storage::root(StateVersion::V1);
+	let issuance_before = Balances::total_issuance();
+	let described = format!("{call:?}");
+	let result = call.dispatch(origin).map_err(|failure| failure.error);
+	assert_eq!(result, Err(expected), "{described}");
+	assert_eq!(sp_io::storage::root(StateVersion::V1), root_before, "state changed by {described}");
+	assert_eq!(Balances::total_issuance(), issuance_before, "issuance changed by {described}");
 }

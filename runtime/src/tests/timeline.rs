@@ -1,6 +1,7 @@
 //! The identity pallet and the service book together, as the runtime wires them: every
 //! right a work order stands on ends when the owner's consent does.
 
+use super::run_to_block;
 use crate::{
 	AccountId, Balances, BalancesConfig, Runtime, RuntimeEvent, RuntimeGenesisConfig,
 	RuntimeOrigin, ServiceBook, ServiceBookConfig, System, VehicleIdentity, VehicleIdentityConfig,
@@ -77,11 +78,6 @@ fn new_chain() -> TestExternalities {
 
 /// Moves to block `n`, 6 s per block. The time is written directly: through
 /// `Timestamp::set` Aura would check it against a slot these tests do not have.
-fn run_to_block(n: u32) {
-	System::set_block_number(n);
-	polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(1_780_000_000_000 + u64::from(n) * 6_000);
-}
-
 fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
