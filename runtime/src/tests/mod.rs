@@ -3,6 +3,7 @@
 //! governance (council motions, treasury, proxies, multisig, validators) works as documented.
 
 mod acting_for_others;
+mod bad_input;
 mod fees;
 mod governance;
 mod hooks;
