@@ -9,7 +9,8 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use polkadot_sdk::sp_runtime::TryRuntimeError;
 
-/// How many items `items` yields, e.g. `count(Vehicles::<T>::iter_keys())`.
+/// How many items `items` yields, e.g. `count(Vehicles::<T>::iter_keys())`: count keys, as the
+/// values may still be in the old encoding before the migration.
 pub fn count(items: impl Iterator) -> u64 {
 	u64::try_from(items.count()).unwrap_or(u64::MAX)
 }

@@ -42,7 +42,8 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
 	}
 }
 
-/// The numbers of insurers, products, policies, active policies and claims: the migration keeps them all.
+/// The numbers of insurers, products, policies, active policies and claims: the migration keeps
+/// them all.
 #[cfg(feature = "try-runtime")]
 fn kept_counts<T: Config>() -> [u64; 5] {
 	[

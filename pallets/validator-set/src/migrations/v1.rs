@@ -42,7 +42,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
 	}
 }
 
-/// The numbers of validators: the migration keeps them all.
+/// The number of validators: the migration keeps it.
 #[cfg(feature = "try-runtime")]
 fn kept_counts<T: Config>() -> [u64; 1] {
 	[count(Validators::<T>::get().iter())]
