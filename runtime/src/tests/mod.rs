@@ -11,6 +11,7 @@ mod insurance;
 mod passport;
 mod presets;
 mod timeline;
+mod upgrade;
 mod validators;
 
 use crate::{AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System};
