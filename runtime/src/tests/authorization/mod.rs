@@ -471,3 +471,23 @@ pub(super) fn session_done() {
 	run_to_block(System::block_number() + 40);
 	assert_ok!(SharedCharging::stop_session(Meter.signed(), 0, reading(), None));
 }
+
+/// The docs table (`docs/authorization.md`) names every call of every domain pallet.
+#[test]
+fn the_docs_table_names_every_domain_call() {
+	use polkadot_sdk::frame_support::traits::GetCallName;
+	let doc = include_str!("../../../../docs/authorization.md");
+	let calls = [
+		pallet_vehicle_identity::Call::<Runtime>::get_call_names(),
+		pallet_service_book::Call::<Runtime>::get_call_names(),
+		pallet_usage_insurance::Call::<Runtime>::get_call_names(),
+		pallet_shared_charging::Call::<Runtime>::get_call_names(),
+		pallet_data_marketplace::Call::<Runtime>::get_call_names(),
+	];
+	let missing: Vec<&&str> = calls
+		.iter()
+		.flat_map(|names| names.iter())
+		.filter(|name| !doc.contains(&format!("`{name}`")))
+		.collect();
+	assert!(missing.is_empty(), "docs/authorization.md lacks {missing:?}");
+}

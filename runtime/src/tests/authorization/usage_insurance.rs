@@ -219,6 +219,19 @@ fn stolen_rows() -> Vec<Row> {
 	.concat()
 }
 
+/// SUSPENDED_INSURER: governance suspended the second insurer.
+fn suspended_insurer_rows() -> Vec<Row> {
+	[
+		refused(
+			&[OtherInsurer],
+			Call::create_product { terms: product_terms() },
+			Error::InsurerSuspended,
+		),
+		refused(&[AnotherOwner], buy(V1, 1), Error::InsurerSuspended),
+	]
+	.concat()
+}
+
 /// OPERATOR_POLICY: Alice cancelled policy 0, the operator bought policy 1 (product 1).
 fn operator_policy_rows() -> Vec<Row> {
 	[
@@ -239,6 +252,7 @@ pub(super) fn scenarios() -> Vec<(&'static str, Vec<Row>)> {
 		("SOLD", sold_rows()),
 		("STOLEN", stolen_rows()),
 		("OPERATOR_POLICY", operator_policy_rows()),
+		("SUSPENDED_INSURER", suspended_insurer_rows()),
 	]
 }
 
@@ -316,5 +330,15 @@ fn an_operators_policy_is_ended_by_anyone_once_its_right_ended() {
 		assert_ok!(VehicleIdentity::revoke_operator(Owner.signed(), V0, Operator.id()));
 		succeeds(Stranger, Call::end_holder_left { policy: 1 });
 		succeeds(Owner, buy(V0, 0));
+	});
+}
+
+#[test]
+fn a_suspended_insurer_sells_nothing_but_still_runs_its_products_and_pool() {
+	on_base(|| {
+		succeeds(Root, Call::suspend_insurer { insurer: OtherInsurer.id() });
+		run("SUSPENDED_INSURER", suspended_insurer_rows());
+		succeeds(OtherInsurer, Call::fund_pool { amount: UNIT });
+		succeeds(OtherInsurer, Call::retire_product { product: 1 });
 	});
 }

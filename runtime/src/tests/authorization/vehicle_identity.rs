@@ -330,6 +330,26 @@ fn lien_rows() -> Vec<Row> {
 	.concat()
 }
 
+/// REVOKED: governance deregistered Ferdie and revoked the lender Alice consented to.
+fn revoked_rows() -> Vec<Row> {
+	[
+		refused(&[Manufacturer], register_vehicle(), Error::NotManufacturer),
+		refused(&[Lender], Call::place_lien { vehicle: V0 }, Error::NotLender),
+	]
+	.concat()
+}
+
+/// OFFER at block 103: the offer ran to block 102, inclusive.
+fn offer_expired_rows() -> Vec<Row> {
+	let accept = Call::accept_offer { vehicle: V0, max_price: 10 * UNIT };
+	[
+		refused(&[Buyer], accept.clone(), Error::OfferExpired),
+		// Whose offer it is comes before whether it expired.
+		refused(&[Stranger], accept, Error::NotBuyer),
+	]
+	.concat()
+}
+
 /// SCRAPPED: Alice scrapped vehicle 0.
 fn scrapped_rows() -> Vec<Row> {
 	[
@@ -349,6 +369,8 @@ pub(super) fn scenarios() -> Vec<(&'static str, Vec<Row>)> {
 		("LIEN_CONSENT", lien_consent_rows()),
 		("LIEN", lien_rows()),
 		("SCRAPPED", scrapped_rows()),
+		("REVOKED", revoked_rows()),
+		("OFFER_EXPIRED", offer_expired_rows()),
 	]
 }
 
@@ -417,5 +439,30 @@ fn a_scrapped_vehicle_cannot_be_scrapped_again_by_anyone() {
 	on_base(|| {
 		succeeds(Owner, Call::scrap_vehicle { vehicle: V0 });
 		run("SCRAPPED", scrapped_rows());
+	});
+}
+
+#[test]
+fn a_deregistered_maker_and_a_revoked_lender_lose_their_rights() {
+	on_base(|| {
+		lien_consent();
+		succeeds(Root, Call::deregister_manufacturer { manufacturer: Manufacturer.id() });
+		succeeds(CouncilTwoThirds, Call::revoke_lender { lender: Lender.id() });
+		run("REVOKED", revoked_rows());
+	});
+}
+
+#[test]
+fn an_offer_is_accepted_up_to_its_last_block_and_not_after() {
+	on_base(|| {
+		offer();
+		super::run_to_block(EXPIRES);
+		succeeds(Buyer, Call::accept_offer { vehicle: V0, max_price: 10 * UNIT });
+	});
+	on_base(|| {
+		offer();
+		super::run_to_block(EXPIRES + 1);
+		run("OFFER at block 103", offer_expired_rows());
+		succeeds(Owner, Call::cancel_offer { vehicle: V0 });
 	});
 }
