@@ -298,8 +298,9 @@ pub(super) fn assert_every_call_has_rows(
 	assert!(!covered.is_empty(), "{pallet} has no rows");
 }
 
-// Scenarios: the dev preset plus the parties of §1 of the plan. Block numbers are fixed, so
-// the rows can be built before the chain exists (the coverage tests need no chain).
+// Scenarios: the dev preset plus the parties of `Role` (docs/authorization.md lists them).
+// Block numbers are fixed, so the rows can be built before the chain exists (the coverage
+// tests need no chain).
 
 /// The block BASE is at; offers, orders and grants in the scenarios expire at `BASE_BLOCK +
 /// 100`.
