@@ -29,11 +29,15 @@ export function nodeBinary() {
 
 /**
  * Starts `v2x-node --dev --tmp` and connects @polkadot/api to it.
- * Returns { api, wsUrl, httpUrl, stop, logFile }: `wsUrl` is the node's RPC over WebSocket,
- * `httpUrl` the same port's HTTP JSON-RPC (which `--dev` opens to pages of any origin);
- * `stop` kills the node and is safe to call twice.
+ * Returns { api, wsUrl, httpUrl, stop, kill, logFile }: `wsUrl` is the node's RPC over
+ * WebSocket, `httpUrl` the same port's HTTP JSON-RPC (which `--dev` opens to pages of any
+ * origin); `stop` ends the node (SIGTERM) and is safe to call twice; `kill` ends it with
+ * SIGKILL, as a crash would, and then cleans up like `stop`.
+ *
+ * `basePath`: keep the chain's database there instead of a throw-away one (the caller owns
+ * the directory, so a second node can start on it after this one ends).
  */
-export async function startDevNode() {
+export async function startDevNode({ basePath } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const wsUrl = `ws://127.0.0.1:${rpcPort}`;
@@ -42,7 +46,8 @@ export async function startDevNode() {
   const logFile = join(dir, 'node.log');
   const log = createWriteStream(logFile);
   const child = spawn(nodeBinary(), [
-    '--dev', '--tmp',
+    '--dev',
+    ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--no-prometheus', '--no-telemetry', '--no-mdns',
@@ -57,11 +62,11 @@ export async function startDevNode() {
 
   let api;
   let provider;
-  const stop = async () => {
+  const stop = async (signal = 'SIGTERM') => {
     if (api) await api.disconnect().catch(() => {});
     else if (provider) await provider.disconnect().catch(() => {});
     if (!exited) {
-      child.kill('SIGTERM');
+      child.kill(signal);
       await new Promise((resolve) => {
         const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 10_000);
         child.on('exit', () => { clearTimeout(timer); resolve(); });
@@ -88,7 +93,11 @@ export async function startDevNode() {
     await stop();
     throw error;
   }
-  return { api, wsUrl, httpUrl: `http://127.0.0.1:${rpcPort}`, stop, logFile };
+  return {
+    api, wsUrl, httpUrl: `http://127.0.0.1:${rpcPort}`, logFile,
+    stop: () => stop('SIGTERM'),
+    kill: () => stop('SIGKILL'),
+  };
 }
 
 /** Resolves once something accepts TCP connections on `port` (or `stopped()` is true). */
