@@ -63,6 +63,8 @@ export async function startDevNode({ basePath } = {}) {
   let api;
   let provider;
   const stop = async (signal = 'SIGTERM') => {
+    // A crash comes first, before anything the client does.
+    if (signal === 'SIGKILL' && !exited) child.kill(signal);
     if (api) await api.disconnect().catch(() => {});
     else if (provider) await provider.disconnect().catch(() => {});
     if (!exited) {
