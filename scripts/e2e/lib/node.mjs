@@ -219,7 +219,7 @@ export function waitForEvent(api, section, method, matches, ms) {
 
 /**
  * Calls `method` over the node's HTTP JSON-RPC at `rpcUrl`. Rejects with an Error that
- * carries the JSON-RPC error's `code` and `rpcMessage` if the node answers with one.
+ * carries the JSON-RPC error's `code`, `rpcMessage` and `data` if the node answers with one.
  */
 export async function rpcCall(rpcUrl, method, params = [], timeoutMs = 10_000) {
   const response = await fetch(rpcUrl, {
@@ -232,7 +232,7 @@ export async function rpcCall(rpcUrl, method, params = [], timeoutMs = 10_000) {
   const { result, error } = await response.json();
   if (error) {
     throw Object.assign(new Error(`${method}: ${error.message} (code ${error.code})`),
-      { code: error.code, rpcMessage: error.message });
+      { code: error.code, rpcMessage: error.message, data: error.data });
   }
   return result;
 }
