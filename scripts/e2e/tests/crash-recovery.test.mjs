@@ -30,16 +30,14 @@ after(async () => {
  * until `stop()`; counts what the pool accepted and what it refused (the node's answer to
  * author_submitExtrinsic, not inclusion).
  */
-function startLoad(api, senders, recipient) {
+async function startLoad(api, senders, recipient) {
   const counts = { sent: 0, accepted: 0, refused: 0 };
   const nonces = new Map();
+  for (const { address } of senders) nonces.set(address, (await api.rpc.system.accountNextIndex(address)).toNumber());
   let turn = 0;
   let stopped = false;
   const timer = setInterval(async () => {
     const sender = senders[turn++ % senders.length];
-    if (!nonces.has(sender.address)) {
-      nonces.set(sender.address, (await api.rpc.system.accountNextIndex(sender.address)).toNumber());
-    }
     const nonce = nonces.get(sender.address);
     nonces.set(sender.address, nonce + 1);
     counts.sent += 1;
@@ -81,7 +79,7 @@ test('killed with SIGKILL under load and restarted on its base path, the node re
 
   const first = await startDevNode({ basePath });
   nodes.push(first);
-  const load = startLoad(first.api, senders, recipient);
+  const load = await startLoad(first.api, senders, recipient);
   let beforeCrash;
   try {
     await waitForFinalized(first.api, FINALIZED_BEFORE_CRASH, 60_000);
