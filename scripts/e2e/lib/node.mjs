@@ -62,7 +62,9 @@ export async function startDevNode({ basePath } = {}) {
 
   let api;
   let provider;
+  let stopping = false;
   const stop = async (signal = 'SIGTERM') => {
+    stopping = true;
     // A crash comes first, before anything the client does.
     if (signal === 'SIGKILL' && !exited) child.kill(signal);
     if (api) await api.disconnect().catch(() => {});
@@ -79,21 +81,30 @@ export async function startDevNode({ basePath } = {}) {
 
   try {
     const died = exit.then(({ code, signal }) => {
-      throw new Error(`the node exited (code ${code}, signal ${signal}) before answering RPC; its log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+      throw new Error(`the node exited (code ${code}, signal ${signal}) before answering RPC`);
     });
+    // After a timeout `stop` has run: no client may be left behind, reconnecting forever
+    // (which would keep the test file from ever ending).
     const connected = (async () => {
-      await portOpen(rpcPort, () => exited);
+      await portOpen(rpcPort, () => exited || stopping);
+      if (stopping || exited) throw new Error('stopped before the node answered RPC');
       provider = new WsProvider(wsUrl, 1_000);
-      return ApiPromise.create({ provider, noInitWarn: true });
+      const created = await ApiPromise.create({ provider, noInitWarn: true });
+      if (stopping) {
+        await created.disconnect().catch(() => {});
+        throw new Error('stopped before the node answered RPC');
+      }
+      return created;
     })();
     api = await withTimeout(
       Promise.race([connected, died]),
       60_000,
-      `the node did not answer RPC on port ${rpcPort} within 60 s (log: ${logFile})`,
+      `the node did not answer RPC on port ${rpcPort} within 60 s`,
     );
   } catch (error) {
+    const log = (() => { try { return readFileSync(logFile, 'utf8').slice(-3000); } catch { return ''; } })();
     await stop();
-    throw error;
+    throw new Error(`${error.message}; the end of its log:\n${log}`);
   }
   return {
     api, wsUrl, httpUrl: `http://127.0.0.1:${rpcPort}`, logFile,
