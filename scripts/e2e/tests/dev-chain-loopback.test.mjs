@@ -58,8 +58,10 @@ test('the dev chain answers RPC on 127.0.0.1 and not on the machine\'s other add
     const died = chain.exited.then(({ code, signal, output }) => {
       throw new Error(`dev-chain.sh exited (code ${code}, signal ${signal}):\n${output.slice(-3000)}`);
     });
+    // The polling ends with the process too, so a timeout leaves nothing running.
+    const running = () => chain.child.exitCode === null && chain.child.signalCode === null;
     await withTimeout(Promise.race([died, (async () => {
-      while (!(await accepts('127.0.0.1', rpcPort))) await new Promise((resolve) => setTimeout(resolve, 250));
+      while (running() && !(await accepts('127.0.0.1', rpcPort))) await new Promise((resolve) => setTimeout(resolve, 250));
     })()]), 60_000, `the dev chain did not open 127.0.0.1:${rpcPort} within 60 s`);
     assert.match(chain.output(), new RegExp(`RPC on ws://127.0.0.1:${rpcPort} \\(this machine only\\)`));
     const health = await rpcCall(`http://127.0.0.1:${rpcPort}`, 'system_health', []);
