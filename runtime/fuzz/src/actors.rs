@@ -103,7 +103,11 @@ pub fn account(
 
 /// The origin of a call someone signs: one of `likely` most of the time, otherwise any
 /// account, root or none.
-pub fn signer(src: &mut Source, pool: &[(AccountId, &'static str)], likely: &[AccountId]) -> Caller {
+pub fn signer(
+	src: &mut Source,
+	pool: &[(AccountId, &'static str)],
+	likely: &[AccountId],
+) -> Caller {
 	let byte = src.byte();
 	if !likely.is_empty() && byte < 200 {
 		return Caller::Signed(likely[usize::from(byte) % likely.len()].clone());

@@ -9,15 +9,15 @@ use polkadot_sdk::{
 		dispatch::DispatchClass,
 		traits::{OnFinalize, OnIdle, OnInitialize},
 	},
+	sp_core::{storage::Storage, H256},
 	sp_genesis_builder::{self, PresetId},
 	sp_runtime::{traits::Dispatchable, BuildStorage, Digest, DigestItem},
-	sp_core::{storage::Storage, H256},
 	sp_weights::Weight,
 };
 use serde_json::Value;
 use v2x_runtime::{
-	configs::BlockWeights, genesis_config_presets, AllPalletsWithSystem, BlockNumber,
-	RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, System, SLOT_DURATION,
+	configs::BlockWeights, genesis_config_presets, AllPalletsWithSystem, BlockNumber, RuntimeCall,
+	RuntimeGenesisConfig, RuntimeOrigin, System, SLOT_DURATION,
 };
 
 /// Unix time (ms) of block 0, as in the runtime tests: recent enough for the model-year check.
@@ -81,8 +81,5 @@ pub fn end_block(n: BlockNumber) -> Result<(), String> {
 
 /// The largest weight one normal call may have to fit in a block.
 pub fn max_extrinsic() -> Weight {
-	BlockWeights::get()
-		.get(DispatchClass::Normal)
-		.max_extrinsic
-		.unwrap_or(Weight::MAX)
+	BlockWeights::get().get(DispatchClass::Normal).max_extrinsic.unwrap_or(Weight::MAX)
 }

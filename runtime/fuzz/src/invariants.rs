@@ -4,7 +4,9 @@ use polkadot_sdk::{
 	frame_support::traits::{TryState, TryStateSelect},
 	frame_system, pallet_balances,
 };
-use v2x_runtime::{AllPalletsWithSystem, Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason};
+use v2x_runtime::{
+	AllPalletsWithSystem, Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason,
+};
 
 use crate::logger;
 
@@ -17,8 +19,9 @@ use crate::logger;
 /// fee is charged (`ChargeTransactionPayment` is a transaction extension, and even there the
 /// runtime pays the fee to the block author, `configs/monetary.rs`, leaving the issuance alone).
 pub fn check(n: BlockNumber, issuance: Balance) -> Result<(), String> {
+	logger::take_try_state();
 	AllPalletsWithSystem::try_state(n, TryStateSelect::All)
-		.map_err(|e| format!("try_state failed: {e:?}"))?;
+		.map_err(|e| format!("try_state failed: {e:?} {:?}", logger::take_try_state()))?;
 	let total = Balances::total_issuance();
 	if total != issuance {
 		return Err(format!("total issuance moved from {issuance} to {total}"));

@@ -84,7 +84,7 @@ fn main() -> ExitCode {
 		Err(e) => {
 			eprintln!("{e}");
 			return ExitCode::from(2);
-		},
+		}
 	};
 	logger::install();
 	let genesis = chain::dev_genesis();
@@ -95,14 +95,21 @@ fn main() -> ExitCode {
 		let bytes = program_bytes(seed, options.max_len);
 		return match program::run(&bytes, &genesis, &pool, &mut stats) {
 			Ok(()) => {
-				println!("program {seed} ({} bytes) passed; {} calls", bytes.len(), stats.total_calls());
+				println!(
+					"program {seed} ({} bytes) passed; {} calls",
+					bytes.len(),
+					stats.total_calls()
+				);
 				ExitCode::SUCCESS
-			},
+			}
 			Err(failure) => {
 				print!("{}", program::describe(&failure.steps, &pool));
-				println!("FAILED: {}\nreplay: v2x-fuzz --seed {seed} --max-len {}", failure.reason, options.max_len);
+				println!(
+					"FAILED: {}\nreplay: v2x-fuzz --seed {seed} --max-len {}",
+					failure.reason, options.max_len
+				);
 				ExitCode::FAILURE
-			},
+			}
 		};
 	}
 

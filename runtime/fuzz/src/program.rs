@@ -5,15 +5,14 @@
 use std::panic::{self, AssertUnwindSafe};
 
 use polkadot_sdk::{
-	frame_support::{
-		dispatch::GetDispatchInfo,
-		traits::GetCallMetadata,
-	},
+	frame_support::{dispatch::GetDispatchInfo, traits::GetCallMetadata},
 	sp_core::storage::Storage,
 	sp_io::TestExternalities,
 	sp_runtime::{traits::Dispatchable, DispatchError},
 };
-use v2x_runtime::{AccountId, Balances, BlockNumber, RuntimeCall, RuntimeOrigin, DAYS, HOURS, UNIT};
+use v2x_runtime::{
+	AccountId, Balances, BlockNumber, RuntimeCall, RuntimeOrigin, DAYS, HOURS, UNIT,
+};
 
 use crate::{
 	actors::{self, Caller},
@@ -57,7 +56,7 @@ pub fn run(
 				.or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
 				.unwrap_or_default();
 			Err(Failure { reason: format!("panic: {message}"), steps })
-		},
+		}
 	}
 }
 
@@ -154,11 +153,9 @@ pub fn describe(steps: &[Step], pool: &[(AccountId, &'static str)]) -> String {
 	for step in steps {
 		match step {
 			Step::Block(n) => out.push_str(&format!("-- block {n}\n")),
-			Step::Call { caller, call, outcome } => out.push_str(&format!(
-				"{}: {:?} -> {outcome}\n",
-				caller.describe(pool),
-				call
-			)),
+			Step::Call { caller, call, outcome } => {
+				out.push_str(&format!("{}: {:?} -> {outcome}\n", caller.describe(pool), call))
+			}
 		}
 	}
 	out

@@ -24,6 +24,7 @@ use crate::{
 
 /// Runs `test` on the dev chain at block 1.
 fn on_dev_chain(test: impl FnOnce()) {
+	crate::logger::install();
 	TestExternalities::new(chain::dev_genesis()).execute_with(|| {
 		chain::start_block(1);
 		test();
@@ -60,15 +61,15 @@ fn short_runs_pass_every_check_and_succeed_in_every_pallet() {
 	for seed in 0..40 {
 		let bytes = program_bytes(seed, 4_096);
 		if let Err(failure) = program::run(&bytes, &genesis, &pool, &mut stats) {
-			panic!(
-				"seed {seed}: {}\n{}",
-				failure.reason,
-				program::describe(&failure.steps, &pool)
-			);
+			panic!("seed {seed}: {}\n{}", failure.reason, program::describe(&failure.steps, &pool));
 		}
 	}
 	for (pallet, name) in PALLETS.iter().enumerate() {
-		assert!(stats.succeeded[pallet] > 0, "no call of {name} succeeded:\n{}", stats.per_call_table());
+		assert!(
+			stats.succeeded[pallet] > 0,
+			"no call of {name} succeeded:\n{}",
+			stats.per_call_table()
+		);
 	}
 }
 
@@ -102,8 +103,7 @@ fn the_checks_catch_a_hold_no_pallet_accounts_for() {
 	on_dev_chain(|| {
 		let issuance = Balances::total_issuance();
 		let dave = Sr25519Keyring::Dave.to_account_id();
-		let reason =
-			RuntimeHoldReason::ServiceBook(pallet_service_book::HoldReason::WorkOrder);
+		let reason = RuntimeHoldReason::ServiceBook(pallet_service_book::HoldReason::WorkOrder);
 		Balances::hold(&reason, &dave, UNIT).unwrap();
 		let error = invariants::check(1, issuance).unwrap_err();
 		assert!(error.contains("work order deposits not held"), "{error}");

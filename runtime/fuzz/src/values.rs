@@ -46,7 +46,21 @@ pub fn block(src: &mut Source, now: BlockNumber) -> BlockNumber {
 
 /// A length of time in blocks, short ones most often.
 pub fn duration(src: &mut Source) -> BlockNumber {
-	src.pick(&[0, 1, 10, 10, 100, 100, HOURS, DAYS, DAYS, 30 * DAYS, 365 * DAYS, 366 * DAYS + 1, BlockNumber::MAX])
+	src.pick(&[
+		0,
+		1,
+		10,
+		10,
+		100,
+		100,
+		HOURS,
+		DAYS,
+		DAYS,
+		30 * DAYS,
+		365 * DAYS,
+		366 * DAYS + 1,
+		BlockNumber::MAX,
+	])
 }
 
 /// An id: mostly one that exists (below `next`), else the next one or the largest.
@@ -126,7 +140,7 @@ pub fn vin(src: &mut Source) -> Vin {
 		0 => vin.0[8] = if vin.0[8] == b'1' { b'2' } else { b'1' },
 		// `I`, `O` and `Q` are not VIN characters.
 		1 => vin.0[16] = b'I',
-		_ => {},
+		_ => {}
 	}
 	vin
 }

@@ -16,9 +16,8 @@ pub fn owner(vehicle: VehicleId) -> Option<AccountId> {
 /// The owner and the operators of `vehicle`: who may drive it.
 pub fn drivers(vehicle: VehicleId) -> Vec<AccountId> {
 	let mut drivers: Vec<AccountId> = owner(vehicle).into_iter().collect();
-	drivers.extend(
-		identity::VehicleOperators::<Runtime>::get(vehicle).into_iter().map(|d| d.account),
-	);
+	drivers
+		.extend(identity::VehicleOperators::<Runtime>::get(vehicle).into_iter().map(|d| d.account));
 	drivers
 }
 

@@ -32,7 +32,9 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 			let allow_list = match src.byte() % 4 {
 				0 => Some(BoundedVec::truncate_from(vec![actors::any(src, pool)])),
 				1 => Some(BoundedVec::truncate_from(vec![])),
-				2 => Some(BoundedVec::truncate_from((0..16).map(|_| actors::any(src, pool)).collect())),
+				2 => Some(BoundedVec::truncate_from(
+					(0..16).map(|_| actors::any(src, pool)).collect(),
+				)),
 				_ => None,
 			};
 			(
@@ -46,7 +48,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 					allow_list,
 				},
 			)
-		},
+		}
 		1 => (actors::signer(src, pool, &seller), Call::withdraw_listing { listing }),
 		2 => (
 			actors::signer(src, pool, &[pool[1].0.clone(), pool[3].0.clone()]),
@@ -62,7 +64,14 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 			let from = src.pick(&[0, 1_000, u64::MAX]);
 			let to = src.pick(&[from, from.saturating_add(60_000), 0]);
 			(
-				actors::signer(src, pool, &world::and(world::owner(vehicle).into_iter().collect(), world::devices(vehicle))),
+				actors::signer(
+					src,
+					pool,
+					&world::and(
+						world::owner(vehicle).into_iter().collect(),
+						world::devices(vehicle),
+					),
+				),
 				Call::publish_batch {
 					vehicle,
 					category,
@@ -72,7 +81,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 					to,
 				},
 			)
-		},
+		}
 	};
 	(caller, RuntimeCall::DataMarketplace(call))
 }

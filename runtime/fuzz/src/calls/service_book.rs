@@ -35,7 +35,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				Call::update_workshop { workshop, name, certifications }
 			};
 			(actors::governance(src, pool), call)
-		},
+		}
 		2 => (actors::governance(src, pool), Call::suspend_workshop { workshop }),
 		3 => (actors::governance(src, pool), Call::reinstate_workshop { workshop }),
 		4 => (
@@ -56,7 +56,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				.chain(owner)
 				.collect();
 			(actors::signer(src, pool, &openers), Call::cancel_work_order { vehicle, workshop })
-		},
+		}
 		8 => (
 			actors::signer(src, pool, &ordered),
 			Call::add_record {
@@ -69,7 +69,8 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		),
 		9 => {
 			let record = values::id(src, pallet_service_book::NextRecordId::<Runtime>::get());
-			let author: Vec<_> = Records::<Runtime>::get(record).map(|r| r.workshop).into_iter().collect();
+			let author: Vec<_> =
+				Records::<Runtime>::get(record).map(|r| r.workshop).into_iter().collect();
 			(
 				actors::signer(src, pool, &author),
 				Call::correct_record {
@@ -80,7 +81,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 					document_uri: values::bounded(src),
 				},
 			)
-		},
+		}
 		_ => (
 			actors::signer(src, pool, &world::devices(vehicle)),
 			Call::report_odometer { vehicle, km: values::km(src, current_km) },

@@ -2,9 +2,9 @@
 //! flexibility events and discharging to the grid.
 
 use pallet_shared_charging::{
-	AccessRule, BatteryState, Call, Chargers, Connector, DischargeReading, Discharges,
-	GridEvents, MeterReading, PriceComponents, Sessions, TariffElement, TariffRestrictions,
-	Tariffs,
+	AccessRule, BatteryState, Call, Chargers, Connector, DischargeReading, Discharges, GridEvents,
+	HeldPayments, MeterReading, PriceComponents, SessionState, Sessions, TariffElement,
+	TariffRestrictions, Tariffs, VehicleSessions,
 };
 use polkadot_sdk::frame_support::BoundedVec;
 use v2x_runtime::{AccountId, Runtime, RuntimeCall, MILLI_UNIT, UNIT};
@@ -12,6 +12,7 @@ use v2x_runtime::{AccountId, Runtime, RuntimeCall, MILLI_UNIT, UNIT};
 use super::Ctx;
 use crate::{
 	actors::{self, Caller},
+	chain,
 	source::Source,
 	values, world,
 };
@@ -20,11 +21,21 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 	let pool = ctx.pool;
 	let charger = values::id(src, pallet_shared_charging::NextChargerId::<Runtime>::get().into());
 	let charger = u32::try_from(charger).unwrap_or(u32::MAX);
-	let operator: Vec<_> = Chargers::<Runtime>::get(charger).map(|c| c.operator).into_iter().collect();
+	let operator: Vec<_> =
+		Chargers::<Runtime>::get(charger).map(|c| c.operator).into_iter().collect();
 	let tariff = values::id(src, pallet_shared_charging::NextTariffId::<Runtime>::get().into());
 	let tariff = u32::try_from(tariff).unwrap_or(u32::MAX);
-	let tariff_owner: Vec<_> = Tariffs::<Runtime>::get(tariff).map(|t| t.owner).into_iter().collect();
-	let session = values::id(src, pallet_shared_charging::NextSessionId::<Runtime>::get());
+	let tariff_owner: Vec<_> =
+		Tariffs::<Runtime>::get(tariff).map(|t| t.owner).into_iter().collect();
+	// Open sessions and ones awaiting payment half the time: sessions take several steps.
+	let open: Vec<u64> = VehicleSessions::<Runtime>::iter_values()
+		.chain(HeldPayments::<Runtime>::iter_keys())
+		.collect();
+	let session = if !open.is_empty() && src.bool() {
+		src.pick(&open)
+	} else {
+		values::id(src, pallet_shared_charging::NextSessionId::<Runtime>::get())
+	};
 	let (driver, session_parties) = session_parties(session);
 	let vehicle = values::id(src, world::next_vehicle());
 	let event = values::id(src, pallet_shared_charging::NextGridEventId::<Runtime>::get().into());
@@ -36,7 +47,12 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				device: actors::account(src, pool, &[pool[9].0.clone(), pool[14].0.clone()]),
 				location: values::geohash(src),
 				max_power_kw: src.pick(&[0, 11, 22, 150, u32::MAX]),
-				connector: src.pick(&[Connector::Type2, Connector::Ccs2, Connector::Chademo, Connector::Domestic]),
+				connector: src.pick(&[
+					Connector::Type2,
+					Connector::Ccs2,
+					Connector::Chademo,
+					Connector::Domestic,
+				]),
 				bidirectional: src.bool(),
 				access: src.pick(&[AccessRule::Public, AccessRule::Public, AccessRule::Members]),
 				tariff,
@@ -49,11 +65,11 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 			let member = actors::account(src, pool, &world::drivers(vehicle));
 			let tariff = src.some(tariff);
 			(actors::signer(src, pool, &operator), Call::add_member { charger, member, tariff })
-		},
+		}
 		5 => {
 			let member = actors::account(src, pool, &world::drivers(vehicle));
 			(actors::signer(src, pool, &operator), Call::remove_member { charger, member })
-		},
+		}
 		6 => (
 			actors::signer(src, pool, &[pool[8].0.clone()]),
 			Call::create_tariff { elements: elements(src) },
@@ -73,11 +89,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		),
 		10 => (actors::signer(src, pool, &session_parties), Call::confirm_session { session }),
 		11 => {
-			let reading = MeterReading {
-				energy_wh: values::small(src, 1_000),
-				charging_secs: values::small(src, 200),
-				parking_secs: values::small(src, 0),
-			};
+			let reading = reading(src, session, ctx.now);
 			let vehicle = Sessions::<Runtime>::get(session).map(|s| s.vehicle).unwrap_or_default();
 			let current = pallet_service_book::Pallet::<Runtime>::current_odometer(vehicle);
 			let odometer_km = src.maybe(|src| values::km(src, current));
@@ -85,7 +97,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				actors::signer(src, pool, &session_parties),
 				Call::stop_session { session, reading, odometer_km },
 			)
-		},
+		}
 		12 => (
 			actors::signer(src, pool, &world::and(driver.clone(), session_parties)),
 			Call::close_session { session },
@@ -98,7 +110,9 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		15 => (actors::signer(src, pool, &[]), Call::release_payment { session }),
 		16 => (
 			actors::governance(src, pool),
-			Call::approve_grid_operator { operator: actors::account(src, pool, &[pool[11].0.clone()]) },
+			Call::approve_grid_operator {
+				operator: actors::account(src, pool, &[pool[11].0.clone()]),
+			},
 		),
 		17 => (
 			actors::governance(src, pool),
@@ -119,11 +133,12 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 					budget: values::amount(src, 100 * UNIT),
 				},
 			)
-		},
+		}
 		19 => {
-			let publisher: Vec<_> = GridEvents::<Runtime>::get(event).map(|e| e.operator).into_iter().collect();
+			let publisher: Vec<_> =
+				GridEvents::<Runtime>::get(event).map(|e| e.operator).into_iter().collect();
 			(actors::signer(src, pool, &publisher), Call::cancel_grid_event { event })
-		},
+		}
 		20 => (actors::signer(src, pool, &[]), Call::close_grid_event { event }),
 		21 => (
 			actors::signer(src, pool, &operator),
@@ -152,8 +167,8 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 			Call::stop_discharge {
 				session,
 				reading: DischargeReading {
-					exported_wh: values::small(src, 5_000),
-					discharging_secs: values::small(src, 600),
+					exported_wh: src.pick(&[0, 10, 100, 1_000, u32::MAX]),
+					discharging_secs: src.pick(&[0, 6, 60, 600, u32::MAX]),
 					final_soc_percent: values::percent(src),
 				},
 			},
@@ -163,16 +178,48 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 	(caller, RuntimeCall::SharedCharging(call))
 }
 
+/// A meter reading for `session`: plausible (no longer than the time since it started, no
+/// more energy than its charger's power gives in that time) most of the time, else just over
+/// a limit or absurd.
+fn reading(src: &mut Source, session: u64, now: u32) -> MeterReading {
+	let (elapsed_secs, kw) = Sessions::<Runtime>::get(session)
+		.and_then(|s| match s.state {
+			SessionState::Active { started_ms } => {
+				let kw = Chargers::<Runtime>::get(s.charger).map(|c| c.max_power_kw).unwrap_or(0);
+				Some((chain::timestamp(now).saturating_sub(started_ms) / 1_000, kw))
+			}
+			_ => None,
+		})
+		.unwrap_or((60, 22));
+	let elapsed = u32::try_from(elapsed_secs).unwrap_or(u32::MAX);
+	let charging_secs =
+		src.pick(&[elapsed, elapsed, elapsed / 2, 0, elapsed.saturating_add(1), u32::MAX]);
+	let most_wh =
+		u32::try_from(u64::from(kw) * u64::from(charging_secs) * 1_000 / 3_600).unwrap_or(u32::MAX);
+	MeterReading {
+		energy_wh: src.pick(&[
+			most_wh,
+			most_wh / 2,
+			most_wh / 2,
+			0,
+			most_wh.saturating_add(1),
+			u32::MAX,
+		]),
+		charging_secs,
+		parking_secs: src.pick(&[0, 0, 0, 1, u32::MAX]),
+	}
+}
+
 /// The driver of a charging or discharging session, and its charger's operator and device.
 fn session_parties(session: u64) -> (Vec<AccountId>, Vec<AccountId>) {
-	let (driver, charger) = match (Sessions::<Runtime>::get(session), Discharges::<Runtime>::get(session)) {
-		(Some(s), _) => (vec![s.driver], s.charger),
-		(None, Some(d)) => (vec![d.driver], d.charger),
-		(None, None) => return Default::default(),
-	};
-	let parties = Chargers::<Runtime>::get(charger)
-		.map(|c| vec![c.device, c.operator])
-		.unwrap_or_default();
+	let (driver, charger) =
+		match (Sessions::<Runtime>::get(session), Discharges::<Runtime>::get(session)) {
+			(Some(s), _) => (vec![s.driver], s.charger),
+			(None, Some(d)) => (vec![d.driver], d.charger),
+			(None, None) => return Default::default(),
+		};
+	let parties =
+		Chargers::<Runtime>::get(charger).map(|c| vec![c.device, c.operator]).unwrap_or_default();
 	(driver, parties)
 }
 
@@ -192,7 +239,11 @@ fn elements<S: polkadot_sdk::frame_support::traits::Get<u32>>(
 			prices: PriceComponents {
 				energy_per_kwh: values::maybe_amount(src, 300 * MILLI_UNIT),
 				time_per_hour: if src.chance(64) { values::maybe_amount(src, UNIT) } else { None },
-				parking_per_hour: if src.chance(32) { values::maybe_amount(src, UNIT) } else { None },
+				parking_per_hour: if src.chance(32) {
+					values::maybe_amount(src, UNIT)
+				} else {
+					None
+				},
 				flat: if src.chance(32) { values::maybe_amount(src, UNIT) } else { None },
 			},
 			restrictions: if src.chance(192) {

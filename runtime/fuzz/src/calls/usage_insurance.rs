@@ -42,11 +42,13 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		),
 		3 => (actors::signer(src, pool, &insurers), Call::create_product { terms: terms(src) }),
 		4 => {
-			let product = values::id(src, pallet_usage_insurance::NextProductId::<Runtime>::get().into());
+			let product =
+				values::id(src, pallet_usage_insurance::NextProductId::<Runtime>::get().into());
 			let product = u32::try_from(product).unwrap_or(u32::MAX);
-			let owner: Vec<_> = Products::<Runtime>::get(product).map(|p| p.insurer).into_iter().collect();
+			let owner: Vec<_> =
+				Products::<Runtime>::get(product).map(|p| p.insurer).into_iter().collect();
 			(actors::signer(src, pool, &owner), Call::retire_product { product })
-		},
+		}
 		5 => (
 			actors::signer(src, pool, &insurers),
 			Call::fund_pool { amount: values::amount(src, 1_000 * UNIT) },
@@ -57,7 +59,8 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		),
 		7 => {
 			let vehicle = values::id(src, world::next_vehicle());
-			let product = values::id(src, pallet_usage_insurance::NextProductId::<Runtime>::get().into());
+			let product =
+				values::id(src, pallet_usage_insurance::NextProductId::<Runtime>::get().into());
 			(
 				actors::signer(src, pool, &world::drivers(vehicle)),
 				Call::buy_policy {
@@ -66,7 +69,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 					prepayment: values::amount(src, 100 * UNIT),
 				},
 			)
-		},
+		}
 		8 => (
 			actors::signer(src, pool, &holder),
 			Call::top_up { policy, amount: values::amount(src, 10 * UNIT) },
@@ -86,7 +89,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 					},
 				},
 			)
-		},
+		}
 		11 => (actors::signer(src, pool, &holder), Call::settle { policy }),
 		12 => (
 			actors::signer(src, pool, &holder),

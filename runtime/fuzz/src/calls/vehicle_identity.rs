@@ -18,13 +18,8 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 	let vehicle = values::id(src, world::next_vehicle());
 	let owner: Vec<_> = world::owner(vehicle).into_iter().collect();
 	// Accounts that are handed rights, so that later calls by them find those rights.
-	let delegates = [
-		OPERATOR.into(),
-		DEVICE.into(),
-		pool[6].0.clone(),
-		pool[7].0.clone(),
-		pool[3].0.clone(),
-	];
+	let delegates =
+		[OPERATOR.into(), DEVICE.into(), pool[6].0.clone(), pool[7].0.clone(), pool[3].0.clone()];
 	let delegate = actors::account(src, pool, &delegates);
 	let (caller, call) = match index {
 		0 => {
@@ -42,7 +37,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 					wmis: BoundedVec::truncate_from(wmis),
 				},
 			)
-		},
+		}
 		1 => (
 			actors::governance(src, pool),
 			Call::deregister_manufacturer {
@@ -50,8 +45,13 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 			},
 		),
 		2 => {
-			let powertrain =
-				src.pick(&[Powertrain::Bev, Powertrain::Ice, Powertrain::Phev, Powertrain::Hev, Powertrain::Fcev]);
+			let powertrain = src.pick(&[
+				Powertrain::Bev,
+				Powertrain::Ice,
+				Powertrain::Phev,
+				Powertrain::Hev,
+				Powertrain::Fcev,
+			]);
 			let battery = src.pick(&[None, Some(75_000), Some(0), Some(u32::MAX)]);
 			(
 				actors::signer(src, pool, &world::manufacturers()),
@@ -65,7 +65,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 					metadata_uri: values::bounded(src),
 				},
 			)
-		},
+		}
 		3 => (
 			actors::signer(src, pool, &owner),
 			Call::offer_sale {
@@ -85,7 +85,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				actors::signer(src, pool, &buyer),
 				Call::accept_offer { vehicle, max_price: values::amount(src, 10 * UNIT) },
 			)
-		},
+		}
 		6 => (
 			actors::governance(src, pool),
 			Call::approve_lender { lender: actors::account(src, pool, &[LENDER.into()]) },
@@ -101,19 +101,37 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				lender: actors::account(src, pool, &world::lenders()),
 			},
 		),
-		9 => (actors::signer(src, pool, &world::lenders()), Call::place_lien { vehicle }),
+		9 => {
+			// A vehicle whose owner consented to a lender, half the time.
+			let consents: Vec<_> =
+				pallet_vehicle_identity::LienConsents::<Runtime>::iter().collect();
+			let (vehicle, lender) = match consents.is_empty() || src.bool() {
+				true => (vehicle, world::lenders()),
+				false => {
+					let (vehicle, lender) = src.pick(&consents);
+					(vehicle, vec![lender])
+				}
+			};
+			(actors::signer(src, pool, &lender), Call::place_lien { vehicle })
+		}
 		10 => {
-			let lien: Vec<_> = pallet_vehicle_identity::Vehicles::<Runtime>::get(vehicle)
-				.and_then(|v| v.lien)
-				.into_iter()
+			let liens: Vec<_> = pallet_vehicle_identity::Vehicles::<Runtime>::iter()
+				.filter_map(|(id, v)| v.lien.map(|lender| (id, lender)))
 				.collect();
-			(actors::signer(src, pool, &lien), Call::release_lien { vehicle })
-		},
+			let (vehicle, lender) = match liens.is_empty() || src.bool() {
+				true => (vehicle, vec![]),
+				false => {
+					let (vehicle, lender) = src.pick(&liens);
+					(vehicle, vec![lender])
+				}
+			};
+			(actors::signer(src, pool, &lender), Call::release_lien { vehicle })
+		}
 		11 => (actors::signer(src, pool, &owner), Call::bind_device { vehicle, device: delegate }),
 		12 => {
 			let device = actors::account(src, pool, &world::devices(vehicle));
 			(actors::signer(src, pool, &owner), Call::unbind_device { vehicle, device })
-		},
+		}
 		13 => (
 			actors::signer(src, pool, &owner),
 			Call::grant_operator {
@@ -126,7 +144,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 			let operators = world::drivers(vehicle);
 			let operator = actors::account(src, pool, &operators);
 			(actors::signer(src, pool, &owner), Call::revoke_operator { vehicle, operator })
-		},
+		}
 		15 => (actors::signer(src, pool, &owner), Call::report_stolen { vehicle }),
 		16 => (actors::signer(src, pool, &owner), Call::report_recovered { vehicle }),
 		17 => {
@@ -136,13 +154,18 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				actors::signer(src, pool, &owner)
 			};
 			(caller, Call::scrap_vehicle { vehicle })
-		},
+		}
 		18 => (
 			actors::signer(src, pool, &world::devices(vehicle)),
 			Call::accept_device_binding { vehicle },
 		),
-		19 => (actors::signer(src, pool, &world::devices(vehicle)), Call::leave_vehicle { vehicle }),
-		20 => (actors::signer(src, pool, &world::drivers(vehicle)), Call::renounce_operator { vehicle }),
+		19 => {
+			(actors::signer(src, pool, &world::devices(vehicle)), Call::leave_vehicle { vehicle })
+		}
+		20 => (
+			actors::signer(src, pool, &world::drivers(vehicle)),
+			Call::renounce_operator { vehicle },
+		),
 		_ => (actors::governance(src, pool), Call::force_release_lien { vehicle }),
 	};
 	(caller, RuntimeCall::VehicleIdentity(call))
