@@ -39,3 +39,19 @@ fn the_sale_with_every_hook_stays_within_one_and_a_half_times_its_old_weight() {
 		sale_before_new_hooks()
 	);
 }
+
+/// Found by the runtime fuzzer: with less weight left than one settlement step, the
+/// marketplace's `on_idle` read nothing yet claimed two database reads, more than it was given.
+#[test]
+fn the_marketplace_idle_hook_claims_no_weight_it_was_not_given() {
+	use polkadot_sdk::frame_support::traits::OnIdle;
+	super::dev_chain(|| {
+		for remaining in
+			[Weight::zero(), Weight::from_parts(1, 1), Weight::from_parts(1_000_000, 0)]
+		{
+			assert_eq!(DataMarketplace::on_idle(1, remaining), Weight::zero(), "{remaining:?}");
+		}
+		// With room, it looks at its queues and says so.
+		assert!(DataMarketplace::on_idle(1, Weight::MAX).any_gt(Weight::zero()));
+	});
+}

@@ -1,0 +1,129 @@
+//! Who calls: the dev preset's accounts in their roles, a few extra funded accounts the program
+//! turns into lenders, operators, devices, workshops, insurers or grid operators through calls,
+//! an unfunded stranger, root and the `None` origin.
+
+use polkadot_sdk::sp_keyring::Sr25519Keyring;
+use v2x_runtime::{AccountId, RuntimeOrigin};
+
+use crate::source::Source;
+
+/// An account made from one repeated byte (like the runtime tests' extra accounts).
+const fn extra(byte: u8) -> [u8; 32] {
+	[byte; 32]
+}
+
+/// Funded at the start of every program; no role until a call gives it one.
+pub const LENDER: [u8; 32] = extra(0x4c);
+pub const OPERATOR: [u8; 32] = extra(0x4f);
+pub const DEVICE: [u8; 32] = extra(0x44);
+/// Never funded: every call that holds or pays must fail for it.
+pub const POOR: [u8; 32] = extra(0x50);
+
+/// Every account a program uses, with the role it starts with (names for the printed program).
+pub fn pool() -> Vec<(AccountId, &'static str)> {
+	use Sr25519Keyring::*;
+	let keyring = [
+		(Alice, "Alice(owner v0, holder, seller, council, sudo)"),
+		(Bob, "Bob(owner v1, council)"),
+		(Charlie, "Charlie(workshop, council)"),
+		(Dave, "Dave(stranger)"),
+		(Eve, "Eve(insurer)"),
+		(Ferdie, "Ferdie(manufacturer)"),
+		(AliceStash, "AliceStash(device)"),
+		(BobStash, "BobStash(device)"),
+		(CharlieStash, "CharlieStash(charge point operator)"),
+		(DaveStash, "DaveStash(meter of charger 0)"),
+		(EveStash, "EveStash(meter of charger 1)"),
+		(FerdieStash, "FerdieStash(spare)"),
+	];
+	let mut accounts: Vec<_> =
+		keyring.into_iter().map(|(key, name)| (key.to_account_id(), name)).collect();
+	accounts.push((LENDER.into(), "LENDER"));
+	accounts.push((OPERATOR.into(), "OPERATOR"));
+	accounts.push((DEVICE.into(), "DEVICE"));
+	accounts.push((POOR.into(), "POOR(unfunded stranger)"));
+	accounts
+}
+
+/// The extra accounts funded at the start of a program.
+pub fn funded_extras() -> [AccountId; 3] {
+	[LENDER.into(), OPERATOR.into(), DEVICE.into()]
+}
+
+/// A call's origin.
+#[derive(Clone, Debug)]
+pub enum Caller {
+	Root,
+	None,
+	Signed(AccountId),
+}
+
+impl Caller {
+	pub fn origin(&self) -> RuntimeOrigin {
+		match self {
+			Caller::Root => RuntimeOrigin::root(),
+			Caller::None => RuntimeOrigin::none(),
+			Caller::Signed(who) => RuntimeOrigin::signed(who.clone()),
+		}
+	}
+
+	pub fn describe(&self, pool: &[(AccountId, &'static str)]) -> String {
+		match self {
+			Caller::Root => "root".into(),
+			Caller::None => "none".into(),
+			Caller::Signed(who) => name(pool, who),
+		}
+	}
+}
+
+pub fn name(pool: &[(AccountId, &'static str)], who: &AccountId) -> String {
+	pool.iter()
+		.find(|(account, _)| account == who)
+		.map(|(_, name)| name.to_string())
+		.unwrap_or_else(|| format!("{who}"))
+}
+
+/// Any account of the pool.
+pub fn any(src: &mut Source, pool: &[(AccountId, &'static str)]) -> AccountId {
+	pool[src.below(pool.len())].0.clone()
+}
+
+/// One of `likely` most of the time (the accounts the state says may act), else anyone.
+pub fn account(
+	src: &mut Source,
+	pool: &[(AccountId, &'static str)],
+	likely: &[AccountId],
+) -> AccountId {
+	if !likely.is_empty() && src.byte() < 192 {
+		src.pick(likely)
+	} else {
+		any(src, pool)
+	}
+}
+
+/// The origin of a call someone signs: one of `likely` most of the time, otherwise any
+/// account, root or none.
+pub fn signer(
+	src: &mut Source,
+	pool: &[(AccountId, &'static str)],
+	likely: &[AccountId],
+) -> Caller {
+	let byte = src.byte();
+	if !likely.is_empty() && byte < 200 {
+		return Caller::Signed(likely[usize::from(byte) % likely.len()].clone());
+	}
+	match byte % 16 {
+		0 => Caller::Root,
+		1 => Caller::None,
+		_ => Caller::Signed(any(src, pool)),
+	}
+}
+
+/// The origin of a governance call: root most of the time, else a signed account or none.
+pub fn governance(src: &mut Source, pool: &[(AccountId, &'static str)]) -> Caller {
+	match src.byte() {
+		0..=219 => Caller::Root,
+		220..=223 => Caller::None,
+		_ => Caller::Signed(any(src, pool)),
+	}
+}

@@ -1,0 +1,70 @@
+//! Turns bytes into calls of the domain pallets, with origins and arguments chosen from what
+//! the chain's state says (owners, drivers, devices, insurers, chargers' operators) most of the
+//! time, and from anyone, root or none otherwise.
+
+mod data_marketplace;
+mod service_book;
+mod shared_charging;
+mod usage_insurance;
+mod vehicle_identity;
+
+use polkadot_sdk::frame_support::traits::GetCallName;
+use v2x_runtime::{AccountId, BlockNumber, Runtime, RuntimeCall};
+
+use crate::{actors::Caller, source::Source};
+
+/// What a generator needs besides the bytes.
+pub struct Ctx<'a> {
+	pub pool: &'a [(AccountId, &'static str)],
+	pub now: BlockNumber,
+}
+
+/// The domain pallets, in runtime order.
+pub const PALLETS: [&str; 5] =
+	["VehicleIdentity", "ServiceBook", "UsageInsurance", "SharedCharging", "DataMarketplace"];
+
+/// Calls that remove or end what other calls need.
+const RARE: [&str; 11] = [
+	"deregister_manufacturer",
+	"report_stolen",
+	"scrap_vehicle",
+	"suspend_workshop",
+	"suspend_insurer",
+	"remove_charger",
+	"disable_charger",
+	"remove_tariff",
+	"remove_grid_operator",
+	"revoke_lender",
+	"withdraw_listing",
+];
+
+/// The names of every call of pallet `pallet` (an index into `PALLETS`).
+pub fn call_names(pallet: usize) -> &'static [&'static str] {
+	match pallet {
+		0 => pallet_vehicle_identity::Call::<Runtime>::get_call_names(),
+		1 => pallet_service_book::Call::<Runtime>::get_call_names(),
+		2 => pallet_usage_insurance::Call::<Runtime>::get_call_names(),
+		3 => pallet_shared_charging::Call::<Runtime>::get_call_names(),
+		_ => pallet_data_marketplace::Call::<Runtime>::get_call_names(),
+	}
+}
+
+/// One call of a domain pallet: the pallet's index, the origin and the call.
+pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
+	let pallet = src.below(PALLETS.len());
+	// Each call of the pallet equally often, except the ones that end things for good: a
+	// quarter as often, so that what they end lives long enough to be used.
+	let names = call_names(pallet);
+	let mut index = src.below(names.len());
+	if RARE.contains(&names[index]) && src.byte() < 192 {
+		index = src.below(names.len());
+	}
+	let (caller, call) = match pallet {
+		0 => vehicle_identity::generate(src, ctx, index),
+		1 => service_book::generate(src, ctx, index),
+		2 => usage_insurance::generate(src, ctx, index),
+		3 => shared_charging::generate(src, ctx, index),
+		_ => data_marketplace::generate(src, ctx, index),
+	};
+	(pallet, caller, call)
+}
