@@ -157,6 +157,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_vehicle_identity::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_service_book::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_shared_charging::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Executive: dispatches blocks and extrinsics to the pallets.
