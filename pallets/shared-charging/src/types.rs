@@ -94,7 +94,7 @@ pub enum ChargerMeter<AccountId> {
 	Accepted(AccountId),
 }
 
-impl<AccountId: PartialEq> ChargerMeter<AccountId> {
+impl<AccountId> ChargerMeter<AccountId> {
 	/// The meter that accepted, if any.
 	pub fn accepted(&self) -> Option<&AccountId> {
 		match self {

@@ -3,6 +3,7 @@
 //! governance (council motions, treasury, proxies, multisig, validators) works as documented.
 
 mod acting_for_others;
+mod consent;
 mod fees;
 mod governance;
 mod hooks;
@@ -14,7 +15,6 @@ mod validators;
 
 use crate::{AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System};
 use polkadot_sdk::{
-	frame_support::traits::fungible::Inspect,
 	sp_genesis_builder, sp_io,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{traits::Dispatchable, DispatchError, StateVersion},
