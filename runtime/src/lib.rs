@@ -22,6 +22,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod migrations;
 pub mod passport;
 #[cfg(test)]
 mod tests;
@@ -152,14 +153,6 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations to run on the next runtime upgrade. Each checks the pallet's storage version
-/// and runs once.
-type Migrations = (
-	pallet_vehicle_identity::migrations::v2::MigrateV1ToV2<Runtime>,
-	pallet_service_book::migrations::v2::MigrateV1ToV2<Runtime>,
-	pallet_shared_charging::migrations::v2::MigrateV1ToV2<Runtime>,
-);
-
 /// Executive: dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -167,7 +160,6 @@ pub type Executive = frame_executive::Executive<
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
-	Migrations,
 >;
 
 #[frame_support::runtime]

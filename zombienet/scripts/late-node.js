@@ -1,4 +1,4 @@
-// A full node that joins the running network late and syncs to its tip (0005-late-node-sync).
+// A full node that joins the running network late and syncs to its tip (0005-validator-set-change-and-late-sync).
 //
 //   alice: js-script ./scripts/late-node.js with "<full|warp>,<node binary>"
 //

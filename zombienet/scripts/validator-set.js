@@ -1,4 +1,4 @@
-// The council changes the validator set (0006-validator-set-change): a fifth validator with
+// The council changes the validator set (0005-validator-set-change-and-late-sync): a fifth validator with
 // fresh keys joins, one of the four leaves, and blocks and finality go on throughout.
 //
 //   alice: js-script ./scripts/validator-set.js with "change,<node binary>"

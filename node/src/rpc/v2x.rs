@@ -212,7 +212,8 @@ where
 		let who = parse_account(&account)?;
 		let category: DataCategory = serde_json::from_value(category.clone()).map_err(|_| {
 			invalid(format!(
-				"Unknown data category {category}: one of \"Diagnostics\", \"LocationTraces\", \"DrivingBehaviour\", \"Battery\", \"AdasLidar\", \"Infotainment\", \"CrashBlackbox\" or {{\"Other\": n}}"
+				"Unknown data category {}: one of \"Diagnostics\", \"LocationTraces\", \"DrivingBehaviour\", \"Battery\", \"AdasLidar\", \"Infotainment\", \"CrashBlackbox\" or {{\"Other\": n}}",
+				shortened(&category.to_string())
 			))
 		})?;
 		let vehicle_ref = vehicle_ref(&vehicle)?;
@@ -342,19 +343,58 @@ fn vehicle_ref(vehicle: &Value) -> RpcResult<VehicleRef> {
 				.map(VehicleRef::Vin)
 				.ok_or_else(|| {
 					invalid(format!(
-						"Invalid VIN {text:?}: a VIN has 17 characters, digits and capital letters except I, O and Q"
+						"Invalid VIN {}: a VIN has 17 characters, digits and capital letters except I, O and Q",
+						quoted(text)
 					))
 				})
 		}
 		other => Err(invalid(format!(
-			"Invalid vehicle {other}: give a VIN (17 characters of text) or a vehicle id (a number)"
+			"Invalid vehicle {}: give a VIN (17 characters of text) or a vehicle id (a number)",
+			shortened(&other.to_string())
 		))),
 	}
 }
 
+/// An SS58 address of a 32-byte account has at most 50 characters. Longer text is refused
+/// before decoding: base58 decoding takes time that grows with the square of its input, so a
+/// megabyte-long "account" would hold a core for minutes.
+const MAX_ACCOUNT_CHARS: usize = 64;
+
+/// Errors quote at most this much of the caller's input (a 1 MB VIN gets a short answer).
+const MAX_QUOTED_CHARS: usize = 40;
+
 fn parse_account(text: &str) -> RpcResult<AccountId> {
-	AccountId::from_ss58check(text.trim())
-		.map_err(|_| invalid(format!("Invalid account {text:?}: an SS58 address was expected")))
+	let refused =
+		|| invalid(format!("Invalid account {}: an SS58 address was expected", quoted(text)));
+	let text = text.trim();
+	if text.len() > MAX_ACCOUNT_CHARS {
+		return Err(refused());
+	}
+	AccountId::from_ss58check(text).map_err(|_| refused())
+}
+
+/// `text` in quotes for an error message, cut after [`MAX_QUOTED_CHARS`] characters.
+fn quoted(text: &str) -> String {
+	match cut(text) {
+		(head, None) => format!("{head:?}"),
+		(head, Some(length)) => format!("{head:?}... ({length} characters)"),
+	}
+}
+
+/// `text` (a JSON value, already quoted where it is a string) for an error message, cut
+/// after [`MAX_QUOTED_CHARS`] characters.
+fn shortened(text: &str) -> String {
+	match cut(text) {
+		(head, None) => head,
+		(head, Some(length)) => format!("{head}... ({length} characters)"),
+	}
+}
+
+/// The first [`MAX_QUOTED_CHARS`] characters of `text`, and its length if that cut it.
+fn cut(text: &str) -> (String, Option<usize>) {
+	let length = text.chars().count();
+	let head = text.chars().take(MAX_QUOTED_CHARS).collect();
+	(head, (length > MAX_QUOTED_CHARS).then_some(length))
 }
 
 fn unknown_vehicle(vehicle: &Value) -> ErrorObjectOwned {

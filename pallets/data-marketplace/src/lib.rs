@@ -30,6 +30,7 @@ mod benchmarking;
 mod escrow;
 mod features;
 mod genesis;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;

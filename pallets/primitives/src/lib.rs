@@ -11,6 +11,7 @@
 
 extern crate alloc;
 
+pub mod migrations;
 mod odometer;
 mod passport;
 pub mod runtime_api;

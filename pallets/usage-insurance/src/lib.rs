@@ -38,6 +38,7 @@ extern crate alloc;
 mod benchmarking;
 mod features;
 mod genesis;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;

@@ -418,6 +418,8 @@ pub mod pallet {
 		AlreadyInvited,
 		/// The vehicle has no lien.
 		NoLien,
+		/// A manufacturer needs a name: apps and the vehicle passport show it.
+		EmptyName,
 	}
 
 	#[pallet::genesis_config]

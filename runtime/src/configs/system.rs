@@ -56,4 +56,6 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	/// The pallets' storage migrations, run once on the next runtime upgrade.
+	type SingleBlockMigrations = crate::migrations::Migrations;
 }

@@ -3,6 +3,8 @@
 //! governance (council motions, treasury, proxies, multisig, validators) works as documented.
 
 mod acting_for_others;
+mod authorization;
+mod bad_input;
 mod consent;
 mod fees;
 mod governance;
@@ -11,6 +13,7 @@ mod insurance;
 mod passport;
 mod presets;
 mod timeline;
+mod upgrade;
 mod validators;
 
 use crate::{AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System};
@@ -47,10 +50,22 @@ fn run_to_block(n: u32) {
 /// hold) and the total issuance.
 #[track_caller]
 fn assert_rejected(origin: RuntimeOrigin, call: RuntimeCall, expected: impl Into<DispatchError>) {
+	let described = format!("{call:?}");
+	assert_rejected_as(&described, origin, call, expected);
+}
+
+/// [`assert_rejected`], with `described` (for example a matrix row's label) in the failure
+/// messages instead of the call.
+#[track_caller]
+fn assert_rejected_as(
+	described: &str,
+	origin: RuntimeOrigin,
+	call: RuntimeCall,
+	expected: impl Into<DispatchError>,
+) {
 	let expected = expected.into();
 	let root_before = sp_io::storage::root(StateVersion::V1);
 	let issuance_before = Balances::total_issuance();
-	let described = format!("{call:?}");
 	let result = call.dispatch(origin).map_err(|failure| failure.error);
 	assert_eq!(result, Err(expected), "{described}");
 	assert_eq!(sp_io::storage::root(StateVersion::V1), root_before, "state changed by {described}");

@@ -29,11 +29,15 @@ export function nodeBinary() {
 
 /**
  * Starts `v2x-node --dev --tmp` and connects @polkadot/api to it.
- * Returns { api, wsUrl, httpUrl, stop, logFile }: `wsUrl` is the node's RPC over WebSocket,
- * `httpUrl` the same port's HTTP JSON-RPC (which `--dev` opens to pages of any origin);
- * `stop` kills the node and is safe to call twice.
+ * Returns { api, wsUrl, httpUrl, stop, kill, logFile }: `wsUrl` is the node's RPC over
+ * WebSocket, `httpUrl` the same port's HTTP JSON-RPC (which `--dev` opens to pages of any
+ * origin); `stop` ends the node (SIGTERM) and is safe to call twice; `kill` ends it with
+ * SIGKILL, as a crash would, and then cleans up like `stop`.
+ *
+ * `basePath`: keep the chain's database there instead of a throw-away one (the caller owns
+ * the directory, so a second node can start on it after this one ends).
  */
-export async function startDevNode() {
+export async function startDevNode({ basePath } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const wsUrl = `ws://127.0.0.1:${rpcPort}`;
@@ -42,7 +46,8 @@ export async function startDevNode() {
   const logFile = join(dir, 'node.log');
   const log = createWriteStream(logFile);
   const child = spawn(nodeBinary(), [
-    '--dev', '--tmp',
+    '--dev',
+    ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--no-prometheus', '--no-telemetry', '--no-mdns',
@@ -57,11 +62,15 @@ export async function startDevNode() {
 
   let api;
   let provider;
-  const stop = async () => {
+  let stopping = false;
+  const stop = async (signal = 'SIGTERM') => {
+    stopping = true;
+    // A crash comes first, before anything the client does.
+    if (signal === 'SIGKILL' && !exited) child.kill(signal);
     if (api) await api.disconnect().catch(() => {});
     else if (provider) await provider.disconnect().catch(() => {});
     if (!exited) {
-      child.kill('SIGTERM');
+      child.kill(signal);
       await new Promise((resolve) => {
         const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 10_000);
         child.on('exit', () => { clearTimeout(timer); resolve(); });
@@ -72,23 +81,36 @@ export async function startDevNode() {
 
   try {
     const died = exit.then(({ code, signal }) => {
-      throw new Error(`the node exited (code ${code}, signal ${signal}) before answering RPC; its log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+      throw new Error(`the node exited (code ${code}, signal ${signal}) before answering RPC`);
     });
+    // After a timeout `stop` has run: no client may be left behind, reconnecting forever
+    // (which would keep the test file from ever ending).
     const connected = (async () => {
-      await portOpen(rpcPort, () => exited);
+      await portOpen(rpcPort, () => exited || stopping);
+      if (stopping || exited) throw new Error('stopped before the node answered RPC');
       provider = new WsProvider(wsUrl, 1_000);
-      return ApiPromise.create({ provider, noInitWarn: true });
+      const created = await ApiPromise.create({ provider, noInitWarn: true });
+      if (stopping) {
+        await created.disconnect().catch(() => {});
+        throw new Error('stopped before the node answered RPC');
+      }
+      return created;
     })();
     api = await withTimeout(
       Promise.race([connected, died]),
       60_000,
-      `the node did not answer RPC on port ${rpcPort} within 60 s (log: ${logFile})`,
+      `the node did not answer RPC on port ${rpcPort} within 60 s`,
     );
   } catch (error) {
+    const log = (() => { try { return readFileSync(logFile, 'utf8').slice(-3000); } catch { return ''; } })();
     await stop();
-    throw error;
+    throw new Error(`${error.message}; the end of its log:\n${log}`);
   }
-  return { api, wsUrl, httpUrl: `http://127.0.0.1:${rpcPort}`, stop, logFile };
+  return {
+    api, wsUrl, httpUrl: `http://127.0.0.1:${rpcPort}`, logFile,
+    stop: () => stop('SIGTERM'),
+    kill: () => stop('SIGKILL'),
+  };
 }
 
 /** Resolves once something accepts TCP connections on `port` (or `stopped()` is true). */
@@ -208,7 +230,7 @@ export function waitForEvent(api, section, method, matches, ms) {
 
 /**
  * Calls `method` over the node's HTTP JSON-RPC at `rpcUrl`. Rejects with an Error that
- * carries the JSON-RPC error's `code` and `rpcMessage` if the node answers with one.
+ * carries the JSON-RPC error's `code`, `rpcMessage` and `data` if the node answers with one.
  */
 export async function rpcCall(rpcUrl, method, params = [], timeoutMs = 10_000) {
   const response = await fetch(rpcUrl, {
@@ -221,7 +243,7 @@ export async function rpcCall(rpcUrl, method, params = [], timeoutMs = 10_000) {
   const { result, error } = await response.json();
   if (error) {
     throw Object.assign(new Error(`${method}: ${error.message} (code ${error.code})`),
-      { code: error.code, rpcMessage: error.message });
+      { code: error.code, rpcMessage: error.message, data: error.data });
   }
   return result;
 }

@@ -16,7 +16,16 @@ use polkadot_sdk::{
 };
 use v2x_primitives::Km;
 
+#[cfg(feature = "try-runtime")]
+use {
+	alloc::vec::Vec,
+	polkadot_sdk::sp_runtime::TryRuntimeError,
+	v2x_primitives::migrations::{count, counts_before, ensure_counts_kept},
+};
+
 use crate::{odometer::DailyLimit, Config, OdometerState, Odometers, Pallet};
+#[cfg(feature = "try-runtime")]
+use crate::{FlaggedReadings, RecentReadings, Records, Workshops};
 
 /// A vehicle's odometer as version 1 stored it.
 #[derive(Encode, Decode)]
@@ -52,6 +61,30 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		});
 		T::DbWeight::get().reads_writes(migrated, migrated)
 	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+		Ok(counts_before(&kept_counts::<T>()))
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(before: Vec<u8>) -> Result<(), TryRuntimeError> {
+		ensure_counts_kept(before, &kept_counts::<T>())?;
+		Pallet::<T>::do_try_state()
+	}
+}
+
+/// The numbers of workshops, records, odometers and readings: the migration rewrites the
+/// odometers in place and keeps them all.
+#[cfg(feature = "try-runtime")]
+fn kept_counts<T: Config>() -> [u64; 5] {
+	[
+		count(Workshops::<T>::iter_keys()),
+		count(Records::<T>::iter_keys()),
+		count(Odometers::<T>::iter_keys()),
+		count(RecentReadings::<T>::iter_keys()),
+		count(FlaggedReadings::<T>::iter_keys()),
+	]
 }
 
 /// The migration from version 1 to 2, run once: it checks and bumps the storage version.

@@ -15,10 +15,19 @@ use polkadot_sdk::frame_support::{
 	weights::Weight,
 };
 
+#[cfg(feature = "try-runtime")]
+use {
+	alloc::vec::Vec,
+	polkadot_sdk::sp_runtime::TryRuntimeError,
+	v2x_primitives::migrations::{count, counts_before, ensure_counts_kept},
+};
+
 use crate::{
 	AccessRule, BalanceOf, Charger, ChargerMeter, Chargers, Config, Connector, GeohashOf, Pallet,
 	SessionId, TariffId,
 };
+#[cfg(feature = "try-runtime")]
+use crate::{Disputes, HeldPayments, Records, Sessions, Tariffs};
 
 /// A charger as version 1 stored it.
 #[derive(Encode, Decode)]
@@ -71,6 +80,31 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		});
 		T::DbWeight::get().reads_writes(migrated, migrated)
 	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+		Ok(counts_before(&kept_counts::<T>()))
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(before: Vec<u8>) -> Result<(), TryRuntimeError> {
+		ensure_counts_kept(before, &kept_counts::<T>())?;
+		Pallet::<T>::do_try_state()
+	}
+}
+
+/// The numbers of chargers, tariffs, sessions, charge records, held payments and disputes: the
+/// migration rewrites the chargers in place and keeps them all.
+#[cfg(feature = "try-runtime")]
+fn kept_counts<T: Config>() -> [u64; 6] {
+	[
+		count(Chargers::<T>::iter_keys()),
+		count(Tariffs::<T>::iter_keys()),
+		count(Sessions::<T>::iter_keys()),
+		count(Records::<T>::iter_keys()),
+		count(HeldPayments::<T>::iter_keys()),
+		count(Disputes::<T>::iter_keys()),
+	]
 }
 
 /// The migration from version 1 to 2, run once: it checks and bumps the storage version.

@@ -11,6 +11,7 @@ impl<T: Config> Pallet<T> {
 		wmis: WmisOf<T>,
 	) -> DispatchResult {
 		ensure!(!Manufacturers::<T>::contains_key(&manufacturer), Error::<T>::AlreadyManufacturer);
+		ensure!(!name.is_empty(), Error::<T>::EmptyName);
 		ensure!(!wmis.is_empty(), Error::<T>::NoWmi);
 		for (index, wmi) in wmis.iter().enumerate() {
 			ensure!(is_valid_wmi(wmi), Error::<T>::InvalidWmi);

@@ -17,7 +17,16 @@ use polkadot_sdk::{
 };
 use v2x_primitives::VehicleStatus;
 
+#[cfg(feature = "try-runtime")]
+use {
+	alloc::vec::Vec,
+	polkadot_sdk::sp_runtime::TryRuntimeError,
+	v2x_primitives::migrations::{count, counts_before, ensure_counts_kept},
+};
+
 use crate::{Config, LienConsents, Pallet, Vehicles};
+#[cfg(feature = "try-runtime")]
+use crate::{Lenders, OwnershipHistory, VehicleByVin, WmiOwner};
 
 /// Brings scrapped and stolen vehicles to the version 2 rules. Use [`MigrateV1ToV2`].
 pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
@@ -56,6 +65,30 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		}
 		T::DbWeight::get().reads_writes(reads, writes)
 	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+		Ok(counts_before(&kept_counts::<T>()))
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(before: Vec<u8>) -> Result<(), TryRuntimeError> {
+		ensure_counts_kept(before, &kept_counts::<T>())?;
+		Pallet::<T>::do_try_state()
+	}
+}
+
+/// The numbers of vehicles, VINs, WMI codes, ownership histories and lenders: the migration
+/// ends rights and releases deposits but keeps all of these.
+#[cfg(feature = "try-runtime")]
+fn kept_counts<T: Config>() -> [u64; 5] {
+	[
+		count(Vehicles::<T>::iter_keys()),
+		count(VehicleByVin::<T>::iter_keys()),
+		count(WmiOwner::<T>::iter_keys()),
+		count(OwnershipHistory::<T>::iter_keys()),
+		count(Lenders::<T>::iter_keys()),
+	]
 }
 
 /// The migration from version 1 to 2, run once: it checks and bumps the storage version.

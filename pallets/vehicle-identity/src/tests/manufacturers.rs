@@ -107,6 +107,21 @@ fn a_manufacturer_needs_a_wmi() {
 }
 
 #[test]
+fn a_manufacturer_needs_a_name() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			VehicleIdentity::register_manufacturer(
+				RuntimeOrigin::root(),
+				HONDA,
+				Default::default(),
+				wmis(&[b"1HG"])
+			),
+			Error::<Test>::EmptyName
+		);
+	});
+}
+
+#[test]
 fn a_wmi_with_letters_outside_iso_3779_is_refused() {
 	ExtBuilder::default().build_and_execute(|| {
 		for bad in [b"1HO", b"1hg", b"IHG"] {

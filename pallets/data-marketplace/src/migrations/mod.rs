@@ -1,0 +1,3 @@
+//! Storage migrations, one module per storage version: `vN` brings version N-1 to N.
+
+pub mod v1;
