@@ -182,7 +182,8 @@ fn demo_vehicle_data() -> Value {
 /// time-of-use tariff 0: 0.40 V2X per kWh from 08:00 to 20:00 UTC, 0.20 V2X at night; its
 /// meter is Dave's stash account. Charger 1 is a residence's shared charger for its members
 /// Alice and Bob, on tariff 1 (0.25 V2X per kWh plus 0.10 V2X a session); its meter is Eve's
-/// stash account.
+/// stash account. Both meters are recorded as accepted: genesis is the operator's and the
+/// meters' joint setup, so it stands for the meter's own `accept_charger_meter`.
 fn demo_charging() -> SharedChargingConfig {
 	let operator = Sr25519Keyring::CharlieStash.to_account_id();
 	let energy = |price_per_kwh: u128, restrictions: TariffRestrictions| TariffElement {

@@ -394,6 +394,9 @@ pub mod pallet {
 		/// No more records can be stored: the record ids or the vehicle's record positions
 		/// are used up.
 		RecordLimitReached,
+		/// A workshop cannot certify its own vehicle's service: the workshop owns or may
+		/// operate this vehicle. Another workshop writes its records.
+		SelfDealing,
 	}
 
 	#[pallet::genesis_config]
@@ -524,8 +527,8 @@ pub mod pallet {
 		/// until block `expires_at` (inclusive, at most `MaxWorkOrderDuration` ahead; an
 		/// operator's order ends with the operator's right at the latest), and holds
 		/// `WorkOrderDeposit` from the caller. The vehicle's owner or a current operator; the
-		/// vehicle must be active (not stolen or scrapped). A sale, theft report or scrapping
-		/// ends the order.
+		/// vehicle must be active (not stolen or scrapped), and the workshop must not own or
+		/// operate it (no self-dealing). A sale, theft report or scrapping ends the order.
 		///
 		/// Emits `WorkOrderOpened`.
 		#[pallet::call_index(6)]
@@ -562,8 +565,8 @@ pub mod pallet {
 		/// `odometer_km`). Closes the caller's work order, releasing the opener's deposit, and
 		/// holds `RecordDeposit` from the caller (for good: records stay). An active workshop
 		/// holding an unexpired work order for an active vehicle, opened by someone who may
-		/// still operate it. A replacement's old reading must be consistent and its new one at
-		/// most `MaxNewClusterKm`.
+		/// still operate it, the workshop itself not owning or operating it. A replacement's
+		/// old reading must be consistent and its new one at most `MaxNewClusterKm`.
 		///
 		/// Emits `RecordAdded`, and `OdometerRecorded`, `OdometerFlagged` or `ClusterReplaced`.
 		#[pallet::call_index(8)]
@@ -586,7 +589,7 @@ pub mod pallet {
 		/// reading as it was taken) and cannot be a cluster replacement. Like a record, it needs
 		/// the owner's consent: it uses and closes the caller's open work order for the
 		/// vehicle. Holds `RecordDeposit` from the caller (for good). The active workshop that
-		/// wrote `record`.
+		/// wrote `record`, not owning or operating the vehicle.
 		///
 		/// Emits `RecordCorrected`.
 		#[pallet::call_index(9)]

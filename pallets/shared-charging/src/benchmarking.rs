@@ -71,8 +71,17 @@ fn tariff<T: Config>(owner: &T::AccountId, count: u32) -> TariffId {
 		.expect("a funded owner creates a valid tariff")
 }
 
-/// A charger with `access`, its operator and device.
+/// A charger with `access`, its operator and its meter, which accepted.
 fn charger<T: Config>(access: AccessRule) -> (ChargerId, T::AccountId, T::AccountId) {
+	let (id, operator, device) = charger_with_invited_meter::<T>(access);
+	Pallet::<T>::do_accept_charger_meter(device.clone(), id).expect("the invited meter accepts");
+	(id, operator, device)
+}
+
+/// A charger with `access`, its operator and the device it invited as its meter.
+fn charger_with_invited_meter<T: Config>(
+	access: AccessRule,
+) -> (ChargerId, T::AccountId, T::AccountId) {
 	let operator = funded::<T>("operator", 0);
 	let device: T::AccountId = account("device", 0, 0);
 	let tariff = tariff::<T>(&operator, 1);
@@ -622,6 +631,38 @@ mod benchmarks {
 
 		assert!(!Sessions::<T>::contains_key(session));
 		assert!(!PendingSince::<T>::contains_key(session));
+	}
+
+	#[benchmark]
+	fn accept_charger_meter() {
+		let (charger, _, meter) = charger_with_invited_meter::<T>(AccessRule::Public);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(meter.clone()), charger);
+
+		assert_last_event::<T>(Event::MeterAccepted { charger, meter });
+	}
+
+	#[benchmark]
+	fn leave_charger_meter() {
+		let (charger, _, meter) = charger::<T>(AccessRule::Public);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(meter.clone()), charger);
+
+		assert_last_event::<T>(Event::MeterLeft { charger, meter });
+	}
+
+	#[benchmark]
+	fn set_charger_meter() {
+		// Replacing an accepted meter: one event more than naming a first one.
+		let (charger, operator, _) = charger::<T>(AccessRule::Public);
+		let meter: T::AccountId = account("new meter", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator), charger, Some(meter.clone()));
+
+		assert_last_event::<T>(Event::MeterInvited { charger, meter });
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,4 +1,5 @@
-//! Seeds tariffs and chargers with their members at genesis, through the calls' own logic.
+//! Seeds tariffs and chargers with their accepted meters and their members at genesis, through
+//! the calls' own logic.
 
 use alloc::vec::Vec;
 use polkadot_sdk::sp_runtime::traits::Zero;
@@ -52,6 +53,11 @@ impl<T: Config> GenesisConfig<T> {
 			};
 			let id = Pallet::<T>::do_register_charger(charger.operator.clone(), spec, Zero::zero())
 				.unwrap_or_else(|e| panic!("invalid genesis charger: {e:?}"));
+			// Genesis is the operator's and the meter's joint setup: the meter's acceptance is
+			// part of it.
+			if let Err(e) = Pallet::<T>::do_accept_charger_meter(charger.device.clone(), id) {
+				panic!("invalid genesis meter of charger {id}: {e:?}");
+			}
 			for (member, tariff) in &charger.members {
 				let added = Pallet::<T>::do_add_member(
 					charger.operator.clone(),

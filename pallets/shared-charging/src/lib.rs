@@ -5,14 +5,17 @@
 //!
 //! - A **charge point operator** (any account) registers chargers with a deposit: location
 //!   (geohash), power, connector, whether it is bidirectional, the charger's **device**
-//!   account (its meter) and an access rule: public, or a member list the operator manages
-//!   (members may have their own tariff). It creates **tariffs** (deposit) priced the way
-//!   OCPI 2.2.1 prices sessions ([`tariff`]); updating one makes a new version, and a
-//!   running session keeps the version it started with.
+//!   account (its **meter**) and an access rule: public, or a member list the operator
+//!   manages (members may have their own tariff). The meter is only invited: it accepts with
+//!   its own key (`accept_charger_meter`) before it may act, and may leave
+//!   (`leave_charger_meter`); the operator may name another (`set_charger_meter`), and acts
+//!   itself for a charger without an accepted meter. The operator creates **tariffs**
+//!   (deposit) priced the way OCPI 2.2.1 prices sessions ([`tariff`]); updating one makes a
+//!   new version, and a running session keeps the version it started with.
 //! - A **driver** (the owner or an operator of an active vehicle, passing the access rule)
 //!   starts a session with an energy cap: the worst case under the tariff version, the cap
 //!   and `MaxSessionDuration` is held from the driver as escrow (OCPI `PENDING`). The
-//!   charger's device (or its operator) confirms it (`ACTIVE`) and stops it with the meter
+//!   charger's meter (or its operator) confirms it (`ACTIVE`) and stops it with the meter
 //!   reading. Settlement is one step: the cost minus the platform fee goes to the operator
 //!   (held on it for the dispute window), the fee to the treasury, the rest back to the
 //!   driver, and an immutable charge detail record is written (`COMPLETED`). Totals per
@@ -96,7 +99,8 @@ pub mod pallet {
 	};
 	use v2x_primitives::{Km, OdometerLog, VehicleId, VehicleRegistry};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: a charger's meter is invited and accepts before it acts (`migrations::v2`).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -273,12 +277,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Sessions<T: Config> = StorageMap<_, Twox64Concat, SessionId, Session<T>>;
 
-	/// The open session of each vehicle (one at a time).
 	/// The block each pending session (charge or discharge) was started in; removed once the
 	/// charger confirms it or it ends.
 	#[pallet::storage]
 	pub type PendingSince<T: Config> = StorageMap<_, Twox64Concat, SessionId, BlockNumberFor<T>>;
 
+	/// The open session of each vehicle (one at a time).
 	#[pallet::storage]
 	pub type VehicleSessions<T: Config> = StorageMap<_, Twox64Concat, VehicleId, SessionId>;
 
@@ -376,7 +380,7 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// An operator registered a charger.
+		/// An operator registered a charger and invited `device` as its meter.
 		ChargerRegistered {
 			charger: ChargerId,
 			operator: T::AccountId,
@@ -498,6 +502,15 @@ pub mod pallet {
 			closer: T::AccountId,
 			reason: LapseReason,
 		},
+		/// The charger's operator invited `meter` as its meter; it acts once it accepts.
+		MeterInvited { charger: ChargerId, meter: T::AccountId },
+		/// The invited meter accepted: it may now confirm, stop and cancel the charger's
+		/// sessions.
+		MeterAccepted { charger: ChargerId, meter: T::AccountId },
+		/// The meter (or an invited one) left the charger.
+		MeterLeft { charger: ChargerId, meter: T::AccountId },
+		/// The charger's operator removed its meter, or withdrew its invitation.
+		MeterRemoved { charger: ChargerId, meter: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -560,7 +573,7 @@ pub mod pallet {
 		NotCompleted,
 		/// Only the session's driver may do this.
 		NotDriver,
-		/// Only the charger's device or its operator may do this.
+		/// Only the charger's operator or its meter (once the meter accepted) may do this.
 		NotCharger,
 		/// The session is not pending.
 		NotPending,
@@ -651,6 +664,18 @@ pub mod pallet {
 		/// The session's driver may still operate the vehicle and it has been pending for
 		/// fewer than `MaxPendingDuration` blocks: try again once they have passed.
 		PendingNotExpired,
+		/// The operator confirms and stops sessions itself: name another account as the
+		/// charger's meter.
+		MeterIsOperator,
+		/// The charger's operator has not invited this account as its meter: ask the operator
+		/// to name it (`set_charger_meter`).
+		NotInvitedMeter,
+		/// This account is not the charger's meter, nor invited as it.
+		NotMeter,
+		/// This account is already the charger's meter, or invited as it.
+		MeterUnchanged,
+		/// The charger has no meter and no invitation to remove.
+		NoMeter,
 	}
 
 	#[pallet::genesis_config]
@@ -695,7 +720,9 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Registers a charger operated by the caller, using the caller's `tariff`, and holds
-		/// `ChargerDeposit` from the caller. Anyone (becoming its operator).
+		/// `ChargerDeposit` from the caller. `device` (not the caller) is invited as its meter:
+		/// it has a meter's powers once it accepts (`accept_charger_meter`). Anyone (becoming
+		/// its operator).
 		///
 		/// Emits `ChargerRegistered`.
 		#[pallet::call_index(0)]
@@ -842,8 +869,8 @@ pub mod pallet {
 		}
 
 		/// Confirms a pending session (charge or discharge): the vehicle is plugged in and
-		/// energy flows (active); the session's clock starts now. The charger's device or
-		/// operator.
+		/// energy flows (active); the session's clock starts now. The charger's accepted meter
+		/// or its operator.
 		///
 		/// Emits `SessionActivated`.
 		#[pallet::call_index(10)]
@@ -859,7 +886,7 @@ pub mod pallet {
 		/// for `DisputeWindow`), the fee to the treasury, the rest of the escrow back to the
 		/// driver; writes the charge detail record and updates the totals. An optional
 		/// `odometer_km` read by the charger goes to the vehicle's odometer history. The
-		/// charger's device or operator.
+		/// charger's accepted meter or its operator.
 		///
 		/// Emits `SessionCompleted`.
 		#[pallet::call_index(11)]
@@ -878,7 +905,7 @@ pub mod pallet {
 		}
 
 		/// Ends a session without charging and gives the escrow and record deposit back
-		/// (invalid): a pending one, by its driver or the charger's device or operator; an
+		/// (invalid): a pending one, by its driver or the charger's meter or operator; an
 		/// active one not stopped within `MaxSessionDuration`, by its driver. A curtailment it
 		/// accepted ends unpaid, its reservation back in the event's budget. A discharge
 		/// session likewise; its escrow goes back to the operator.
@@ -1030,7 +1057,7 @@ pub mod pallet {
 
 		/// Declares the power an active session draws, in W (above 0, at most the charger's
 		/// power); it counts for events announced after this block. Its driver or the
-		/// charger's device or operator, while the session curtails for no event.
+		/// charger's accepted meter or its operator, while the session curtails for no event.
 		///
 		/// Emits `BaselineDeclared`.
 		#[pallet::call_index(23)]
@@ -1082,8 +1109,8 @@ pub mod pallet {
 		/// Stops an active discharge session with the meter `reading` and settles it: the
 		/// export price times the exported kWh from the operator's escrow to the driver, the
 		/// rest back to the operator; writes the discharge record. Refused when the export
-		/// would take the battery below the minimum state of charge. The charger's device or
-		/// operator.
+		/// would take the battery below the minimum state of charge. The charger's accepted
+		/// meter or its operator.
 		///
 		/// Emits `DischargeCompleted`.
 		#[pallet::call_index(26)]
@@ -1110,6 +1137,45 @@ pub mod pallet {
 		pub fn close_lapsed_session(origin: OriginFor<T>, session: SessionId) -> DispatchResult {
 			let closer = ensure_signed(origin)?;
 			Self::do_close_lapsed_session(closer, session)
+		}
+
+		/// Accepts the operator's invitation to be the charger's meter: from now on the caller
+		/// confirms, stops and cancels its sessions. The invited account, with its own key.
+		///
+		/// Emits `MeterAccepted`.
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::accept_charger_meter())]
+		pub fn accept_charger_meter(origin: OriginFor<T>, charger: ChargerId) -> DispatchResult {
+			let meter = ensure_signed(origin)?;
+			Self::do_accept_charger_meter(meter, charger)
+		}
+
+		/// Leaves a charger as its meter, or declines the invitation: the caller loses the
+		/// meter's powers at once. Open sessions go on; the operator confirms and stops them.
+		/// The meter (or invited account) itself.
+		///
+		/// Emits `MeterLeft`.
+		#[pallet::call_index(29)]
+		#[pallet::weight(T::WeightInfo::leave_charger_meter())]
+		pub fn leave_charger_meter(origin: OriginFor<T>, charger: ChargerId) -> DispatchResult {
+			let meter = ensure_signed(origin)?;
+			Self::do_leave_charger_meter(meter, charger)
+		}
+
+		/// Names `device` (not the caller) as the charger's meter, invited: it acts once it
+		/// accepts. The current meter or invitation ends at once; `None` only removes it. Open
+		/// sessions go on; the operator confirms and stops them. The charger's operator.
+		///
+		/// Emits `MeterRemoved` for the meter or invitation it replaces, then `MeterInvited`.
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::set_charger_meter())]
+		pub fn set_charger_meter(
+			origin: OriginFor<T>,
+			charger: ChargerId,
+			device: Option<T::AccountId>,
+		) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_set_charger_meter(operator, charger, device)
 		}
 	}
 }

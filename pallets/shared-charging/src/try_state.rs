@@ -37,11 +37,15 @@ impl<T: Config> Pallet<T> {
 		Self::check_grid()
 	}
 
-	/// Member counts match the members and stay within the bound; operators hold the
-	/// deposits.
+	/// Member counts match the members and stay within the bound; no charger's meter
+	/// (invited or accepted) is its operator; operators hold the deposits.
 	fn check_chargers() -> Result<(), TryRuntimeError> {
 		let mut deposits = Ledger::<T>::new();
 		for (id, charger) in Chargers::<T>::iter() {
+			ensure!(
+				charger.meter.named() != Some(&charger.operator),
+				"a charger's operator is its own meter"
+			);
 			let members = Members::<T>::iter_prefix(id).count() as u32;
 			ensure!(members == charger.members, "a charger's member count is wrong");
 			ensure!(members <= T::MaxMembers::get(), "a charger has too many members");

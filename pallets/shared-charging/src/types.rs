@@ -82,6 +82,36 @@ pub enum AccessRule {
 	Members,
 }
 
+/// A charger's meter: the device account that confirms, stops and cancels its sessions once
+/// its own key agreed. Until then, and once it left, the operator does all of that itself.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum ChargerMeter<AccountId> {
+	/// No meter: the operator named none, or the meter left, or the operator removed it.
+	None,
+	/// The operator named this account; it has none of a meter's powers until it accepts.
+	Invited(AccountId),
+	/// The account accepted: it is the charger's meter until it leaves or is replaced.
+	Accepted(AccountId),
+}
+
+impl<AccountId> ChargerMeter<AccountId> {
+	/// The meter that accepted, if any.
+	pub fn accepted(&self) -> Option<&AccountId> {
+		match self {
+			Self::Accepted(meter) => Some(meter),
+			Self::None | Self::Invited(_) => None,
+		}
+	}
+
+	/// The account named as the meter, invited or accepted.
+	pub fn named(&self) -> Option<&AccountId> {
+		match self {
+			Self::Invited(meter) | Self::Accepted(meter) => Some(meter),
+			Self::None => None,
+		}
+	}
+}
+
 /// A charge point, registered by its operator.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
@@ -90,8 +120,9 @@ pub enum AccessRule {
 pub struct Charger<T: Config> {
 	/// The charge point operator: manages it, is paid for its sessions.
 	pub operator: T::AccountId,
-	/// The charger's device account: its meter confirms and stops sessions.
-	pub device: T::AccountId,
+	/// The charger's device account (its meter), invited by the operator; once it accepted,
+	/// it confirms and stops sessions.
+	pub meter: ChargerMeter<T::AccountId>,
 	/// Where it is, as a geohash.
 	pub location: GeohashOf<T>,
 	/// Its highest power, in kW.
@@ -516,7 +547,7 @@ pub enum SessionInfo<AccountId, Balance, BlockNumber> {
 /// What an operator says about a charger it registers.
 #[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 pub struct ChargerSpec<T: Config> {
-	/// The charger's device account (its meter).
+	/// The charger's device account (its meter), invited: it accepts with its own key.
 	pub device: T::AccountId,
 	/// Where it is.
 	pub location: GeohashOf<T>,
@@ -538,7 +569,8 @@ pub struct ChargerSpec<T: Config> {
 pub struct GenesisCharger<AccountId> {
 	/// Its operator (the owner of `tariff`).
 	pub operator: AccountId,
-	/// Its device account.
+	/// Its device account (its meter), recorded as accepted: a genesis charger is its
+	/// operator's and its meter's joint setup.
 	pub device: AccountId,
 	/// Its geohash, as text.
 	pub location: alloc::string::String,

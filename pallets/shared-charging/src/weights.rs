@@ -68,6 +68,9 @@ pub trait WeightInfo {
 	fn start_discharge() -> Weight;
 	fn stop_discharge() -> Weight;
 	fn close_lapsed_session() -> Weight;
+	fn accept_charger_meter() -> Weight;
+	fn leave_charger_meter() -> Weight;
+	fn set_charger_meter() -> Weight;
 }
 
 /// Weights for `pallet_shared_charging` measured on the V2X Chain runtime.
@@ -673,6 +676,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
+	/// PLACEHOLDER, NOT MEASURED: `accept_charger_meter` has a benchmark that has not been
+	/// run yet. These figures are `disable_charger`'s (the same one read and one write of
+	/// `Chargers`) with a 50 % margin on time and proof size. Regenerate this file with
+	/// `scripts/benchmark.sh`.
+	fn accept_charger_meter() -> Weight {
+		Weight::from_parts(23_331_000, 0)
+			.saturating_add(Weight::from_parts(0, 5393))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// PLACEHOLDER, NOT MEASURED: `leave_charger_meter` has a benchmark that has not been
+	/// run yet. These figures are `disable_charger`'s (the same one read and one write of
+	/// `Chargers`) with a 50 % margin on time and proof size. Regenerate this file with
+	/// `scripts/benchmark.sh`.
+	fn leave_charger_meter() -> Weight {
+		Weight::from_parts(23_331_000, 0)
+			.saturating_add(Weight::from_parts(0, 5393))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// PLACEHOLDER, NOT MEASURED: `set_charger_meter` has a benchmark that has not been run
+	/// yet. These figures are `disable_charger`'s (the same one read and one write of
+	/// `Chargers`) with a 50 % margin on time and proof size. Regenerate this file with
+	/// `scripts/benchmark.sh`.
+	fn set_charger_meter() -> Weight {
+		Weight::from_parts(23_331_000, 0)
+			.saturating_add(Weight::from_parts(0, 5393))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }
 
 // For tests: the same figures with RocksDB's storage costs.
@@ -1276,5 +1309,35 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 7521))
 			.saturating_add(RocksDbWeight::get().reads(16))
 			.saturating_add(RocksDbWeight::get().writes(11))
+	}
+	/// PLACEHOLDER, NOT MEASURED: `accept_charger_meter` has a benchmark that has not been
+	/// run yet. These figures are `disable_charger`'s (the same one read and one write of
+	/// `Chargers`) with a 50 % margin on time and proof size. Regenerate this file with
+	/// `scripts/benchmark.sh`.
+	fn accept_charger_meter() -> Weight {
+		Weight::from_parts(23_331_000, 0)
+			.saturating_add(Weight::from_parts(0, 5393))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// PLACEHOLDER, NOT MEASURED: `leave_charger_meter` has a benchmark that has not been
+	/// run yet. These figures are `disable_charger`'s (the same one read and one write of
+	/// `Chargers`) with a 50 % margin on time and proof size. Regenerate this file with
+	/// `scripts/benchmark.sh`.
+	fn leave_charger_meter() -> Weight {
+		Weight::from_parts(23_331_000, 0)
+			.saturating_add(Weight::from_parts(0, 5393))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// PLACEHOLDER, NOT MEASURED: `set_charger_meter` has a benchmark that has not been run
+	/// yet. These figures are `disable_charger`'s (the same one read and one write of
+	/// `Chargers`) with a 50 % margin on time and proof size. Regenerate this file with
+	/// `scripts/benchmark.sh`.
+	fn set_charger_meter() -> Weight {
+		Weight::from_parts(23_331_000, 0)
+			.saturating_add(Weight::from_parts(0, 5393))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

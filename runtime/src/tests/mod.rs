@@ -5,6 +5,7 @@
 mod acting_for_others;
 mod authorization;
 mod bad_input;
+mod consent;
 mod fees;
 mod governance;
 mod hooks;

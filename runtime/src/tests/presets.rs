@@ -5,6 +5,7 @@ use crate::{
 	genesis_config_presets, AllPalletsWithSystem, Aura, Balances, DataMarketplace, Grandpa,
 	RuntimeGenesisConfig, ServiceBook, SharedCharging, UsageInsurance, VehicleIdentity,
 };
+use pallet_shared_charging::ChargerMeter;
 use polkadot_sdk::{
 	frame_support::{genesis_builder_helper::build_state, traits::IntegrityTest},
 	sp_genesis_builder::{self, PresetId},
@@ -73,6 +74,14 @@ fn the_development_preset_has_one_validator_and_demo_vehicle_data() {
 		let listings = DataMarketplace::listings(0, 0, 10);
 		assert_eq!(listings.len(), 1);
 		assert_eq!(SharedCharging::chargers_near(b"u0yjjd".to_vec(), 0, 10).len(), 2);
+		// The meters agreed to their chargers as part of the genesis setup.
+		let meter = |charger| {
+			pallet_shared_charging::Chargers::<crate::Runtime>::get(charger)
+				.map(|entry| entry.meter)
+		};
+		let accepted = |who: Sr25519Keyring| Some(ChargerMeter::Accepted(who.to_account_id()));
+		assert_eq!(meter(0), accepted(Sr25519Keyring::DaveStash));
+		assert_eq!(meter(1), accepted(Sr25519Keyring::EveStash));
 	});
 }
 

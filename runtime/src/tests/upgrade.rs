@@ -73,9 +73,11 @@ fn in_code_versions() -> [StorageVersion; 6] {
 
 /// Turns the dev chain into one that ran the previous runtime: the pallets still at version 1
 /// have version 0 (no storage version yet), the identity pallet and the service book have
-/// version 1, whose odometers were a plausibility window (`migrations::v2` of each).
+/// version 1, whose odometers were a plausibility window (`migrations::v2` of each), and
+/// shared charging has version 0, whose chargers named their meter's `device` outright.
 fn roll_back_storage_versions() {
 	use pallet_service_book::{migrations::v2::OdometerStateV1, Odometers};
+	use pallet_shared_charging::{migrations::v2::ChargerV1Of, Chargers};
 	for version_key in [
 		StorageVersion::storage_key::<ValidatorSet>(),
 		StorageVersion::storage_key::<UsageInsurance>(),
@@ -97,6 +99,23 @@ fn roll_back_storage_versions() {
 			flags: now.flags,
 		};
 		unhashed::put(&Odometers::<Runtime>::hashed_key_for(vehicle), &as_version_1_stored_it);
+	}
+	for (id, now) in Chargers::<Runtime>::iter().collect::<Vec<_>>() {
+		let as_version_1_stored_it = ChargerV1Of::<Runtime> {
+			operator: now.operator,
+			device: now.meter.named().cloned().expect("the dev preset's chargers have meters"),
+			location: now.location,
+			max_power_kw: now.max_power_kw,
+			connector: now.connector,
+			bidirectional: now.bidirectional,
+			access: now.access,
+			tariff: now.tariff,
+			enabled: now.enabled,
+			session: now.session,
+			members: now.members,
+			deposit: now.deposit,
+		};
+		unhashed::put(&Chargers::<Runtime>::hashed_key_for(id), &as_version_1_stored_it);
 	}
 	assert_eq!(on_chain_versions(), [0, 1, 1, 0, 0, 0].map(StorageVersion::new));
 }
@@ -127,7 +146,7 @@ fn upgrade() {
 fn a_new_chain_starts_at_the_in_code_storage_versions_with_nothing_to_migrate() {
 	dev_chain(|| {
 		assert_eq!(on_chain_versions(), in_code_versions());
-		assert_eq!(in_code_versions(), [1, 2, 2, 1, 1, 1].map(StorageVersion::new));
+		assert_eq!(in_code_versions(), [1, 2, 2, 1, 2, 1].map(StorageVersion::new));
 		let root = sp_io::storage::root(StateVersion::V1);
 		<Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
 		assert_eq!(sp_io::storage::root(StateVersion::V1), root);
@@ -146,6 +165,9 @@ fn the_upgrade_migrates_every_pallet_and_keeps_its_data() {
 		upgrade();
 
 		assert_eq!(on_chain_versions(), in_code_versions());
+		// The previous runtime's meters never signed their binding: each is invited now, and
+		// once it accepts, shared charging stores what it stored before.
+		meters_accept_their_invitations();
 		let [validators, identity, service_book, insurance, charging, marketplace] =
 			custom_pallets_data();
 		assert_eq!(validators, genesis_data[0]);
@@ -177,6 +199,18 @@ fn a_second_upgrade_changes_nothing() {
 		assert_eq!(sp_io::storage::root(StateVersion::V1), root);
 		assert_eq!(on_chain_versions(), in_code_versions());
 	});
+}
+
+/// Every charger's invited meter accepts (each charger has one after the migration).
+fn meters_accept_their_invitations() {
+	use pallet_shared_charging::{ChargerMeter, Chargers};
+	for (id, charger) in Chargers::<Runtime>::iter().collect::<Vec<_>>() {
+		let ChargerMeter::Invited(meter) = charger.meter else {
+			panic!("charger {id}'s meter is not invited after the migration");
+		};
+		let origin = crate::RuntimeOrigin::signed(meter);
+		assert_eq!(SharedCharging::accept_charger_meter(origin, id), Ok(()));
+	}
 }
 
 type Odometer = pallet_service_book::OdometerState<u32>;

@@ -268,6 +268,11 @@ export async function playCarLife(api, log = () => {}) {
   return story;
 }
 
+/** Whether a charger's `meter` (invited, accepted or none) is `address`, and accepted. */
+function isAcceptedMeter(meter, address) {
+  return meter.isAccepted && meter.asAccepted.eq(address);
+}
+
 /**
  * The dev preset's business names of the cast; rejects with what is missing if the chain is
  * not a dev chain.
@@ -288,8 +293,9 @@ async function devPresetNames(api, who) {
     [workshop.isSome, `${CAST.workshop}'s workshop`],
     [insurer.isSome && product.isSome && product.unwrap().insurer.eq(who.insurer.address),
       `${CAST.insurer}'s insurance product ${STORY.product}`],
-    [charger.isSome && charger.unwrap().device.eq(who.chargerMeter.address) && member.isSome,
-      `the residence's charger ${STORY.charger} with ${CAST.owner} as a member`],
+    [charger.isSome && isAcceptedMeter(charger.unwrap().meter, who.chargerMeter.address) && member.isSome,
+      `the residence's charger ${STORY.charger} with ${CAST.chargerMeter} as its accepted meter and `
+        + `${CAST.owner} as a member`],
   ].filter(([present]) => !present).map(([, what]) => what);
   if (missing.length > 0) {
     throw new Error(`this chain lacks the dev preset's ${missing.join(', ')}: `

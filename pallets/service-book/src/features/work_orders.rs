@@ -27,6 +27,8 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_active_vehicle(vehicle)?;
 		let right =
 			T::Vehicles::operating_right(vehicle, &opener).ok_or(Error::<T>::NotOperator)?;
+		// Also refuses an owner or operator opening an order for itself.
+		Self::ensure_not_own_vehicle(vehicle, &workshop)?;
 		Self::active_workshop(&workshop)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(
@@ -79,10 +81,19 @@ impl<T: Config> Pallet<T> {
 	) -> Result<WorkOrder<T>, DispatchError> {
 		let order = WorkOrders::<T>::get(vehicle, workshop).ok_or(Error::<T>::NoWorkOrder)?;
 		match Self::order_state(vehicle, &order) {
-			OrderState::Usable => Ok(order),
-			OrderState::Expired => Err(Error::<T>::WorkOrderExpired.into()),
-			OrderState::ConsentEnded => Err(Error::<T>::OrderConsentEnded.into()),
+			OrderState::Usable => {}
+			OrderState::Expired => return Err(Error::<T>::WorkOrderExpired.into()),
+			OrderState::ConsentEnded => return Err(Error::<T>::OrderConsentEnded.into()),
 		}
+		// An operator right granted to the workshop after the order was opened.
+		Self::ensure_not_own_vehicle(vehicle, workshop)?;
+		Ok(order)
+	}
+
+	/// A workshop cannot certify the service of a vehicle it owns or may operate.
+	fn ensure_not_own_vehicle(vehicle: VehicleId, workshop: &T::AccountId) -> DispatchResult {
+		ensure!(!T::Vehicles::may_operate(vehicle, workshop), Error::<T>::SelfDealing);
+		Ok(())
 	}
 
 	fn order_state(vehicle: VehicleId, order: &WorkOrder<T>) -> OrderState {

@@ -391,3 +391,77 @@ fn the_hooks_weigh_the_most_orders_a_vehicle_can_have() {
 		assert_eq!(<ServiceBook as OnVehicleStatusChanged>::weight(), most);
 	});
 }
+
+/// `OWNER` sells `VEHICLE` to `WORKSHOP` (in the mock registry only); `OPERATOR` stays.
+fn workshop_owns_the_vehicle() {
+	MockVehicles::update(VEHICLE, |v| v.owner = WORKSHOP);
+}
+
+/// `OWNER` lets `WORKSHOP` operate `VEHICLE` until `OPERATOR_UNTIL`.
+fn workshop_operates_the_vehicle() {
+	MockVehicles::update(VEHICLE, |v| v.operators.push((WORKSHOP, OPERATOR_UNTIL)));
+}
+
+fn open(opener: u64, workshop: u64) -> polkadot_sdk::sp_runtime::DispatchResult {
+	ServiceBook::open_work_order(signed(opener), VEHICLE, workshop, soon())
+}
+
+#[test]
+fn an_owner_that_is_a_workshop_cannot_open_an_order_for_itself() {
+	ExtBuilder::ready().with_workshop(OTHER_WORKSHOP).build_and_execute(|| {
+		workshop_owns_the_vehicle();
+		assert_noop!(open(WORKSHOP, WORKSHOP), Error::<Test>::SelfDealing);
+		// Its operator cannot open one for it either.
+		assert_noop!(open(OPERATOR, WORKSHOP), Error::<Test>::SelfDealing);
+		// Another workshop may service its vehicle.
+		assert_ok!(open(WORKSHOP, OTHER_WORKSHOP));
+	});
+}
+
+#[test]
+fn an_operator_that_is_a_workshop_cannot_open_an_order_for_itself() {
+	ExtBuilder::ready().with_workshop(OTHER_WORKSHOP).build_and_execute(|| {
+		workshop_operates_the_vehicle();
+		assert_noop!(open(WORKSHOP, WORKSHOP), Error::<Test>::SelfDealing);
+		// Nor may the owner open one for the workshop while it operates the vehicle.
+		assert_noop!(open(OWNER, WORKSHOP), Error::<Test>::SelfDealing);
+		assert_ok!(open(WORKSHOP, OTHER_WORKSHOP));
+		assert_eq!(WorkOrders::<Test>::get(VEHICLE, OTHER_WORKSHOP).unwrap().opener, WORKSHOP);
+	});
+}
+
+#[test]
+fn a_workshop_on_someone_elses_vehicle_is_refused_for_its_role_first() {
+	ExtBuilder::ready().build_and_execute(|| {
+		assert_noop!(open(WORKSHOP, WORKSHOP), Error::<Test>::NotOperator);
+	});
+}
+
+#[test]
+fn a_workshop_that_came_to_operate_the_vehicle_cannot_use_its_order() {
+	ExtBuilder::ready().build_and_execute(|| {
+		open_order(VEHICLE, WORKSHOP);
+		workshop_operates_the_vehicle();
+		assert_noop!(
+			ServiceBook::add_record(
+				signed(WORKSHOP),
+				VEHICLE,
+				100,
+				RecordKind::OdometerReplacement { old_km: 0, new_km: 100 },
+				[1; 32],
+				uri(b"ipfs://doc")
+			),
+			Error::<Test>::SelfDealing
+		);
+		// Once its right ends, the order (still unexpired) is usable again.
+		MockVehicles::update(VEHICLE, |v| v.operators.retain(|(who, _)| *who != WORKSHOP));
+		assert_ok!(ServiceBook::add_record(
+			signed(WORKSHOP),
+			VEHICLE,
+			100,
+			RecordKind::Maintenance,
+			[1; 32],
+			uri(b"ipfs://doc")
+		));
+	});
+}

@@ -6,8 +6,8 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccessRule, BalanceOf, Charger, ChargerId, ChargerSpec, Chargers, Config, Error, Event,
-	GridChargers, HoldReason, Members, Membership, NextChargerId, Pallet, TariffId,
+	AccessRule, BalanceOf, Charger, ChargerId, ChargerMeter, ChargerSpec, Chargers, Config, Error,
+	Event, GridChargers, HoldReason, Members, Membership, NextChargerId, Pallet, TariffId,
 };
 
 /// The characters of a geohash (base32 without `a`, `i`, `l`, `o`).
@@ -21,6 +21,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ChargerId, DispatchError> {
 		ensure!(is_geohash(&spec.location), Error::<T>::InvalidGeohash);
 		ensure!(spec.max_power_kw > 0, Error::<T>::InvalidPower);
+		ensure!(spec.device != operator, Error::<T>::MeterIsOperator);
 		Self::owned_tariff(&operator, spec.tariff)?;
 		let charger = NextChargerId::<T>::get();
 		let next = charger.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
@@ -29,7 +30,7 @@ impl<T: Config> Pallet<T> {
 		Self::count_tariff_user(spec.tariff, true);
 		let entry = Charger {
 			operator: operator.clone(),
-			device: spec.device.clone(),
+			meter: ChargerMeter::Invited(spec.device.clone()),
 			location: spec.location.clone(),
 			max_power_kw: spec.max_power_kw,
 			connector: spec.connector,

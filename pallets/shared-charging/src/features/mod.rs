@@ -5,6 +5,7 @@ mod discharge;
 mod disputes;
 mod grid;
 mod lapsed;
+mod meters;
 mod sessions;
 mod tariffs;
 

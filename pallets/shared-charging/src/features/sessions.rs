@@ -334,14 +334,14 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// Whether `who` is the charger's device or operator.
+/// Whether `who` is the charger's operator or its meter (once the meter accepted).
 pub(crate) fn is_charger_party<T: Config>(charger: &Charger<T>, who: &T::AccountId) -> bool {
-	*who == charger.device || *who == charger.operator
+	*who == charger.operator || charger.meter.accepted() == Some(who)
 }
 
 /// `caller` may end a session in `state` without settling it: a pending one, its driver or
-/// the charger's device or operator; an active one not stopped within `MaxSessionDuration`,
-/// its driver.
+/// the charger's accepted meter or operator; an active one not stopped within
+/// `MaxSessionDuration`, its driver.
 pub(crate) fn ensure_may_close<T: Config>(
 	caller: &T::AccountId,
 	driver: &T::AccountId,

@@ -3,14 +3,17 @@
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
 use super::*;
-use crate::{Chargers, Error, Event, Members, Membership, Tariffs};
+use crate::{ChargerMeter, Chargers, Error, Event, Members, Membership, Tariffs};
 
 #[test]
 fn an_operator_registers_a_charger_with_a_deposit() {
 	ExtBuilder::ready().build_and_execute(|| {
 		let charger = register(SIMPLE_TARIFF);
 		let entry = Chargers::<Test>::get(charger).unwrap();
-		assert_eq!((entry.operator, entry.device, entry.max_power_kw), (CPO, DEVICE, 22));
+		assert_eq!(
+			(entry.operator, entry.meter, entry.max_power_kw),
+			(CPO, ChargerMeter::Invited(DEVICE), 22)
+		);
 		assert!(entry.enabled);
 		assert_eq!(held(HoldReason::Charger, CPO), CHARGER_DEPOSIT);
 		assert_eq!(Tariffs::<Test>::get(SIMPLE_TARIFF).unwrap().users, 3);

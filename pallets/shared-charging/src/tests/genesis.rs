@@ -1,7 +1,7 @@
 //! Genesis seeds tariffs and chargers with members, without deposits.
 
 use super::*;
-use crate::{Chargers, Members, TariffVersions, Tariffs};
+use crate::{ChargerMeter, Chargers, Members, TariffVersions, Tariffs};
 
 #[test]
 fn genesis_seeds_a_public_charger_and_a_residence_with_two_members() {
@@ -10,6 +10,9 @@ fn genesis_seeds_a_public_charger_and_a_residence_with_two_members() {
 		assert_eq!((public.access, public.tariff, public.deposit), (AccessRule::Public, 0, 0));
 		let residence = Chargers::<Test>::get(RESIDENCE).unwrap();
 		assert_eq!((residence.access, residence.members), (AccessRule::Members, 2));
+		// Genesis is the operator's and the meters' joint setup: the meters accepted.
+		assert_eq!(public.meter, ChargerMeter::Accepted(DEVICE));
+		assert_eq!(residence.meter, ChargerMeter::Accepted(RESIDENCE_DEVICE));
 		assert!(Members::<Test>::contains_key(RESIDENCE, MEMBER));
 		assert_eq!(
 			Members::<Test>::get(RESIDENCE, OTHER_MEMBER).unwrap().tariff,

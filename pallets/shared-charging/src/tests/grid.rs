@@ -521,7 +521,7 @@ fn the_budget_must_cover_the_worst_case() {
 fn an_event_takes_at_most_max_event_sessions() {
 	ExtBuilder::ready().build_and_execute(|| {
 		approve();
-		let third = register(SIMPLE_TARIFF);
+		let third = register_with_meter(SIMPLE_TARIFF);
 		let sessions = [
 			(DRIVER, PUBLIC, VEHICLE, DEVICE),
 			(MEMBER, RESIDENCE, MEMBER_VEHICLE, RESIDENCE_DEVICE),

@@ -7,6 +7,8 @@ mod disputes;
 mod genesis;
 mod grid;
 mod lapsed;
+mod meters;
+mod migrations;
 mod pricing;
 mod runtime_api;
 mod sessions;
@@ -68,7 +70,8 @@ pub(crate) fn reading(energy_wh: u32, charging_secs: u32, parking_secs: u32) -> 
 	MeterReading { energy_wh, charging_secs, parking_secs }
 }
 
-/// `CPO` registers a public 22 kW charger at `u33dc2` with `DEVICE` on `tariff`.
+/// `CPO` registers a public 22 kW charger at `u33dc2` on `tariff`, inviting `DEVICE` as its
+/// meter.
 pub(crate) fn register(tariff: TariffId) -> ChargerId {
 	assert_ok!(SharedCharging::register_charger(
 		signed(CPO),
@@ -81,6 +84,13 @@ pub(crate) fn register(tariff: TariffId) -> ChargerId {
 		tariff,
 	));
 	NextChargerId::<Test>::get() - 1
+}
+
+/// `register`, and `DEVICE` accepts to be the charger's meter.
+pub(crate) fn register_with_meter(tariff: TariffId) -> ChargerId {
+	let charger = register(tariff);
+	assert_ok!(SharedCharging::accept_charger_meter(signed(DEVICE), charger));
+	charger
 }
 
 /// `driver` starts a session for `vehicle` at `charger` with `cap` Wh.

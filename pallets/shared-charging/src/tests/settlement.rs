@@ -131,7 +131,7 @@ fn tariff_changed_mid_session_keeps_the_old_version() {
 #[test]
 fn time_of_use_boundary_inside_a_session() {
 	ExtBuilder::ready().build_and_execute(|| {
-		let charger = register(TIME_OF_USE_TARIFF);
+		let charger = register_with_meter(TIME_OF_USE_TARIFF);
 		// Block 1 is 00:00:06 on Monday; start at 19:30:00.
 		pass(19 * 3_600 + 30 * 60 - 6);
 		let session = start(DRIVER, charger, VEHICLE, 10_000);

@@ -6,10 +6,22 @@ use polkadot_sdk::frame_support::{
 };
 
 use super::*;
-use crate::{Curtailments, GridEvents, Sessions, Totals, VehicleTotals};
+use crate::{ChargerMeter, Chargers, Curtailments, GridEvents, Sessions, Totals, VehicleTotals};
 
 fn broken(message: &'static str) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 	Err(message.into())
+}
+
+#[test]
+fn an_operator_named_as_its_own_meter_breaks_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		Chargers::<Test>::mutate(PUBLIC, |entry| {
+			if let Some(entry) = entry {
+				entry.meter = ChargerMeter::Invited(CPO);
+			}
+		});
+		assert_eq!(SharedCharging::do_try_state(), broken("a charger's operator is its own meter"));
+	});
 }
 
 #[test]

@@ -410,6 +410,8 @@ pub(super) fn base() {
 		AccessRule::Public,
 		2,
 	));
+	// The meter agrees to serve charger 2 with its own key (F3).
+	assert_ok!(Charging::accept_charger_meter(OtherCpoMeter.signed(), 2));
 	assert_ok!(Charging::opt_in_grid(OtherCpo.signed(), 2, Some(100 * crate::MILLI_UNIT)));
 	run_to_block(BASE_BLOCK);
 }

@@ -114,6 +114,10 @@ fn base_rows() -> Vec<Row> {
 		),
 		signed_only(open_order(Workshop)),
 		refused(&[Owner], open_order(Stranger), Error::WorkshopNotFound),
+		// F4: no order for an account that owns or operates the vehicle, checked before the
+		// workshop's approval: a workshop cannot certify its own vehicle's service.
+		refused(&[Owner, Operator], open_order(Operator), Error::SelfDealing),
+		refused(&[Owner], open_order(Owner), Error::SelfDealing),
 		refused(
 			&[Stranger],
 			Call::cancel_work_order { vehicle: V0, workshop: Workshop.id() },

@@ -1,9 +1,9 @@
-//! The matrix of pallet-shared-charging (index 23): 28 calls. Charger 0 (public, meter DS) and
+//! The matrix of pallet-shared-charging (index 23): 31 calls. Charger 0 (public, meter DS) and
 //! charger 1 (members Alice and Bob, meter ES) are CharlieStash's; charger 2 (bidirectional,
 //! opted in) is the second operator's. Session 0 is Alice's with vehicle 0.
 //!
-//! F3 (a charger's meter is named without its consent and cannot leave) is being fixed
-//! separately; its rows join `base_rows` with that fix.
+//! F3 (fixed): a charger's meter is invited by `register_charger` or `set_charger_meter` and
+//! acts only once it accepted (`accept_charger_meter`); it may leave (`leave_charger_meter`).
 
 use super::{
 	assert_every_call_has_rows, battery, energy_tariff, governance_only, on_base, reading, refused,
@@ -22,8 +22,12 @@ type Call = pallet_shared_charging::Call<Runtime>;
 type Error = pallet_shared_charging::Error<Runtime>;
 
 fn register_charger(tariff: u32) -> Call {
+	register_charger_metered_by(Stranger, tariff)
+}
+
+fn register_charger_metered_by(device: super::Role, tariff: u32) -> Call {
 	Call::register_charger {
-		device: Stranger.id(),
+		device: device.id(),
 		location: text(b"u0yjjd9"),
 		max_power_kw: 22,
 		connector: Connector::Type2,
@@ -85,6 +89,40 @@ fn base_rows() -> Vec<Row> {
 		refused(&[OtherCpo, Owner, Stranger], register_charger(0), Error::NotTariffOwner),
 		signed_only(register_charger(0)),
 		refused(&[Stranger], register_charger(99), Error::TariffNotFound),
+		// F3: the operator is never its own meter.
+		refused(&[Cpo], register_charger_metered_by(Cpo, 0), Error::MeterIsOperator),
+		// Only the invited account accepts; charger 0's meter accepted at genesis.
+		refused(
+			&[Meter, Cpo, OtherMeter, OtherCpoMeter, Owner, Stranger],
+			Call::accept_charger_meter { charger: 0 },
+			Error::NotInvitedMeter,
+		),
+		signed_only(Call::accept_charger_meter { charger: 0 }),
+		refused(&[Meter], Call::accept_charger_meter { charger: 99 }, Error::ChargerNotFound),
+		// Only the meter leaves: not its operator, nor another charger's meter.
+		refused(
+			&[Cpo, OtherMeter, OtherCpoMeter, Owner, Stranger],
+			Call::leave_charger_meter { charger: 0 },
+			Error::NotMeter,
+		),
+		signed_only(Call::leave_charger_meter { charger: 0 }),
+		refused(&[Meter], Call::leave_charger_meter { charger: 99 }, Error::ChargerNotFound),
+		charger_operator_rows(Call::set_charger_meter { charger: 0, device: Some(Stranger.id()) }),
+		refused(
+			&[Cpo],
+			Call::set_charger_meter { charger: 0, device: Some(Cpo.id()) },
+			Error::MeterIsOperator,
+		),
+		refused(
+			&[Cpo],
+			Call::set_charger_meter { charger: 0, device: Some(Meter.id()) },
+			Error::MeterUnchanged,
+		),
+		refused(
+			&[Cpo],
+			Call::set_charger_meter { charger: 99, device: None },
+			Error::ChargerNotFound,
+		),
 		charger_operator_rows(Call::disable_charger { charger: 0 }),
 		refused(&[Cpo], Call::disable_charger { charger: 99 }, Error::ChargerNotFound),
 		// The operator check comes before "already enabled".
@@ -373,6 +411,11 @@ fn on_the_base_chain_only_operators_owners_and_governance_act() {
 	on_base(|| {
 		succeeds(Cpo, Call::remove_charger { charger: 1 });
 		succeeds(OtherCpo, register_charger(2));
+	});
+	on_base(|| {
+		succeeds(Meter, Call::leave_charger_meter { charger: 0 });
+		succeeds(Cpo, Call::set_charger_meter { charger: 0, device: Some(Stranger.id()) });
+		succeeds(Stranger, Call::accept_charger_meter { charger: 0 });
 	});
 }
 
