@@ -23,6 +23,11 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 	let charger = u32::try_from(charger).unwrap_or(u32::MAX);
 	let operator: Vec<_> =
 		Chargers::<Runtime>::get(charger).map(|c| c.operator).into_iter().collect();
+	// The account named as the charger's meter, invited or accepted.
+	let meter: Vec<_> = Chargers::<Runtime>::get(charger)
+		.and_then(|c| c.meter.named().cloned())
+		.into_iter()
+		.collect();
 	let tariff = values::id(src, pallet_shared_charging::NextTariffId::<Runtime>::get().into());
 	let tariff = u32::try_from(tariff).unwrap_or(u32::MAX);
 	let tariff_owner: Vec<_> =
@@ -173,7 +178,14 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				},
 			},
 		),
-		_ => (actors::signer(src, pool, &[]), Call::close_lapsed_session { session }),
+		27 => (actors::signer(src, pool, &[]), Call::close_lapsed_session { session }),
+		28 => (actors::signer(src, pool, &meter), Call::accept_charger_meter { charger }),
+		29 => (actors::signer(src, pool, &meter), Call::leave_charger_meter { charger }),
+		_ => {
+			let device = actors::account(src, pool, &[pool[9].0.clone(), pool[14].0.clone()]);
+			let device = src.some(device);
+			(actors::signer(src, pool, &operator), Call::set_charger_meter { charger, device })
+		}
 	};
 	(caller, RuntimeCall::SharedCharging(call))
 }
@@ -210,7 +222,8 @@ fn reading(src: &mut Source, session: u64, now: u32) -> MeterReading {
 	}
 }
 
-/// The driver of a charging or discharging session, and its charger's operator and device.
+/// The driver of a charging or discharging session, and its charger's operator and meter
+/// (accepted or only invited: an invited one is refused, which the fuzzer should try).
 fn session_parties(session: u64) -> (Vec<AccountId>, Vec<AccountId>) {
 	let (driver, charger) =
 		match (Sessions::<Runtime>::get(session), Discharges::<Runtime>::get(session)) {
@@ -218,8 +231,9 @@ fn session_parties(session: u64) -> (Vec<AccountId>, Vec<AccountId>) {
 			(None, Some(d)) => (vec![d.driver], d.charger),
 			(None, None) => return Default::default(),
 		};
-	let parties =
-		Chargers::<Runtime>::get(charger).map(|c| vec![c.device, c.operator]).unwrap_or_default();
+	let parties = Chargers::<Runtime>::get(charger)
+		.map(|c| c.meter.named().cloned().into_iter().chain([c.operator]).collect())
+		.unwrap_or_default();
 	(driver, parties)
 }
 

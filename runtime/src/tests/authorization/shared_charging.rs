@@ -21,8 +21,10 @@ use polkadot_sdk::{
 type Call = pallet_shared_charging::Call<Runtime>;
 type Error = pallet_shared_charging::Error<Runtime>;
 
+/// A charger metered by charger 0's meter (an account may meter several chargers): none of
+/// the callers in the rows is its own meter.
 fn register_charger(tariff: u32) -> Call {
-	register_charger_metered_by(Stranger, tariff)
+	register_charger_metered_by(Meter, tariff)
 }
 
 fn register_charger_metered_by(device: super::Role, tariff: u32) -> Call {
