@@ -25,7 +25,7 @@ use crate::{
 /// One step the program took, kept to print the program when a check fails.
 pub enum Step {
 	Block(BlockNumber),
-	Call { caller: Caller, call: RuntimeCall, outcome: String },
+	Call { caller: Caller, call: Box<RuntimeCall>, outcome: String },
 }
 
 /// Why a program failed, with the steps that led there.
@@ -124,7 +124,7 @@ fn dispatch(
 		Err(e) => (e.post_info.actual_weight, error_name(&e.error)),
 	};
 	stats.record(pallet, name, &outcome);
-	steps.push(Step::Call { caller, call, outcome });
+	steps.push(Step::Call { caller, call: Box::new(call), outcome });
 	if info.total_weight().any_gt(chain::max_extrinsic()) {
 		return Err(format!("{name}'s weight {:?} does not fit in a block", info.total_weight()));
 	}

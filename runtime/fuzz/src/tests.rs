@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use polkadot_sdk::{
 	frame_support::traits::{
-		fungible::{Inspect, Mutate, MutateHold},
+		fungible::{Mutate, MutateHold},
 		GetCallMetadata,
 	},
 	sp_io::TestExternalities,

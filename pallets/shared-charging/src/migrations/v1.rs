@@ -35,10 +35,12 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
 		Ok(counts_before(&kept_counts::<T>()))
 	}
 
+	/// Checks the counts only: `v2` runs next in the same upgrade, and until it has, the
+	/// chargers are in the version 1 layout that `do_try_state` cannot read. The last
+	/// migration of a pallet runs `do_try_state` (`v2::post_upgrade`).
 	#[cfg(feature = "try-runtime")]
 	fn post_upgrade(before: Vec<u8>) -> Result<(), TryRuntimeError> {
-		ensure_counts_kept(before, &kept_counts::<T>())?;
-		Pallet::<T>::do_try_state()
+		ensure_counts_kept(before, &kept_counts::<T>())
 	}
 }
 
