@@ -8,11 +8,11 @@ use polkadot_sdk::{
 	frame_support::{
 		dispatch::DispatchClass,
 		traits::{OnFinalize, OnIdle, OnInitialize},
+		weights::Weight,
 	},
 	sp_core::{storage::Storage, H256},
 	sp_genesis_builder::{self, PresetId},
 	sp_runtime::{traits::Dispatchable, BuildStorage, Digest, DigestItem},
-	sp_weights::Weight,
 };
 use serde_json::Value;
 use v2x_runtime::{
