@@ -26,6 +26,7 @@ pub mod migrations;
 pub mod passport;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 use polkadot_sdk::{
 	sp_runtime::{

@@ -15,6 +15,7 @@ mod presets;
 mod timeline;
 mod upgrade;
 mod validators;
+mod weights;
 
 use crate::{AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System};
 use polkadot_sdk::{

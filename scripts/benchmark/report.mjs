@@ -1,0 +1,115 @@
+// Prints benchmarks/REPORT.md from one `scripts/benchmark.sh` run (benchmarks/raw/ and
+// runtime/src/weights/) and, when present, the measured throughput and growth runs
+// (benchmarks/throughput-*.json from scripts/throughput.sh, benchmarks/growth.json from
+// scripts/growth.sh).
+//   node report.mjs > benchmarks/REPORT.md
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NORMAL_BUDGET_PS, perTransaction, price, runtimeConstants, summaries } from './weights.mjs';
+import { throughputSection, growthSection } from './measured.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The calls a vehicle or a settlement makes all day: each must cost at most a transfer. */
+const HOT_CALLS = [
+  ['pallet_service_book', 'report_odometer', 'device: odometer report'],
+  ['pallet_usage_insurance', 'report_usage', 'device: insurance usage report'],
+  ['pallet_shared_charging', 'stop_session', 'settlement: charging stop'],
+  ['pallet_data_marketplace', 'purchase', 'settlement: data purchase'],
+];
+const REFERENCE = ['frame_system', 'frame_system_extensions', 'pallet_balances', 'pallet_transaction_payment'];
+
+const us = (ps) => (ps / 1e6).toFixed(1);
+const all = summaries(repo);
+const constants = runtimeConstants(repo);
+const tx = perTransaction(all, constants);
+const priced = {};
+for (const [pallet, summary] of Object.entries(all)) {
+  priced[pallet] = summary.benchmarks.map((b) => price(b, constants));
+}
+const call = (pallet, name) => priced[pallet]?.find((c) => c.name === name);
+const transfer = call('pallet_balances', 'transfer_keep_alive');
+if (!transfer) throw new Error('pallet_balances::transfer_keep_alive is not in this run');
+const fits = (c) => Math.floor(NORMAL_BUDGET_PS / (tx.totalPs + c.totalPs));
+const ratio = (c) => (c.totalPs / transfer.totalPs).toFixed(2);
+const first = Object.values(all)[0];
+
+const out = [];
+const line = (text = '') => out.push(text);
+
+line('# Benchmark report');
+line();
+line('Written by `scripts/benchmark/report.mjs` from one run of `scripts/benchmark.sh`: do not edit.');
+line(`Run on ${first.date} on \`${first.hostname}\` (${first.cpu}), this chain's reference`);
+line(`machine (\`benchmark machine\`: [raw/machine.txt](raw/machine.txt)). Every pallet with`);
+line(`${first.steps} steps and ${first.repeat} repeats, in the same run.`);
+line();
+line('Weights are picoseconds of ref_time: execution plus database reads and writes at the');
+line('measured ParityDB costs. A call with components is priced at the top of their ranges.');
+line('"Per block" is how many signed transactions of that call fit in the normal class');
+line(`(${us(NORMAL_BUDGET_PS / 1e6)} s of the 2 s block), each with the fixed cost below.`);
+line();
+
+line('## Calibration');
+line();
+line('| Constant | Value | Source |');
+line('| --- | ---: | --- |');
+line(`| Database read (ParityDB) | ${us(constants.readPs)} us | \`benchmark storage\`, dev chain + 100 000 accounts |`);
+line(`| Database write (ParityDB) | ${us(constants.writePs)} us | same, amortised over a commit of 1 000 keys |`);
+line(`| Block base | ${us(constants.blockPs)} us | \`benchmark overhead\`, empty block |`);
+line(`| Transaction base | ${us(constants.extrinsicBasePs)} us | \`benchmark overhead\` minus the extensions' execution |`);
+for (const e of tx.extensions) {
+  line(`| Extension \`${e.name}\` | ${us(e.totalPs)} us | ${us(e.ps)} us + ${e.reads} r / ${e.writes} w |`);
+}
+line(`| **Fixed cost of a signed transaction** | **${us(tx.totalPs)} us** | base + extensions |`);
+line();
+
+line('## Targets');
+line();
+const transfersPerBlock = fits(transfer);
+line('| Target | Figure | Met |');
+line('| --- | --- | --- |');
+line(`| At least 5 000 transfers per block (weights) | ${transfersPerBlock} | ${transfersPerBlock >= 5000 ? 'yes' : 'no'} |`);
+for (const [pallet, name, what] of HOT_CALLS) {
+  const c = call(pallet, name);
+  if (!c) {
+    line(`| ${what} at most 1.0x a transfer | not benchmarked | no |`);
+    continue;
+  }
+  line(`| ${what} (\`${name}\`) at most 1.0x a transfer | ${ratio(c)}x (${us(c.totalPs)} us, ${c.reads} r / ${c.writes} w) | ${c.totalPs <= transfer.totalPs ? 'yes' : 'no'} |`);
+}
+for (const row of throughputSection(repo, { targetsOnly: true })) line(row);
+line();
+
+line('## Heaviest calls');
+line();
+const v2x = Object.entries(priced)
+  .filter(([pallet]) => !REFERENCE.includes(pallet) && pallet.startsWith('pallet_'))
+  .flatMap(([pallet, calls]) => calls.map((c) => ({ ...c, pallet })));
+const heaviest = [...v2x].sort((a, b) => b.totalPs - a.totalPs).slice(0, 3);
+for (const h of heaviest) {
+  const bounds = h.ranges.map((r) => `${r.name} = ${r.max}`).join(', ');
+  line(`- \`${h.pallet}::${h.name}\`: ${us(h.totalPs)} us (${ratio(h)}x a transfer; ${h.reads} reads, ${h.writes} writes${bounds ? `; at ${bounds}` : ''}). Storage it touches:`);
+  for (const s of h.storage.filter((s) => s.startsWith('Storage:'))) line(`  - ${s.replace('Storage: ', '')}`);
+}
+line();
+
+line('## Every call');
+line();
+for (const [pallet, calls] of Object.entries(priced)) {
+  line(`### ${pallet}`);
+  line();
+  line('| Call | Execution us | Reads | Writes | Total us | Proof KiB | x transfer | Per block |');
+  line('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const c of calls) {
+    const components = c.ranges.length ? ` (${c.ranges.map((r) => `${r.name}=${r.max}`).join(', ')})` : '';
+    line(`| \`${c.name}\`${components} | ${us(c.execPs)} | ${c.reads} | ${c.writes} | ${us(c.totalPs)} | ${(c.proof / 1024).toFixed(1)} | ${ratio(c)} | ${fits(c)} |`);
+  }
+  line();
+}
+
+for (const row of throughputSection(repo, { targetsOnly: false })) line(row);
+for (const row of growthSection(repo)) line(row);
+
+process.stdout.write(`${out.join('\n')}\n`);
