@@ -104,25 +104,14 @@ for pallet in "${pallets[@]}"; do
 		--steps "$STEPS" \
 		--repeat "$REPEAT" \
 		--heap-pages 4096 \
-		--json-file "$work/$pallet.json" \
 		--template "$template" \
 		--output "$output"
-	# The same analysis once more, as data for the report (no measuring: --json-input).
-	"$NODE_BIN" benchmark pallet \
-		--runtime "$wasm" \
-		--genesis-builder runtime \
-		--genesis-builder-preset development \
-		--pallet "$pallet" \
-		--extrinsic '*' \
-		--json-input "$work/$pallet.json" \
-		--template "$REPO_ROOT/scripts/benchmark/summary-template.hbs" \
-		--output "$raw/$pallet.summary.json" >/dev/null
 done
 
 if $everything; then
 	say "Extrinsic base weight: the overhead minus the transaction extensions' own execution"
-	node "$REPO_ROOT/scripts/benchmark/extrinsic-base.mjs" \
-		"$raw/extrinsic_overhead.rs" "$raw" >"$runtime_weights/extrinsic_weights.rs"
+	node "$REPO_ROOT/scripts/benchmark/extrinsic-base.mjs" "$raw/extrinsic_overhead.rs" \
+		>"$runtime_weights/extrinsic_weights.rs"
 	rustfmt --edition 2021 "$runtime_weights/extrinsic_weights.rs"
 fi
 

@@ -14,8 +14,9 @@ const SIGNED = [
 ];
 
 /**
- * The extensions' benchmarks: `{ name, ps, reads, writes }` each (execution in picoseconds,
- * database reads and writes), from the summaries of their pallets.
+ * The extensions' benchmarks: `{ name, ps, reads, writes, proof }` each (execution in
+ * picoseconds, database reads and writes, proof size in bytes), from the summaries of their
+ * pallets.
  */
 export function signedExtensions(summaries) {
   return SIGNED.map(([pallet, name]) => {
@@ -27,6 +28,7 @@ export function signedExtensions(summaries) {
       ps: bench.base_weight_ps,
       reads: bench.base_reads,
       writes: bench.base_writes,
+      proof: bench.base_proof_size,
     };
   });
 }

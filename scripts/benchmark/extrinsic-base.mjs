@@ -1,19 +1,22 @@
 // Prints runtime/src/weights/extrinsic_weights.rs: the weight every transaction carries
 // besides its call and its transaction extensions.
-//   node extrinsic-base.mjs <extrinsic_weights.rs from benchmark overhead> <benchmarks/raw>
+//   node extrinsic-base.mjs <extrinsic_weights.rs from benchmark overhead>
 // `benchmark overhead` times a signed `System::remark` in a full block, so its figure
 // already holds the extensions' execution; they are weighed again by their own benchmarks
 // (frame_system_extensions, pallet_transaction_payment), so the base keeps only the rest:
 // signature check, decoding and the executive's bookkeeping (polkadot-sdk issue 9981).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { signedExtensions } from './extensions.mjs';
+import { parseWeights } from './weights.mjs';
 
-const [overheadFile, rawDir] = process.argv.slice(2);
-if (!overheadFile || !rawDir) {
-  console.error('usage: node extrinsic-base.mjs <extrinsic_weights.rs> <benchmarks/raw>');
+const [overheadFile] = process.argv.slice(2);
+if (!overheadFile) {
+  console.error('usage: node extrinsic-base.mjs <extrinsic_weights.rs from benchmark overhead>');
   process.exit(2);
 }
+const runtimeWeights = join(dirname(fileURLToPath(import.meta.url)), '../../runtime/src/weights');
 
 const overheadSource = readFileSync(overheadFile, 'utf8');
 const average = overheadSource.match(/WEIGHT_REF_TIME_PER_NANOS\.saturating_mul\(([\d_]+)\)/);
@@ -21,7 +24,7 @@ if (!average) throw new Error(`no weight in ${overheadFile}`);
 const overheadNs = Number(average[1].replaceAll('_', ''));
 
 const summaries = ['frame_system_extensions', 'pallet_transaction_payment'].map((pallet) =>
-  JSON.parse(readFileSync(join(rawDir, `${pallet}.summary.json`), 'utf8')),
+  parseWeights(join(runtimeWeights, `${pallet}.rs`), pallet),
 );
 const execution = signedExtensions(summaries);
 const extensionsNs = Math.round(execution.reduce((sum, e) => sum + e.ps, 0) / 1000);

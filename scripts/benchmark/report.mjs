@@ -18,6 +18,8 @@ const HOT_CALLS = [
   ['pallet_shared_charging', 'stop_session', 'settlement: charging stop'],
   ['pallet_data_marketplace', 'purchase', 'settlement: data purchase'],
 ];
+/** Polkadot's relay chain accepts proofs of validity up to 10 MiB since 2025. */
+const POV_MIB = 10;
 const REFERENCE = ['frame_system', 'frame_system_extensions', 'pallet_balances', 'pallet_transaction_payment'];
 
 const us = (ps) => (ps / 1e6).toFixed(1);
@@ -40,16 +42,30 @@ const line = (text = '') => out.push(text);
 
 line('# Benchmark report');
 line();
-line('Written by `scripts/benchmark/report.mjs` from one run of `scripts/benchmark.sh`: do not edit.');
-line(`Run on ${first.date} on \`${first.hostname}\` (${first.cpu}), this chain's reference`);
-line(`machine (\`benchmark machine\`: [raw/machine.txt](raw/machine.txt)). Every pallet with`);
-line(`${first.steps} steps and ${first.repeat} repeats, in the same run.`);
+line('Written by `scripts/benchmark/report.mjs` from the weights `scripts/benchmark.sh` wrote');
+line('(runtime/src/weights/, pallets/*/src/weights.rs): do not edit, rerun.');
+const dates = [...new Set(Object.values(all).map((s) => s.date))].sort();
+const runs = dates.map((d) => `${d}: ${Object.values(all).filter((s) => s.date === d).map((s) => s.pallet).join(', ')}`);
+line(dates.length === 1
+  ? `All pallets measured on ${dates[0]} in one run, on \`${first.hostname}\` (${first.cpu}), ${first.steps} steps and ${first.repeat} repeats each.`
+  : `Measured in ${dates.length} runs (${runs.join('; ')}), on \`${first.hostname}\` (${first.cpu}): the ratios mix runs.`);
 line();
 line('Weights are picoseconds of ref_time: execution plus database reads and writes at the');
 line('measured ParityDB costs. A call with components is priced at the top of their ranges.');
 line('"Per block" is how many signed transactions of that call fit in the normal class');
 line(`(${us(NORMAL_BUDGET_PS / 1e6)} s of the 2 s block), each with the fixed cost below.`);
 line();
+const machine = join(repo, 'benchmarks/raw/machine.txt');
+if (existsSync(machine)) {
+  line('## Reference machine');
+  line();
+  line('`benchmark machine` against Polkadot\'s reference hardware (the chain\'s own reference is this machine):');
+  line();
+  line('```');
+  for (const row of readFileSync(machine, 'utf8').split('\n').filter((r) => /^[|+]/.test(r))) line(row);
+  line('```');
+  line();
+}
 
 line('## Calibration');
 line();
@@ -108,6 +124,26 @@ for (const [pallet, calls] of Object.entries(priced)) {
   }
   line();
 }
+
+line('## Capacity');
+line();
+line('What one chain serves at the weights above, one transaction per event, a block every');
+line(`6 s. As a parachain the ref_time budget is the same (2 s per block, 75% normal) and the`);
+line(`proof of every block must also fit Polkadot's ${POV_MIB} MiB PoV: the table gives the lower bound.`);
+line('docs/capacity.md explains the model and the ways to scale out.');
+line();
+line('| Call | Per block | Per second | Per day | Vehicles at 1/day | Vehicles at 1/hour | Proof per tx KiB | Per parachain block |');
+line('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const [pallet, name] of [['pallet_balances', 'transfer_keep_alive'], ...HOT_CALLS]) {
+  const c = call(pallet, name);
+  if (!c) continue;
+  const perBlock = fits(c);
+  const perDay = Math.floor((perBlock * 86_400) / 6);
+  const proof = tx.proof + c.proof;
+  const parachain = Math.min(perBlock, Math.floor((0.75 * POV_MIB * 1024 * 1024) / proof));
+  line(`| \`${name}\` | ${perBlock} | ${(perBlock / 6).toFixed(0)} | ${perDay.toLocaleString('en')} | ${perDay.toLocaleString('en')} | ${Math.floor(perDay / 24).toLocaleString('en')} | ${(proof / 1024).toFixed(1)} | ${parachain} |`);
+}
+line();
 
 for (const row of throughputSection(repo, { targetsOnly: false })) line(row);
 for (const row of growthSection(repo)) line(row);

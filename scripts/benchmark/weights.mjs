@@ -1,8 +1,8 @@
-// Reads one `scripts/benchmark.sh` run: the per-pallet summaries in benchmarks/raw/ and the
-// runtime constants it wrote (runtime/src/weights/), and prices every call in picoseconds
+// Reads one `scripts/benchmark.sh` run back from what it wrote (runtime/src/weights/ and
+// pallets/*/src/weights.rs), and prices every call in picoseconds
 // of ref_time the way the runtime does (execution + reads x read weight + writes x write
 // weight), at the top of each component's range.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { signedExtensions } from './extensions.mjs';
 
@@ -33,13 +33,65 @@ export function runtimeConstants(repo) {
   };
 }
 
-/** Every pallet summary of the run, by pallet name. */
+const REFERENCE_FILES = ['frame_system', 'frame_system_extensions', 'pallet_balances', 'pallet_transaction_payment'];
+
+/**
+ * One generated weights file read back: the run's header and every benchmark as the
+ * template saw it (base and per-component execution, reads, writes and proof size, the
+ * components' ranges and the storage comments). Only the first implementation is read: a
+ * pallet's file repeats it for `()` with RocksDB's costs.
+ */
+export function parseWeights(file, pallet) {
+  const source = readFileSync(file, 'utf8');
+  const header = (pattern) => source.match(pattern)?.[1];
+  const body = source.slice(source.search(/^impl/m));
+  const firstImpl = body.slice(0, body.search(/^}/m));
+  const benchmarks = [];
+  const fnPattern = /((?:\t\/\/\/ .*\n)*)\tfn (\w+)\([^)]*\) -> Weight \{\n([\s\S]*?)\n\t\}/g;
+  for (const [, docs, name, code] of firstImpl.matchAll(fnPattern)) {
+    const perComponent = (pattern) =>
+      [...code.matchAll(pattern)].map((m) => ({ name: m[2], slope: number(m[1]) }));
+    const baseCount = (kind) => number(code.match(new RegExp(`\\.${kind}\\((\\d+)\\)\\)`))?.[1] ?? '0');
+    benchmarks.push({
+      name,
+      base_weight_ps: number(code.match(/Weight::from_parts\(([\d_]+), 0\)\n/)[1]),
+      base_reads: baseCount('reads'),
+      base_writes: baseCount('writes'),
+      base_proof_size: number(code.match(/Weight::from_parts\(0, (\d+)\)\)\n/)?.[1] ?? '0'),
+      component_ranges: [...docs.matchAll(/component `(\w+)` is `\[(\d+), (\d+)\]`/g)].map((m) => ({
+        name: m[1],
+        min: Number(m[2]),
+        max: Number(m[3]),
+      })),
+      component_weight_ps: perComponent(/Weight::from_parts\(([\d_]+), 0\)\.saturating_mul\((\w+)\.into\(\)\)/g),
+      component_reads: perComponent(/\.reads\(\((\d+)_u64\)\.saturating_mul\((\w+)\.into\(\)\)\)/g),
+      component_writes: perComponent(/\.writes\(\((\d+)_u64\)\.saturating_mul\((\w+)\.into\(\)\)\)/g),
+      component_proof_size: perComponent(/Weight::from_parts\(0, (\d+)\)\.saturating_mul\((\w+)\.into\(\)\)/g),
+      storage: [...docs.matchAll(/\/\/\/ (Storage: .*)/g)].map((m) => m[1]),
+    });
+  }
+  return {
+    pallet,
+    date: header(/DATE: ([\d-]+)/),
+    hostname: header(/HOSTNAME: `([^`]*)`/),
+    cpu: header(/CPU: `([^`]*)`/),
+    steps: Number(header(/STEPS: `(\d+)`/)),
+    repeat: Number(header(/REPEAT: `(\d+)`/)),
+    benchmarks,
+  };
+}
+
+/** Every benchmarked pallet's weights as the run wrote them, by pallet name. */
 export function summaries(repo) {
-  const dir = join(repo, 'benchmarks/raw');
   const all = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.summary.json')).sort()) {
-    const summary = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    all[summary.pallet] = summary;
+  for (const pallet of REFERENCE_FILES) {
+    all[pallet] = parseWeights(join(repo, 'runtime/src/weights', `${pallet}.rs`), pallet);
+  }
+  for (const dir of readdirSync(join(repo, 'pallets')).sort()) {
+    const file = join(repo, 'pallets', dir, 'src/weights.rs');
+    if (!existsSync(file)) continue;
+    const pallet = `pallet_${dir.replaceAll('-', '_')}`;
+    all[pallet] = parseWeights(file, pallet);
   }
   return all;
 }
@@ -68,5 +120,6 @@ export function perTransaction(all, constants) {
     totalPs: e.ps + e.reads * constants.readPs + e.writes * constants.writePs,
   }));
   const extensionsPs = extensions.reduce((sum, e) => sum + e.totalPs, 0);
-  return { extensions, extensionsPs, totalPs: constants.extrinsicBasePs + extensionsPs };
+  const proof = extensions.reduce((sum, e) => sum + e.proof, 0);
+  return { extensions, extensionsPs, totalPs: constants.extrinsicBasePs + extensionsPs, proof };
 }
