@@ -16,6 +16,14 @@ const KM_STEP = 10;
 const FIRST_KM = 1_000;
 const KINDS = ['Maintenance', 'Repair', 'Tyres', { Inspection: { passed: true } }];
 
+/** `build-spec` runs under way, so an interrupted measurement can end them. */
+const builds = new Set();
+
+/** Ends every `build-spec` run under way (SIGKILL: they only write a file we throw away). */
+export function stopBuilds() {
+  for (const child of builds) child.kill('SIGKILL');
+}
+
 /**
  * Runs `v2x-node build-spec <args>` and writes its output to `outFile`. Resolves with
  * { ok, seconds, error } (error: the last line the node printed about why it failed).
@@ -24,6 +32,7 @@ export function buildSpec(args, outFile, timeoutMs = 300_000) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const child = spawn(nodeBinary(), ['build-spec', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    builds.add(child);
     const out = createWriteStream(outFile);
     child.stdout.pipe(out);
     let stderr = '';
@@ -32,6 +41,7 @@ export function buildSpec(args, outFile, timeoutMs = 300_000) {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      builds.delete(child);
       out.end(() => {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const error = stderr.split('\n').map((l) => l.trim()).filter((l) => /Error|error:|fail/.test(l)).pop()

@@ -23,11 +23,12 @@
 //     "passportPageSize": 20 },
 //   "genesisLimit": null if every size built, else { "refusedRecords", "error" (the node's),
 //     "largestRecords" (largest that built, to within "step"), "step", "bound" (why),
-//     "probes": [{ "records", "ok", "seconds" }] },
+//     "prettyJsonBytesPerRecord", "probes": [{ "records", "ok", "seconds" }] },
 //   "sizes": [{
 //     "records": N, "source": "genesis" (built by the runtime from the spec) or "synthesised"
 //       (older records written into the raw spec; storage layout and sizes as the runtime's),
-//     "specBytes", "rawSpecBytes", "buildRawSeconds" (`build-spec --raw`: the genesis build),
+//     "specBytes", "rawSpecBytes", "stateBytes" (keys and values of the genesis storage),
+//     "buildRawSeconds" (`build-spec --raw`: the genesis build),
 //     "startupSeconds" (node start until it answers RPC, with the genesis build from the spec
 //       for "genesis" sizes), "dbBytes" (disk space of the node's base path, as `du` counts
 //       it, after the measurement and the node's stop),
@@ -48,7 +49,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDevNode, nodeBinary } from '../lib/node.mjs';
 import {
-  buildSpec, devSpec, largestThatBuilds, specWithRecords, synthesiseRaw, writeSpec, VEHICLE,
+  buildSpec, devSpec, largestThatBuilds, specWithRecords, stopBuilds, synthesiseRaw, writeSpec,
+  VEHICLE,
 } from './chain-spec.mjs';
 import { readPaths, timePaths, PAGE, PASSPORT_PAGE } from './reads.mjs';
 
@@ -66,15 +68,23 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(repetitions > 0) || !(
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'v2x-growth-'));
 let running = null; // the node being measured, so a signal or an error stops it
+let starting = null; // the node being started, and what stops it meanwhile
 const log = (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 async function cleanUp() {
+  stopBuilds();
+  if (starting) {
+    starting.abort.abort();
+    await starting.node.catch(() => {});
+  }
   if (running) await running.stop().catch(() => {});
   running = null;
   rmSync(work, { recursive: true, force: true });
 }
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    interrupted = true;
     console.error(`growth: ${signal}: stopping the node and cleaning up`);
     cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
@@ -100,7 +110,10 @@ async function measure(records, source, specFile) {
   mkdirSync(basePath);
   log(`${records} records (${source}): starting a node on the spec`);
   const t0 = process.hrtime.bigint();
-  running = await startDevNode({ basePath, chainSpec: specFile, readyMs: 600_000 });
+  const abort = new AbortController();
+  starting = { abort, node: startDevNode({ basePath, chainSpec: specFile, readyMs: 600_000, abortSignal: abort.signal }) };
+  running = await starting.node;
+  starting = null;
   const startupSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   log(`${records} records: node answered RPC after ${startupSeconds.toFixed(1)} s; timing ${warmup} + ${repetitions} rounds`);
   const { api, httpUrl } = running;
@@ -117,6 +130,24 @@ async function measure(records, source, specFile) {
 }
 
 const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * What one record adds to the genesis config the node hands to the runtime: serde_json's
+ * pretty printing, like JSON.stringify with 2 spaces, at the records' depth in the config.
+ */
+function prettyBytesPerRecord(dev) {
+  const size = (count) => {
+    const { patch } = specWithRecords(dev, count).genesis.runtimeGenesis;
+    return JSON.stringify({ runtimeGenesis: patch }, null, 2).length;
+  };
+  return Math.round((size(1000) - size(0)) / 1000);
+}
+
+/** Key and value bytes of the genesis storage in a raw spec file (the chain's state). */
+function stateBytes(rawFile) {
+  const { top } = JSON.parse(readFileSync(rawFile, 'utf8')).genesis.raw;
+  return Object.entries(top).reduce((sum, [k, v]) => sum + (k.length - 2) / 2 + (v.length - 2) / 2, 0);
+}
 
 /** Writes the plain spec of `count` records (from record `first`) and has the node build it. */
 async function buildGenesis(dev, count, first = 0) {
@@ -138,6 +169,7 @@ function printTable(report) {
   ]);
   rows.push(['build-spec --raw (genesis build), s', ...report.sizes.map((s) => (s.buildRawSeconds ?? '-').toString())]);
   rows.push(['node start until RPC answers, s', ...report.sizes.map((s) => s.startupSeconds.toString())]);
+  rows.push(['genesis state (keys + values), MB', ...report.sizes.map((s) => (s.stateBytes / 1e6).toFixed(1))]);
   rows.push(['node DB on disk, MB', ...report.sizes.map((s) => (s.dbBytes / 1e6).toFixed(1))]);
   rows.push(['chain spec (plain / raw), MB', ...report.sizes.map((s) => `${s.specBytes ? (s.specBytes / 1e6).toFixed(1) : '-'} / ${(s.rawSpecBytes / 1e6).toFixed(1)}`)]);
   const header = ['read path: median / p95 ms (warm)', ...columns];
@@ -170,7 +202,7 @@ async function main() {
       log(`${records} records: genesis built in ${genesis.seconds.toFixed(1)} s`);
       largestBuilt = Math.max(largestBuilt, records);
       const figures = await measure(records, 'genesis', genesis.plain);
-      report.sizes.push({ ...figures, specBytes: genesis.specBytes, rawSpecBytes: diskBytes(genesis.raw), buildRawSeconds: round(genesis.seconds) });
+      report.sizes.push({ ...figures, specBytes: genesis.specBytes, rawSpecBytes: diskBytes(genesis.raw), stateBytes: stateBytes(genesis.raw), buildRawSeconds: round(genesis.seconds) });
       continue;
     }
     log(`${records} records: the node refused the genesis: ${genesis.error}`);
@@ -192,14 +224,15 @@ async function main() {
         bound: 'sc-chain-spec hands the genesis config to the runtime (GenesisBuilder_build_state) as '
           + 'one pretty-printed JSON string (sc-chain-spec genesis_config_builder.rs: to_string_pretty), '
           + 'which must fit in one allocation of the Wasm allocator: at most 32 MiB '
-          + '(sp-core MAX_POSSIBLE_ALLOCATION). Pretty-printed, a record (32-byte hash and URI as arrays '
-          + 'of numbers, one per line) takes about 0.9 kB.',
+          + '(sp-core MAX_POSSIBLE_ALLOCATION). Pretty-printed, a record (its 32-byte hash and its '
+          + `URI as arrays of numbers, one per line) takes ${prettyBytesPerRecord(dev)} bytes.`,
+        prettyJsonBytesPerRecord: prettyBytesPerRecord(dev),
         probes,
       };
       if (largest > largestBuilt) {
         const best = await buildGenesis(dev, largest);
         const figures = await measure(largest, 'genesis', best.plain);
-        report.sizes.push({ ...figures, specBytes: best.specBytes, rawSpecBytes: diskBytes(best.raw), buildRawSeconds: round(best.seconds) });
+        report.sizes.push({ ...figures, specBytes: best.specBytes, rawSpecBytes: diskBytes(best.raw), stateBytes: stateBytes(best.raw), buildRawSeconds: round(best.seconds) });
         largestBuilt = largest;
       }
     }
@@ -211,7 +244,7 @@ async function main() {
     writeFileSync(rawFile, JSON.stringify(raw));
     log(`${records} records: raw spec written (${largestBuilt} from the genesis, ${records - largestBuilt} written in)`);
     const figures = await measure(records, 'synthesised', rawFile);
-    report.sizes.push({ ...figures, specBytes: null, rawSpecBytes: diskBytes(rawFile), buildRawSeconds: null });
+    report.sizes.push({ ...figures, specBytes: null, rawSpecBytes: diskBytes(rawFile), stateBytes: stateBytes(rawFile), buildRawSeconds: null });
   }
   report.sizes.sort((a, b) => a.records - b.records);
   report.durationSeconds = round((Date.now() - started) / 1000, 0);
@@ -224,7 +257,8 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  console.error(`growth: ${error.stack ?? error}`);
+  // Once interrupted, the stopped node's unanswered requests are no news.
+  if (!interrupted) console.error(`growth: ${error.stack ?? error}`);
   process.exitCode = 1;
 } finally {
   clearTimeout(budgetTimer);

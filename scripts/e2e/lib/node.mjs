@@ -38,9 +38,10 @@ export function nodeBinary() {
  * the directory, so a second node can start on it after this one ends).
  * `chainSpec`: the path of a chain spec JSON file to run instead of the dev preset (`--dev`
  * still makes Alice the authoring validator); `readyMs`: how long the node may take to
- * answer RPC (default 60 s; a large genesis takes longer to build).
+ * answer RPC (default 60 s; a large genesis takes longer to build); `abortSignal`: an AbortSignal
+ * that stops the node, also while it is starting (for a caller that is interrupted).
  */
-export async function startDevNode({ basePath, chainSpec, readyMs = 60_000 } = {}) {
+export async function startDevNode({ basePath, chainSpec, readyMs = 60_000, abortSignal } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const wsUrl = `ws://127.0.0.1:${rpcPort}`;
@@ -82,6 +83,7 @@ export async function startDevNode({ basePath, chainSpec, readyMs = 60_000 } = {
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  abortSignal?.addEventListener('abort', () => { stop(); }, { once: true });
 
   try {
     const died = exit.then(({ code, signal }) => {
