@@ -36,8 +36,12 @@ export function nodeBinary() {
  *
  * `basePath`: keep the chain's database there instead of a throw-away one (the caller owns
  * the directory, so a second node can start on it after this one ends).
+ * `chainSpec`: the path of a chain spec JSON file to run instead of the dev preset (`--dev`
+ * still makes Alice the authoring validator); `readyMs`: how long the node may take to
+ * answer RPC (default 60 s; a large genesis takes longer to build); `abortSignal`: an AbortSignal
+ * that stops the node, also while it is starting (for a caller that is interrupted).
  */
-export async function startDevNode({ basePath } = {}) {
+export async function startDevNode({ basePath, chainSpec, readyMs = 60_000, abortSignal } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const wsUrl = `ws://127.0.0.1:${rpcPort}`;
@@ -47,6 +51,7 @@ export async function startDevNode({ basePath } = {}) {
   const log = createWriteStream(logFile);
   const child = spawn(nodeBinary(), [
     '--dev',
+    ...(chainSpec ? ['--chain', chainSpec] : []),
     ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
@@ -78,6 +83,7 @@ export async function startDevNode({ basePath } = {}) {
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  abortSignal?.addEventListener('abort', () => { stop(); }, { once: true });
 
   try {
     const died = exit.then(({ code, signal }) => {
@@ -98,8 +104,8 @@ export async function startDevNode({ basePath } = {}) {
     })();
     api = await withTimeout(
       Promise.race([connected, died]),
-      60_000,
-      `the node did not answer RPC on port ${rpcPort} within 60 s`,
+      readyMs,
+      `the node did not answer RPC on port ${rpcPort} within ${readyMs / 1000} s`,
     );
   } catch (error) {
     const log = (() => { try { return readFileSync(logFile, 'utf8').slice(-3000); } catch { return ''; } })();
