@@ -51,6 +51,8 @@ wasm="$bench_target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wa
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$raw" "$runtime_weights"
+# Other work on the machine inflates every figure: the report quotes the load averages.
+echo "start $(date -u +%FT%TZ) $(cat /proc/loadavg)" >"$raw/load.txt"
 
 # Rust files the CLI writes for a plain Substrate runtime name `sp_core`, `sp_weights` and
 # `frame_support` directly; this runtime reaches what they use through `frame_support` in
@@ -115,6 +117,7 @@ if $everything; then
 	rustfmt --edition 2021 "$runtime_weights/extrinsic_weights.rs"
 fi
 
+echo "end $(date -u +%FT%TZ) $(cat /proc/loadavg)" >>"$raw/load.txt"
 say "Writing benchmarks/REPORT.md"
 node "$REPO_ROOT/scripts/benchmark/report.mjs" >"$REPO_ROOT/benchmarks/REPORT.md"
 echo "Done: review and commit runtime/src/weights/, pallets/*/src/weights.rs and benchmarks/."

@@ -5,7 +5,7 @@
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `v2x-runtime`
 //! WARMUPS: `10`, REPEAT: `100`
-//! WEIGHT-PATH: `out/`
+//! WEIGHT-PATH: `/tmp/tmp.pmGOOcmgoY`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
@@ -13,11 +13,13 @@
 //   benchmark
 //   overhead
 //   --runtime
-//   /root/.cache/v2x-chain/target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+//   /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+//   --genesis-builder
+//   runtime
 //   --genesis-builder-preset
 //   development
 //   --weight-path
-//   out/
+//   /tmp/tmp.pmGOOcmgoY
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -27,17 +29,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 109_627, 147_302
-	///   Average:  115_125
-	///   Median:   111_646
-	///   Std-Dev:  7264.49
+	///   Min, Max: 111_773, 181_526
+	///   Average:  123_270
+	///   Median:   114_721
+	///   Std-Dev:  18860.38
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 138_089
-	///   95th: 128_364
-	///   75th: 116_081
+	///   99th: 180_514
+	///   95th: 175_848
+	///   75th: 119_865
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(115_125), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(123_270), 0);
 }
 
 #[cfg(test)]

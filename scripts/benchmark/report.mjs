@@ -4,6 +4,7 @@
 // scripts/growth.sh).
 //   node report.mjs > benchmarks/REPORT.md
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NORMAL_BUDGET_PS, perTransaction, price, runtimeConstants, summaries } from './weights.mjs';
@@ -49,6 +50,11 @@ const runs = dates.map((d) => `${d}: ${Object.values(all).filter((s) => s.date =
 line(dates.length === 1
   ? `All pallets measured on ${dates[0]} in one run, on \`${first.hostname}\` (${first.cpu}), ${first.steps} steps and ${first.repeat} repeats each.`
   : `Measured in ${dates.length} runs (${runs.join('; ')}), on \`${first.hostname}\` (${first.cpu}): the ratios mix runs.`);
+const load = join(repo, 'benchmarks/raw/load.txt');
+if (existsSync(load)) {
+  const [start, end] = readFileSync(load, 'utf8').trim().split('\n').map((l) => l.split(' '));
+  line(`Load averages (1, 5, 15 min) at the start, ${start[1]}: ${start.slice(2, 5).join(', ')}; at the end${end ? `, ${end[1]}: ${end.slice(2, 5).join(', ')}` : ': not recorded'}. On ${availableParallelism()} cores, a load above that means other work shared the machine and the figures are high.`);
+}
 line();
 line('Weights are picoseconds of ref_time: execution plus database reads and writes at the');
 line('measured ParityDB costs. A call with components is priced at the top of their ranges.');

@@ -4,7 +4,7 @@
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `v2x-runtime`
 //! WARMUPS: `10`, REPEAT: `100`
-//! WEIGHT-PATH: `out/`
+//! WEIGHT-PATH: `/tmp/tmp.pmGOOcmgoY`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
@@ -12,11 +12,13 @@
 //   benchmark
 //   overhead
 //   --runtime
-//   /root/.cache/v2x-chain/target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+//   /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+//   --genesis-builder
+//   runtime
 //   --genesis-builder-preset
 //   development
 //   --weight-path
-//   out/
+//   /tmp/tmp.pmGOOcmgoY
 
 use polkadot_sdk::frame_support::parameter_types;
 use polkadot_sdk::frame_support::weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -26,17 +28,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 224_083, 8_362_119
-	///   Average:  489_884
-	///   Median:   233_316
-	///   Std-Dev:  1134378.52
+	///   Min, Max: 221_228, 4_427_640
+	///   Average:  301_252
+	///   Median:   228_419
+	///   Std-Dev:  473402.09
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 4_500_228
-	///   95th: 539_891
-	///   75th: 241_909
+	///   99th: 2_521_652
+	///   95th: 296_400
+	///   75th: 236_341
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(489_884), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(301_252), 0);
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@
 // pallet
 // --runtime
 // /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -25,12 +27,10 @@
 // 20
 // --heap-pages
 // 4096
-// --json-file
-// out/frame_system.json
 // --template
 // /work/main/scripts/benchmark/runtime-weight-template.hbs
 // --output
-// out/frame_system.rs
+// /work/main/runtime/src/weights/frame_system.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -48,22 +48,22 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_684_000 picoseconds.
-		Weight::from_parts(2_825_000, 0)
+		// Minimum execution time: 2_614_000 picoseconds.
+		Weight::from_parts(29_516_623, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 12
-			.saturating_add(Weight::from_parts(564, 0).saturating_mul(b.into()))
+			// Standard Error: 1
+			.saturating_add(Weight::from_parts(383, 0).saturating_mul(b.into()))
 	}
 	/// The range of component `b` is `[0, 3932160]`.
 	fn remark_with_event(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_329_000 picoseconds.
-		Weight::from_parts(7_040_000, 0)
+		// Minimum execution time: 6_159_000 picoseconds.
+		Weight::from_parts(6_389_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 16
-			.saturating_add(Weight::from_parts(1_572, 0).saturating_mul(b.into()))
+			// Standard Error: 18
+			.saturating_add(Weight::from_parts(1_749, 0).saturating_mul(b.into()))
 	}
 	/// Storage: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
 	/// Proof: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_627_000 picoseconds.
-		Weight::from_parts(5_618_000, 0)
+		// Minimum execution time: 4_847_000 picoseconds.
+		Weight::from_parts(5_638_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 127_306_793_000 picoseconds.
-		Weight::from_parts(226_256_796_000, 0)
+		// Minimum execution time: 137_720_175_000 picoseconds.
+		Weight::from_parts(171_299_183_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -94,11 +94,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_684_000 picoseconds.
-		Weight::from_parts(2_874_000, 0)
+		// Minimum execution time: 2_735_000 picoseconds.
+		Weight::from_parts(2_925_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 12_552
-			.saturating_add(Weight::from_parts(1_035_572, 0).saturating_mul(i.into()))
+			// Standard Error: 1_092
+			.saturating_add(Weight::from_parts(935_534, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -108,11 +108,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_674_000 picoseconds.
-		Weight::from_parts(2_774_000, 0)
+		// Minimum execution time: 2_744_000 picoseconds.
+		Weight::from_parts(2_935_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 26_612
-			.saturating_add(Weight::from_parts(823_923, 0).saturating_mul(i.into()))
+			// Standard Error: 1_077
+			.saturating_add(Weight::from_parts(695_877, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -122,11 +122,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `63 + p * (69 ±0)`
 		//  Estimated: `69 + p * (70 ±0)`
-		// Minimum execution time: 4_958_000 picoseconds.
-		Weight::from_parts(5_128_000, 0)
+		// Minimum execution time: 5_017_000 picoseconds.
+		Weight::from_parts(5_278_000, 0)
 			.saturating_add(Weight::from_parts(0, 69))
-			// Standard Error: 36_627
-			.saturating_add(Weight::from_parts(1_716_471, 0).saturating_mul(p.into()))
+			// Standard Error: 5_779
+			.saturating_add(Weight::from_parts(1_440_230, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(p.into()))
@@ -137,8 +137,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 16_464_000 picoseconds.
-		Weight::from_parts(26_510_000, 0)
+		// Minimum execution time: 14_361_000 picoseconds.
+		Weight::from_parts(25_748_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -150,8 +150,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `22`
 		//  Estimated: `1518`
-		// Minimum execution time: 130_814_047_000 picoseconds.
-		Weight::from_parts(185_729_327_000, 0)
+		// Minimum execution time: 155_482_583_000 picoseconds.
+		Weight::from_parts(181_978_271_000, 0)
 			.saturating_add(Weight::from_parts(0, 1518))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))

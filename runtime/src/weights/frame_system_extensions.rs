@@ -13,6 +13,8 @@
 // pallet
 // --runtime
 // /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -25,12 +27,10 @@
 // 20
 // --heap-pages
 // 4096
-// --json-file
-// out/frame_system_extensions.json
 // --template
 // /work/main/scripts/benchmark/runtime-weight-template.hbs
 // --output
-// out/frame_system_extensions.rs
+// /work/main/runtime/src/weights/frame_system_extensions.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -47,32 +47,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_893_000 picoseconds.
-		Weight::from_parts(2_293_000, 0)
+		// Minimum execution time: 1_963_000 picoseconds.
+		Weight::from_parts(2_243_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_217_000 picoseconds.
-		Weight::from_parts(4_717_000, 0)
+		// Minimum execution time: 4_116_000 picoseconds.
+		Weight::from_parts(4_506_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_146_000 picoseconds.
-		Weight::from_parts(4_677_000, 0)
+		// Minimum execution time: 4_036_000 picoseconds.
+		Weight::from_parts(4_526_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 581_000 picoseconds.
-		Weight::from_parts(741_000, 0)
+		// Minimum execution time: 571_000 picoseconds.
+		Weight::from_parts(681_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `101`
 		//  Estimated: `3593`
-		// Minimum execution time: 8_743_000 picoseconds.
-		Weight::from_parts(9_444_000, 0)
+		// Minimum execution time: 8_382_000 picoseconds.
+		Weight::from_parts(8_994_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -91,32 +91,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 450_000 picoseconds.
-		Weight::from_parts(581_000, 0)
+		// Minimum execution time: 440_000 picoseconds.
+		Weight::from_parts(540_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 451_000 picoseconds.
-		Weight::from_parts(581_000, 0)
+		// Minimum execution time: 440_000 picoseconds.
+		Weight::from_parts(531_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_567_000 picoseconds.
-		Weight::from_parts(5_178_000, 0)
+		// Minimum execution time: 4_687_000 picoseconds.
+		Weight::from_parts(5_198_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_593_000 picoseconds.
-		Weight::from_parts(3_084_000, 0)
+		// Minimum execution time: 2_614_000 picoseconds.
+		Weight::from_parts(3_014_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -13,6 +13,8 @@
 // pallet
 // --runtime
 // /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -25,12 +27,10 @@
 // 20
 // --heap-pages
 // 4096
-// --json-file
-// out/pallet_balances.json
 // --template
 // /work/main/scripts/benchmark/runtime-weight-template.hbs
 // --output
-// out/pallet_balances.rs
+// /work/main/runtime/src/weights/pallet_balances.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 60_169_000 picoseconds.
-		Weight::from_parts(63_464_000, 0)
+		// Minimum execution time: 60_199_000 picoseconds.
+		Weight::from_parts(62_753_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 46_870_000 picoseconds.
-		Weight::from_parts(49_453_000, 0)
+		// Minimum execution time: 47_520_000 picoseconds.
+		Weight::from_parts(51_466_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 23_224_000 picoseconds.
-		Weight::from_parts(25_188_000, 0)
+		// Minimum execution time: 23_364_000 picoseconds.
+		Weight::from_parts(24_917_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 23_524_000 picoseconds.
-		Weight::from_parts(25_508_000, 0)
+		// Minimum execution time: 23_765_000 picoseconds.
+		Weight::from_parts(25_317_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 62_073_000 picoseconds.
-		Weight::from_parts(66_068_000, 0)
+		// Minimum execution time: 62_092_000 picoseconds.
+		Weight::from_parts(65_537_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_427_000 picoseconds.
-		Weight::from_parts(61_291_000, 0)
+		// Minimum execution time: 59_468_000 picoseconds.
+		Weight::from_parts(62_173_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_389_000 picoseconds.
-		Weight::from_parts(21_082_000, 0)
+		// Minimum execution time: 19_569_000 picoseconds.
+		Weight::from_parts(20_701_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -134,11 +134,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 19_459_000 picoseconds.
-		Weight::from_parts(2_361_126_754, 0)
+		// Minimum execution time: 18_788_000 picoseconds.
+		Weight::from_parts(19_228_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 664_027
-			.saturating_add(Weight::from_parts(25_773_550, 0).saturating_mul(u.into()))
+			// Standard Error: 15_021
+			.saturating_add(Weight::from_parts(17_288_120, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -147,24 +147,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_489_000 picoseconds.
-		Weight::from_parts(7_240_000, 0)
+		// Minimum execution time: 6_409_000 picoseconds.
+		Weight::from_parts(7_110_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 37_136_000 picoseconds.
-		Weight::from_parts(39_709_000, 0)
+		// Minimum execution time: 37_075_000 picoseconds.
+		Weight::from_parts(39_289_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_246_000 picoseconds.
-		Weight::from_parts(26_049_000, 0)
+		// Minimum execution time: 24_346_000 picoseconds.
+		Weight::from_parts(25_979_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -13,6 +13,8 @@
 // pallet
 // --runtime
 // /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -25,12 +27,10 @@
 // 20
 // --heap-pages
 // 4096
-// --json-file
-// out/pallet_transaction_payment.json
 // --template
 // /work/main/scripts/benchmark/runtime-weight-template.hbs
 // --output
-// out/pallet_transaction_payment.rs
+// /work/main/runtime/src/weights/pallet_transaction_payment.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -47,8 +47,8 @@ impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 65_346_000 picoseconds.
-		Weight::from_parts(68_021_000, 0)
+		// Minimum execution time: 65_467_000 picoseconds.
+		Weight::from_parts(68_001_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

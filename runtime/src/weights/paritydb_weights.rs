@@ -6,7 +6,7 @@
 //! BLOCK-NUM: `Number(0)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
-//! WEIGHT-PATH: `out/`
+//! WEIGHT-PATH: `/tmp/tmp.pmGOOcmgoY`
 //! METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
@@ -14,9 +14,9 @@
 //   benchmark
 //   storage
 //   --chain
-//   spec100k.json
+//   /tmp/tmp.pmGOOcmgoY/spec.json
 //   --base-path
-//   /tmp/bench/s2
+//   /tmp/tmp.pmGOOcmgoY/storage
 //   --database
 //   paritydb
 //   --state-version
@@ -24,7 +24,7 @@
 //   --batch-size
 //   1000
 //   --weight-path
-//   out/
+//   /tmp/tmp.pmGOOcmgoY
 
 /// Storage DB weights for the `V2X Development` runtime and `ParityDb`.
 pub mod constants {
@@ -40,31 +40,31 @@ pub mod constants {
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 1_723, 16_109_185
-			///   Average:  25_141
-			///   Median:   7_622
-			///   Std-Dev:  371360.75
+			///   Min, Max: 1_282, 5_248_579
+			///   Average:  10_921
+			///   Median:   6_620
+			///   Std-Dev:  120040.59
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 25_638
-			///   95th: 11_357
-			///   75th: 8_693
-			read: 25_141 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 21_662
+			///   95th: 8_753
+			///   75th: 7_211
+			read: 10_921 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 13_009, 92_196
-			///   Average:  28_966
-			///   Median:   16_598
-			///   Std-Dev:  18739.75
+			///   Min, Max: 13_707, 133_663
+			///   Average:  27_650
+			///   Median:   24_638
+			///   Std-Dev:  17021.09
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 91_704
-			///   95th: 63_799
-			///   75th: 38_306
-			write: 28_966 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 120_628
+			///   95th: 47_866
+			///   75th: 29_174
+			write: 27_650 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 
