@@ -74,7 +74,8 @@ fn in_code_versions() -> [StorageVersion; 6] {
 /// Turns the dev chain into one that ran the previous runtime: the pallets still at version 1
 /// have version 0 (no storage version yet), the identity pallet and the service book have
 /// version 1, whose odometers were a plausibility window (`migrations::v2` of each) with the
-/// recent readings in a map of their own (the service book's `migrations::v3`), and shared
+/// recent readings in a map of their own (the service book's `migrations::v3`), insurance has
+/// version 0, whose policies had no terms or holder's role (its `migrations::v2`), and shared
 /// charging has version 0, whose chargers named their meter's `device` outright.
 fn roll_back_storage_versions() {
 	use pallet_service_book::{
@@ -108,6 +109,28 @@ fn roll_back_storage_versions() {
 		for reading in now.recent {
 			RecentReadings::<Runtime>::insert(vehicle, reading.seq % window, reading);
 		}
+	}
+	for (id, now) in pallet_usage_insurance::Policies::<Runtime>::iter().collect::<Vec<_>>() {
+		let as_version_1_stored_it = pallet_usage_insurance::migrations::v2::PolicyV1 {
+			holder: now.holder,
+			vehicle: now.vehicle,
+			product: now.product,
+			insurer: now.insurer,
+			status: now.status,
+			started_at: now.started_at,
+			period_start: now.period_start,
+			period_end: now.period_end,
+			scheduled_at: now.scheduled_at,
+			prepaid: now.prepaid,
+			cover_left: now.cover_left,
+			usage: now.usage,
+			last_km: now.last_km,
+			shortfall: now.shortfall,
+			open_claims: now.open_claims,
+			deposit: now.deposit,
+		};
+		let key = pallet_usage_insurance::Policies::<Runtime>::hashed_key_for(id);
+		unhashed::put(&key, &as_version_1_stored_it);
 	}
 	for (id, now) in Chargers::<Runtime>::iter().collect::<Vec<_>>() {
 		let as_version_1_stored_it = ChargerV1Of::<Runtime> {
@@ -155,7 +178,7 @@ fn upgrade() {
 fn a_new_chain_starts_at_the_in_code_storage_versions_with_nothing_to_migrate() {
 	dev_chain(|| {
 		assert_eq!(on_chain_versions(), in_code_versions());
-		assert_eq!(in_code_versions(), [1, 2, 3, 1, 2, 1].map(StorageVersion::new));
+		assert_eq!(in_code_versions(), [1, 2, 3, 2, 2, 1].map(StorageVersion::new));
 		let root = sp_io::storage::root(StateVersion::V1);
 		<Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
 		assert_eq!(sp_io::storage::root(StateVersion::V1), root);
