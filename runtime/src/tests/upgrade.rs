@@ -82,7 +82,7 @@ fn roll_back_storage_versions() {
 		migrations::v2::{layout::RecentReadings, OdometerStateV1},
 		Odometers,
 	};
-	let window = <Runtime as pallet_service_book::Config>::MaxRecentReadings::get();
+	let window: u32 = <Runtime as pallet_service_book::Config>::MaxRecentReadings::get();
 	use pallet_shared_charging::{migrations::v2::ChargerV1Of, Chargers};
 	for version_key in [
 		StorageVersion::storage_key::<ValidatorSet>(),
