@@ -163,8 +163,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxWorkOrderDuration: Get<BlockNumberFor<Self>>;
 
-		/// How many recent readings each vehicle keeps (a ring buffer: older ones are
-		/// overwritten).
+		/// How many recent readings each vehicle keeps (a ring buffer inside its `Odometers`
+		/// value: older ones are overwritten). Changing it needs a migration: a stored ring
+		/// longer than the bound no longer decodes, and ring positions follow the bound.
 		#[pallet::constant]
 		type MaxRecentReadings: Get<u32>;
 

@@ -115,3 +115,18 @@ fn the_migration_drops_readings_no_odometer_claims() {
 		assert_eq!(Odometers::<Test>::get(VEHICLE).unwrap().recent.len(), 1);
 	});
 }
+
+/// The upgrade as try-runtime runs it: the migration's own pre- and post-upgrade checks
+/// (counts kept, every reading inside its odometer, the old map empty, the invariants).
+#[cfg(feature = "try-runtime")]
+#[test]
+fn version_3_passes_its_upgrade_checks() {
+	ExtBuilder::ready().build_and_execute(|| {
+		for km in [1_000, 1_100, 900, 1_200, 1_300, 1_400] {
+			report(km);
+		}
+		store_as_version_2(VEHICLE);
+		assert!(MigrateV2ToV3::<Test>::try_on_runtime_upgrade(true).is_ok());
+		assert_eq!(ServiceBook::on_chain_storage_version(), StorageVersion::new(3));
+	});
+}

@@ -92,3 +92,19 @@ fn the_migration_runs_once() {
 		assert_eq!(policy(id), before);
 	});
 }
+
+/// The upgrade as try-runtime runs it: the migration's own pre- and post-upgrade checks
+/// (counts kept, the invariants, which include the copied terms and the owners' roles).
+#[cfg(feature = "try-runtime")]
+#[test]
+fn version_2_passes_its_upgrade_checks() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let owners = buy(500);
+		let others = buy_product(OTHER_OWNER, OTHER_VEHICLE, 0, 500);
+		store_as_version_1(owners);
+		store_as_version_1(others);
+		StorageVersion::new(1).put::<UsageInsurance>();
+		assert!(MigrateV1ToV2::<Test>::try_on_runtime_upgrade(true).is_ok());
+		assert_eq!(policy(owners).holder_role, HolderRole::Owner);
+	});
+}
