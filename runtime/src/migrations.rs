@@ -13,7 +13,9 @@ use crate::Runtime;
 pub type Migrations = (
 	pallet_vehicle_identity::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_service_book::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_service_book::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_usage_insurance::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_usage_insurance::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_shared_charging::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_shared_charging::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_data_marketplace::migrations::v1::MigrateV0ToV1<Runtime>,

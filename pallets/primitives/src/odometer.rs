@@ -99,10 +99,21 @@ pub trait OdometerLog {
 		source: OdometerSource,
 	) -> Result<ReadingVerdict, DispatchError>;
 
+	/// Records `km` read by a device bound to `vehicle` right now, like `record_reading` with
+	/// [`OdometerSource::Device`]. A bound device's vehicle exists and is not scrapped
+	/// (`VehicleRegistry::vehicle_of_device`), so the history may skip checking that: the
+	/// caller must have found `vehicle` through the device's binding in this call.
+	fn record_bound_device_reading(
+		vehicle: VehicleId,
+		km: Km,
+	) -> Result<ReadingVerdict, DispatchError> {
+		Self::record_reading(vehicle, km, OdometerSource::Device)
+	}
+
 	/// The vehicle's true distance, after any instrument-cluster replacement.
 	fn current_km(vehicle: VehicleId) -> Option<Km>;
 
-	/// The most weight `record_reading` may use.
+	/// The most weight `record_reading` (or `record_bound_device_reading`) may use.
 	fn record_weight() -> Weight;
 }
 

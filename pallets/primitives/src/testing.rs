@@ -107,9 +107,16 @@ impl VehicleRegistry<u64, u64> for MockVehicles {
 			.find(|(operator, until)| operator == who && *until >= now)
 			.map(|(_, until)| OperatingRight::OperatorUntil(*until))
 	}
+	/// Scrapping unbinds every device in the identity pallet: a scrapped vehicle's devices
+	/// are bound to nothing here either, however a test scrapped it.
 	fn vehicle_of_device(device: &u64) -> Option<VehicleId> {
 		VEHICLES.with(|v| {
-			v.borrow().iter().find(|(_, entry)| entry.devices.contains(device)).map(|(id, _)| *id)
+			v.borrow()
+				.iter()
+				.find(|(_, entry)| {
+					entry.status != VehicleStatus::Scrapped && entry.devices.contains(device)
+				})
+				.map(|(id, _)| *id)
 		})
 	}
 	fn is_manufacturer(who: &u64) -> bool {

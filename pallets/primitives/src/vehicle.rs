@@ -116,6 +116,10 @@ pub trait VehicleRegistry<AccountId, BlockNumber> {
 		Self::operating_right(vehicle, who).is_some()
 	}
 	/// The vehicle a device account (telematics unit, on-board charger) is bound to.
+	///
+	/// Never a scrapped or unknown vehicle: devices bind only to active vehicles, and
+	/// scrapping unbinds every device. Hot paths (device reports) rely on this and skip the
+	/// vehicle's status.
 	fn vehicle_of_device(device: &AccountId) -> Option<VehicleId>;
 	/// Whether `who` is a registered manufacturer.
 	fn is_manufacturer(who: &AccountId) -> bool;

@@ -107,6 +107,16 @@ fn read<T: Config>(vehicle: VehicleId) {
 	assert_eq!(verdict, Ok(ReadingVerdict::Consistent));
 }
 
+/// The vehicle's recent readings fill their ring (its odometer value is the largest it gets),
+/// all accepted at `LAST_KM`.
+fn full_history<T: Config>(vehicle: VehicleId) {
+	for _ in 0..T::MaxRecentReadings::get() {
+		read::<T>(vehicle);
+	}
+	let kept = Odometers::<T>::get(vehicle).map(|history| history.recent.len() as u32);
+	assert_eq!(kept, Some(T::MaxRecentReadings::get()));
+}
+
 /// Fills the vehicle's operators to the registry's maximum; returns the last, funded one,
 /// whom the registry finds after all the others.
 fn last_operator<T: Config>(vehicle: VehicleId) -> T::AccountId {
@@ -310,14 +320,34 @@ mod benchmarks {
 		assert_last_event::<T>(Event::RecordCorrected { record, corrects, vehicle, workshop });
 	}
 
-	// Worst case: a rollback, stored as evidence.
+	// The hot path: a consistent reading (a device's usual report). Worst case within it: the
+	// ring of recent readings is full, so the odometer value is at its largest.
 	#[benchmark]
 	fn report_odometer() {
 		let (vehicle, _, device) = vehicle::<T>();
-		read::<T>(vehicle);
+		full_history::<T>(vehicle);
+		let km = LAST_KM.saturating_add(1);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(device), vehicle, ROLLBACK_KM);
+		_(RawOrigin::Signed(device), vehicle, km);
+
+		assert_last_event::<T>(Event::OdometerRecorded {
+			vehicle,
+			km,
+			total_km: km,
+			source: OdometerSource::Device,
+		});
+	}
+
+	// The worst case, which `report_odometer` declares: a rollback, stored as evidence, with a
+	// full ring of recent readings.
+	#[benchmark]
+	fn report_odometer_flagged() {
+		let (vehicle, _, device) = vehicle::<T>();
+		full_history::<T>(vehicle);
+
+		#[extrinsic_call]
+		report_odometer(RawOrigin::Signed(device), vehicle, ROLLBACK_KM);
 
 		assert_last_event::<T>(Event::OdometerFlagged {
 			vehicle,
@@ -329,11 +359,12 @@ mod benchmarks {
 		});
 	}
 
-	// `OdometerLog::record_reading`, as other pallets call it. Worst case: a rollback.
+	// `OdometerLog::record_reading`, as other pallets call it. Worst case: a rollback, with a
+	// full ring of recent readings.
 	#[benchmark]
 	fn record_reading() {
 		let (vehicle, ..) = vehicle::<T>();
-		read::<T>(vehicle);
+		full_history::<T>(vehicle);
 		let verdict;
 
 		#[block]

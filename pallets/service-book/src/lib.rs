@@ -26,8 +26,9 @@
 //! flags rollbacks and implausible jumps is in [`odometer`]. Flagged readings are kept as
 //! evidence, counted on the vehicle and announced by an event.
 //!
-//! Storage stays bounded: the vehicle's odometer state, a ring buffer of its last
-//! `MaxRecentReadings` readings, its first and its latest `MaxFlaggedReadings` flagged readings
+//! Storage stays bounded: the vehicle's odometer state with a ring buffer of its last
+//! `MaxRecentReadings` readings in the same value (one read and one write per consistent
+//! reading), its first and its latest `MaxFlaggedReadings` flagged readings
 //! (the counter goes on), records by id with a per-vehicle index, and at most
 //! `MaxOpenWorkOrders` orders per vehicle. Anyone reads a vehicle's history through the [`runtime_api::ServiceBookApi`].
 
@@ -95,7 +96,8 @@ pub mod pallet {
 	use v2x_primitives::{FlagReason, Km, OdometerSource, VehicleId, VehicleRegistry};
 
 	/// 2: the odometer's plausibility window became a distance credit (`migrations::v2`).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// 3: the recent readings moved into the odometer's value (`migrations::v3`).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -161,8 +163,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxWorkOrderDuration: Get<BlockNumberFor<Self>>;
 
-		/// How many recent readings each vehicle keeps (a ring buffer: older ones are
-		/// overwritten).
+		/// How many recent readings each vehicle keeps (a ring buffer inside its `Odometers`
+		/// value: older ones are overwritten). Changing it needs a migration: a stored ring
+		/// longer than the bound no longer decodes, and ring positions follow the bound.
 		#[pallet::constant]
 		type MaxRecentReadings: Get<u32>;
 
@@ -243,15 +246,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RecordCount<T: Config> = StorageMap<_, Twox64Concat, VehicleId, u32, ValueQuery>;
 
-	/// Each vehicle's odometer: last accepted reading, true distance, counters.
+	/// Each vehicle's odometer: last accepted reading, true distance, counters, and its last
+	/// `MaxRecentReadings` readings (one value, so a consistent reading writes it once).
 	#[pallet::storage]
-	pub type Odometers<T: Config> =
-		StorageMap<_, Twox64Concat, VehicleId, OdometerState<BlockNumberFor<T>>>;
-
-	/// The last `MaxRecentReadings` readings of each vehicle: (vehicle, seq % MaxRecentReadings).
-	#[pallet::storage]
-	pub type RecentReadings<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, VehicleId, Twox64Concat, u32, ReadingOf<T>>;
+	pub type Odometers<T: Config> = StorageMap<_, Twox64Concat, VehicleId, OdometerHistoryOf<T>>;
 
 	/// Flagged readings of each vehicle: (vehicle, slot). Slots `0..MaxFlaggedReadings` hold
 	/// the first ones for good, the next `MaxFlaggedReadings` slots a ring of the latest
@@ -616,15 +614,23 @@ pub mod pallet {
 
 		/// Reports the odometer of the vehicle the calling device is bound to. A reading below
 		/// the last accepted one or beyond a plausible distance is kept and flagged, and the
-		/// call still succeeds: the attempt is evidence. Bound devices only; the vehicle must
-		/// not be scrapped.
+		/// call still succeeds: the attempt is evidence. Bound devices only (a scrapped
+		/// vehicle has none).
+		///
+		/// The weight covers a flagged reading (its evidence is a second write); a consistent
+		/// reading is refunded the difference.
 		///
 		/// Emits `OdometerRecorded` or `OdometerFlagged`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::report_odometer())]
-		pub fn report_odometer(origin: OriginFor<T>, vehicle: VehicleId, km: Km) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::report_odometer_weight())]
+		pub fn report_odometer(
+			origin: OriginFor<T>,
+			vehicle: VehicleId,
+			km: Km,
+		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
-			Self::do_report_odometer(device, vehicle, km).map(|_| ())
+			let verdict = Self::do_report_odometer(device, vehicle, km)?;
+			Ok(Some(Self::report_odometer_actual_weight(verdict)).into())
 		}
 	}
 }

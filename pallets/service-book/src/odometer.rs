@@ -43,11 +43,22 @@
 //! # Storage
 //!
 //! Every entry gets a sequence number. The last `MaxRecentReadings` entries are kept in a
-//! ring buffer per vehicle (`RecentReadings`, slot `seq % MaxRecentReadings`). Flagged
-//! entries also go to `FlaggedReadings`: the first `MaxFlaggedReadings` for good, and the
-//! latest `MaxFlaggedReadings` in a second ring ([`flag_slot`]), so neither a flood of
-//! consistent reports nor one of flagged ones erases the evidence. Device reports are paid
-//! by transaction fees and never grow storage beyond these bounds.
+//! ring buffer inside the vehicle's `Odometers` value ([`OdometerHistory`]), so that a
+//! consistent reading costs one read and one write. Flagged entries also go to
+//! `FlaggedReadings`: the first `MaxFlaggedReadings` for good, and the latest
+//! `MaxFlaggedReadings` in a second ring ([`flag_slot`]), so neither a flood of consistent
+//! reports nor one of flagged ones erases the evidence. Device reports are paid by
+//! transaction fees and never grow storage beyond these bounds.
+//!
+//! # A device report's hot path
+//!
+//! `report_odometer` reads the device's binding (`vehicle_of_device`) and the vehicle's
+//! odometer, and writes the odometer: 2 reads and 1 write (the chain's timestamp is read
+//! every block by its inherent, so it is a cache hit). It does not read the vehicle's status:
+//! a device is bound only to a vehicle that exists and is not scrapped (the identity pallet
+//! binds devices to active vehicles only and unbinds them all at scrapping; see
+//! `VehicleRegistry::vehicle_of_device`). A flagged reading writes its evidence too; the
+//! call's weight covers that, and a consistent reading is refunded the difference.
 
 use polkadot_sdk::{
 	frame_support::{ensure, traits::Get, weights::Weight},
@@ -59,8 +70,8 @@ use v2x_primitives::{
 };
 
 use crate::{
-	Config, Error, Event, FlaggedReadings, OdometerReading, OdometerState, Odometers, Pallet,
-	ReadingOf, RecentReadings, WeightInfo,
+	Config, Error, Event, FlaggedReadings, OdometerHistory, OdometerHistoryOf, OdometerReading,
+	OdometerState, Odometers, Pallet, WeightInfo,
 };
 
 /// A vehicle's odometer state as stored for a runtime.
@@ -168,8 +179,16 @@ impl<T: Config> OdometerLog for Pallet<T> {
 		Ok(Self::note_reading(vehicle, km, source, Some(DailyLimit::of::<T>())))
 	}
 
+	/// Skips the vehicle's status: a bound device's vehicle takes readings.
+	fn record_bound_device_reading(
+		vehicle: VehicleId,
+		km: Km,
+	) -> Result<ReadingVerdict, DispatchError> {
+		Ok(Self::note_reading(vehicle, km, OdometerSource::Device, Some(DailyLimit::of::<T>())))
+	}
+
 	fn current_km(vehicle: VehicleId) -> Option<Km> {
-		Odometers::<T>::get(vehicle).map(|state| state.total_km)
+		Self::odometer_state(vehicle).map(|state| state.total_km)
 	}
 
 	fn record_weight() -> Weight {
@@ -184,7 +203,26 @@ impl<T: Config> Pallet<T> {
 		km: Km,
 	) -> Result<ReadingVerdict, DispatchError> {
 		ensure!(T::Vehicles::vehicle_of_device(&device) == Some(vehicle), Error::<T>::NotDevice);
-		<Self as OdometerLog>::record_reading(vehicle, km, OdometerSource::Device)
+		<Self as OdometerLog>::record_bound_device_reading(vehicle, km)
+	}
+
+	/// What `report_odometer` declares: the flagged path, the heavier one.
+	pub(crate) fn report_odometer_weight() -> Weight {
+		T::WeightInfo::report_odometer().max(T::WeightInfo::report_odometer_flagged())
+	}
+
+	/// What a `report_odometer` with `verdict` used: a consistent reading does not write
+	/// evidence.
+	pub(crate) fn report_odometer_actual_weight(verdict: ReadingVerdict) -> Weight {
+		match verdict {
+			ReadingVerdict::Consistent => T::WeightInfo::report_odometer(),
+			ReadingVerdict::Flagged(_) => Self::report_odometer_weight(),
+		}
+	}
+
+	/// The vehicle's odometer state, without its recent readings.
+	pub(crate) fn odometer_state(vehicle: VehicleId) -> Option<StateOf<T>> {
+		Odometers::<T>::get(vehicle).map(|history| history.state)
 	}
 
 	/// When a reading taken now is taken.
@@ -199,8 +237,18 @@ impl<T: Config> Pallet<T> {
 		km: Km,
 		limit: Option<DailyLimit>,
 	) -> (StateOf<T>, ReadingVerdict) {
+		Self::judge_state(Self::odometer_state(vehicle), km, limit)
+	}
+
+	/// What a vehicle's odometer `state` (`None` before its first reading) makes of a reading
+	/// of `km` now: the new state and the verdict.
+	fn judge_state(
+		state: Option<StateOf<T>>,
+		km: Km,
+		limit: Option<DailyLimit>,
+	) -> (StateOf<T>, ReadingVerdict) {
 		let at = Self::reading_time();
-		match Odometers::<T>::get(vehicle) {
+		match state {
 			None => (
 				OdometerState::first(km, at, limit.unwrap_or(DailyLimit::of::<T>())),
 				ReadingVerdict::Consistent,
@@ -220,7 +268,11 @@ impl<T: Config> Pallet<T> {
 		source: OdometerSource,
 		limit: Option<DailyLimit>,
 	) -> ReadingVerdict {
-		let (mut state, verdict) = Self::judge_now(vehicle, km, limit);
+		let (state, recent) = match Odometers::<T>::get(vehicle) {
+			Some(history) => (Some(history.state), history.recent),
+			None => (None, Default::default()),
+		};
+		let (mut state, verdict) = Self::judge_state(state, km, limit);
 		let reading = OdometerReading {
 			seq: state.readings,
 			km,
@@ -253,8 +305,9 @@ impl<T: Config> Pallet<T> {
 				});
 			}
 		}
-		Self::keep_recent(vehicle, reading);
-		Odometers::<T>::insert(vehicle, state);
+		let mut history = OdometerHistory { state, recent };
+		history.keep(reading);
+		Odometers::<T>::insert(vehicle, history);
 		verdict
 	}
 
@@ -283,8 +336,10 @@ impl<T: Config> Pallet<T> {
 	) -> ReadingVerdict {
 		let verdict = Self::note_reading(vehicle, old_km, OdometerSource::Workshop, limit);
 		let at = Self::reading_time();
-		let mut state = Odometers::<T>::get(vehicle)
-			.unwrap_or_else(|| OdometerState::first(old_km, at, DailyLimit::of::<T>()));
+		let mut history: OdometerHistoryOf<T> = Odometers::<T>::get(vehicle).unwrap_or_else(|| {
+			OdometerHistory::new(OdometerState::first(old_km, at, DailyLimit::of::<T>()))
+		});
+		let state = &mut history.state;
 		let baseline = OdometerReading {
 			seq: state.readings,
 			km: new_km,
@@ -297,21 +352,10 @@ impl<T: Config> Pallet<T> {
 		state.displayed_km = new_km;
 		state.accepted_at = at.block;
 		state.readings = state.readings.saturating_add(1);
-		Self::keep_recent(vehicle, baseline);
-		Self::deposit_event(Event::ClusterReplaced {
-			vehicle,
-			old_km,
-			new_km,
-			total_km: state.total_km,
-		});
-		Odometers::<T>::insert(vehicle, state);
+		let total_km = state.total_km;
+		history.keep(baseline);
+		Self::deposit_event(Event::ClusterReplaced { vehicle, old_km, new_km, total_km });
+		Odometers::<T>::insert(vehicle, history);
 		verdict
-	}
-
-	/// Writes a reading into the vehicle's ring buffer of recent readings.
-	fn keep_recent(vehicle: VehicleId, reading: ReadingOf<T>) {
-		if let Some(slot) = reading.seq.checked_rem(T::MaxRecentReadings::get()) {
-			RecentReadings::<T>::insert(vehicle, slot, reading);
-		}
 	}
 }

@@ -4,7 +4,7 @@
 use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
 use v2x_primitives::{newest_first_page, OdometerSection, PassportPage, VehicleId};
 
-use crate::{Config, Odometers, Pallet, RecordCount, ServiceRecordInfo};
+use crate::{Config, Pallet, RecordCount, ServiceRecordInfo};
 
 impl<T: Config> Pallet<T> {
 	/// The vehicle's service records, newest first, from position `newest` (default: its
@@ -24,7 +24,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The vehicle's odometer: displayed and true distance, kept readings and flag count.
 	pub fn passport_odometer(vehicle: VehicleId) -> OdometerSection<BlockNumberFor<T>> {
-		let state = Odometers::<T>::get(vehicle);
+		let state = Self::odometer_state(vehicle);
 		OdometerSection {
 			displayed_km: state.as_ref().map(|state| state.displayed_km),
 			true_km: state.as_ref().map(|state| state.total_km),

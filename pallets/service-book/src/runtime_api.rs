@@ -6,8 +6,8 @@ use polkadot_sdk::{frame_support::traits::Get, frame_system::pallet_prelude::Blo
 use v2x_primitives::{Km, VehicleId};
 
 use crate::{
-	Config, FlaggedReadings, OdometerReading, Odometers, Pallet, ReadingOf, RecentReadings,
-	RecordCount, Records, ServiceRecordInfo, VehicleRecords,
+	Config, FlaggedReadings, OdometerReading, Odometers, Pallet, ReadingOf, RecordCount, Records,
+	ServiceRecordInfo, VehicleRecords,
 };
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
@@ -70,28 +70,24 @@ impl<T: Config> Pallet<T> {
 
 	/// See [`ServiceBookApi::odometer_readings`].
 	pub fn odometer_readings(vehicle: VehicleId) -> Vec<ReadingOf<T>> {
-		let Some(state) = Odometers::<T>::get(vehicle) else { return Vec::new() };
-		let window = T::MaxRecentReadings::get();
-		let first_recent = state.readings.saturating_sub(window);
+		let Some(history) = Odometers::<T>::get(vehicle) else { return Vec::new() };
+		let recent = history.recent_in_order();
+		let first_recent = recent.first().map_or(history.state.readings, |reading| reading.seq);
 		let mut readings: Vec<ReadingOf<T>> = FlaggedReadings::<T>::iter_prefix_values(vehicle)
 			.filter(|reading| reading.seq < first_recent)
 			.collect();
-		readings.extend(
-			(first_recent..state.readings)
-				.filter_map(|seq| seq.checked_rem(window))
-				.filter_map(|slot| RecentReadings::<T>::get(vehicle, slot)),
-		);
 		readings.sort_by_key(|reading| reading.seq);
+		readings.extend(recent);
 		readings
 	}
 
 	/// See [`ServiceBookApi::current_odometer`].
 	pub fn current_odometer(vehicle: VehicleId) -> Option<Km> {
-		Odometers::<T>::get(vehicle).map(|state| state.total_km)
+		Self::odometer_state(vehicle).map(|state| state.total_km)
 	}
 
 	/// See [`ServiceBookApi::flag_count`].
 	pub fn flag_count(vehicle: VehicleId) -> u32 {
-		Odometers::<T>::get(vehicle).map_or(0, |state| state.flags)
+		Self::odometer_state(vehicle).map_or(0, |state| state.flags)
 	}
 }

@@ -12,8 +12,8 @@ use v2x_primitives::ReadingVerdict;
 
 use crate::{
 	odometer::DailyLimit, BalanceOf, BrandAuthorisations, Config, FlaggedReadings, HoldReason,
-	NextRecordId, OdometerState, Odometers, OpenWorkOrders, Pallet, ReadingOf, RecentReadings,
-	RecordCount, Records, VehicleRecords, WorkOrders,
+	NextRecordId, OdometerState, Odometers, OpenWorkOrders, Pallet, ReadingOf, RecordCount,
+	Records, VehicleRecords, WorkOrders,
 };
 use polkadot_sdk::frame_system::{self, pallet_prelude::BlockNumberFor};
 
@@ -117,15 +117,19 @@ impl<T: Config> Pallet<T> {
 	/// down: among unflagged readings, the true distance is monotonic, and so is the displayed
 	/// reading between cluster replacements.
 	fn check_odometers() -> Result<(), TryRuntimeError> {
-		for (vehicle, state) in Odometers::<T>::iter() {
-			let mut recent: Vec<ReadingOf<T>> =
-				RecentReadings::<T>::iter_prefix_values(vehicle).collect();
+		for (vehicle, history) in Odometers::<T>::iter() {
+			let state = &history.state;
 			ensure!(
-				recent.len() as u32 == state.readings.min(T::MaxRecentReadings::get()),
+				history.recent.len() as u32 == state.readings.min(T::MaxRecentReadings::get()),
 				"the recent readings window has the wrong size"
 			);
-			recent.sort_by_key(|reading| reading.seq);
-			Self::check_monotonic(&state, &recent)?;
+			ensure!(
+				history.recent.iter().enumerate().all(|(position, reading)| {
+					reading.seq.checked_rem(T::MaxRecentReadings::get()) == Some(position as u32)
+				}),
+				"a recent reading is out of its ring position"
+			);
+			Self::check_monotonic(state, &history.recent_in_order())?;
 
 			ensure!(
 				state.credit <= DailyLimit::of::<T>().full_credit(),
@@ -146,9 +150,9 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(
-			RecentReadings::<T>::iter_keys()
+			FlaggedReadings::<T>::iter_keys()
 				.all(|(vehicle, _)| Odometers::<T>::contains_key(vehicle)),
-			"readings of a vehicle without an odometer"
+			"flagged readings of a vehicle without an odometer"
 		);
 		Ok(())
 	}

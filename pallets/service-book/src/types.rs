@@ -2,8 +2,11 @@
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
 use polkadot_sdk::{
-	frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound},
+	frame_support::{
+		traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	},
 	frame_system::pallet_prelude::BlockNumberFor,
 };
 use scale_info::TypeInfo;
@@ -191,6 +194,57 @@ pub struct OdometerState<BlockNumber> {
 	pub readings: u32,
 	/// Flagged readings so far. Keeps counting after `MaxFlaggedReadings` are stored.
 	pub flags: u32,
+}
+
+/// A vehicle's odometer as `Odometers` stores it: the state readings are judged against and
+/// the last `MaxRecentReadings` readings.
+///
+/// The recent readings live in the same value as the state, so that a consistent reading,
+/// the hot path of device reports, costs one read and one write of the vehicle's odometer
+/// (a separate ring would cost a second write for every reading). The value stays small
+/// (`MaxRecentReadings` readings of about 20 bytes) and bounded. The ring fills in order;
+/// once full, the reading numbered `seq` replaces the oldest, at position
+/// `seq % MaxRecentReadings`. Readers sort by `seq`.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxRecent))]
+#[codec(mel_bound(BlockNumber: MaxEncodedLen))]
+pub struct OdometerHistory<BlockNumber: Clone + PartialEq + Eq + Debug, MaxRecent: Get<u32>> {
+	pub state: OdometerState<BlockNumber>,
+	/// The last `MaxRecent` readings, flagged ones included, in ring order.
+	pub recent: BoundedVec<OdometerReading<BlockNumber>, MaxRecent>,
+}
+
+/// A vehicle's odometer history as stored for a runtime.
+pub type OdometerHistoryOf<T> =
+	OdometerHistory<BlockNumberFor<T>, <T as Config>::MaxRecentReadings>;
+
+impl<BlockNumber: Clone + PartialEq + Eq + Debug, MaxRecent: Get<u32>>
+	OdometerHistory<BlockNumber, MaxRecent>
+{
+	/// A history with `state` and no readings kept yet.
+	pub fn new(state: OdometerState<BlockNumber>) -> Self {
+		OdometerHistory { state, recent: BoundedVec::new() }
+	}
+
+	/// Keeps `reading` among the recent ones: appended while the ring has room, else in
+	/// place of the oldest (`seq % MaxRecent`).
+	pub fn keep(&mut self, reading: OdometerReading<BlockNumber>) {
+		if let Err(reading) = self.recent.try_push(reading) {
+			let slot = reading.seq.checked_rem(MaxRecent::get()).map(|slot| slot as usize);
+			if let Some(place) = slot.and_then(|slot| self.recent.get_mut(slot)) {
+				*place = reading;
+			}
+		}
+	}
+
+	/// The recent readings, oldest first.
+	pub fn recent_in_order(&self) -> Vec<OdometerReading<BlockNumber>> {
+		let mut readings = self.recent.to_vec();
+		readings.sort_by_key(|reading| reading.seq);
+		readings
+	}
 }
 
 /// A service record as the runtime API returns it.

@@ -30,6 +30,12 @@
 // --output
 // /work/main/pallets/service-book/src/weights.rs
 
+// Hand-edited since (branch hotcalls, storage version 3): the recent readings moved into
+// `Odometers`, `report_odometer` skips the vehicle's status and has a flagged variant. The
+// storage lines and read/write counts of `add_record`, `report_odometer`,
+// `report_odometer_flagged` and `record_reading` follow the code; their times and proof sizes
+// are placeholders until `scripts/benchmark.sh` regenerates this file.
+
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
 #![allow(unused_imports)]
@@ -51,6 +57,7 @@ pub trait WeightInfo {
 	fn add_record() -> Weight;
 	fn correct_record() -> Weight;
 	fn report_odometer() -> Weight;
+	fn report_odometer_flagged() -> Weight;
 	fn record_reading() -> Weight;
 	fn end_work_orders(n: u32, ) -> Weight;
 }
@@ -199,7 +206,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -214,8 +221,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServiceBook::BrandAuthorisations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::VehicleRecords` (r:0 w:1)
 	/// Proof: `ServiceBook::VehicleRecords` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:2)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Records` (r:0 w:1)
 	/// Proof: `ServiceBook::Records` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	fn add_record() -> Weight {
@@ -226,7 +231,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(227_959_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(14))
-			.saturating_add(T::DbWeight::get().writes(13))
+			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `ServiceBook::Workshops` (r:1 w:0)
 	/// Proof: `ServiceBook::Workshops` (`max_values`: None, `max_size`: Some(648), added: 3123, mode: `MaxEncodedLen`)
@@ -266,45 +271,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
-	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	fn report_odometer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `871`
-		//  Estimated: `3914`
+		//  Measured:  `1512`
+		//  Estimated: `4158`
 		// Minimum execution time: 39_689_000 picoseconds.
 		Weight::from_parts(45_047_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(Weight::from_parts(0, 4158))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
+	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
+	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	fn report_odometer_flagged() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1512`
+		//  Estimated: `4158`
+		// Minimum execution time: 39_689_000 picoseconds.
+		Weight::from_parts(45_047_000, 0)
+			.saturating_add(Weight::from_parts(0, 4158))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn record_reading() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `827`
-		//  Estimated: `3914`
+		//  Measured:  `1468`
+		//  Estimated: `4158`
 		// Minimum execution time: 31_326_000 picoseconds.
 		Weight::from_parts(35_082_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
+			.saturating_add(Weight::from_parts(0, 4158))
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `ServiceBook::WorkOrders` (r:5 w:4)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
@@ -475,7 +490,7 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -490,8 +505,6 @@ impl WeightInfo for () {
 	/// Proof: `ServiceBook::BrandAuthorisations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::VehicleRecords` (r:0 w:1)
 	/// Proof: `ServiceBook::VehicleRecords` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:2)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Records` (r:0 w:1)
 	/// Proof: `ServiceBook::Records` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	fn add_record() -> Weight {
@@ -502,7 +515,7 @@ impl WeightInfo for () {
 		Weight::from_parts(227_959_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(14))
-			.saturating_add(RocksDbWeight::get().writes(13))
+			.saturating_add(RocksDbWeight::get().writes(11))
 	}
 	/// Storage: `ServiceBook::Workshops` (r:1 w:0)
 	/// Proof: `ServiceBook::Workshops` (`max_values`: None, `max_size`: Some(648), added: 3123, mode: `MaxEncodedLen`)
@@ -542,45 +555,55 @@ impl WeightInfo for () {
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
-	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	fn report_odometer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `871`
-		//  Estimated: `3914`
+		//  Measured:  `1512`
+		//  Estimated: `4158`
 		// Minimum execution time: 39_689_000 picoseconds.
 		Weight::from_parts(45_047_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(Weight::from_parts(0, 4158))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
+	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
+	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	fn report_odometer_flagged() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1512`
+		//  Estimated: `4158`
+		// Minimum execution time: 39_689_000 picoseconds.
+		Weight::from_parts(45_047_000, 0)
+			.saturating_add(Weight::from_parts(0, 4158))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn record_reading() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `827`
-		//  Estimated: `3914`
+		//  Measured:  `1468`
+		//  Estimated: `4158`
 		// Minimum execution time: 31_326_000 picoseconds.
 		Weight::from_parts(35_082_000, 0)
-			.saturating_add(Weight::from_parts(0, 3914))
+			.saturating_add(Weight::from_parts(0, 4158))
 			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `ServiceBook::WorkOrders` (r:5 w:4)
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)

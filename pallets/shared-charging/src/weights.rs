@@ -324,7 +324,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::PendingSince` (r:0 w:1)
 	/// Proof: `SharedCharging::PendingSince` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::GridEventSessions` (r:0 w:1)
@@ -335,8 +335,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SharedCharging::Records` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::VehicleSessions` (r:0 w:1)
 	/// Proof: `SharedCharging::VehicleSessions` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 16]`.
 	fn stop_session(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
@@ -348,7 +346,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			// Standard Error: 36_167
 			.saturating_add(Weight::from_parts(122_761, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(21))
-			.saturating_add(T::DbWeight::get().writes(24))
+			.saturating_add(T::DbWeight::get().writes(23))
 	}
 	/// Storage: `SharedCharging::Discharges` (r:1 w:0)
 	/// Proof: `SharedCharging::Discharges` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
@@ -1004,7 +1002,7 @@ impl WeightInfo for () {
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::PendingSince` (r:0 w:1)
 	/// Proof: `SharedCharging::PendingSince` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::GridEventSessions` (r:0 w:1)
@@ -1015,8 +1013,6 @@ impl WeightInfo for () {
 	/// Proof: `SharedCharging::Records` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::VehicleSessions` (r:0 w:1)
 	/// Proof: `SharedCharging::VehicleSessions` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 16]`.
 	fn stop_session(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
@@ -1028,7 +1024,7 @@ impl WeightInfo for () {
 			// Standard Error: 36_167
 			.saturating_add(Weight::from_parts(122_761, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(21))
-			.saturating_add(RocksDbWeight::get().writes(24))
+			.saturating_add(RocksDbWeight::get().writes(23))
 	}
 	/// Storage: `SharedCharging::Discharges` (r:1 w:0)
 	/// Proof: `SharedCharging::Discharges` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)

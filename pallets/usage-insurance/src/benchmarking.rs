@@ -293,12 +293,12 @@ mod benchmarks {
 		assert!(matches!(policy.status, PolicyStatus::Ended { reason: EndReason::Cancelled, .. }));
 	}
 
-	// Worst case: an operator's policy (its right is looked up) with a baseline, so the
-	// distance is billed. The measurement includes the runtime's odometer history recording
-	// the reading.
+	// The hot path: the owner's policy (its holder is not looked up) and a consistent reading,
+	// with a baseline, so the distance is billed. The measurement includes the runtime's
+	// odometer history recording the reading.
 	#[benchmark]
 	fn report_usage() {
-		let insured = operators::<T>(amount::<T>(1_000));
+		let insured = insured::<T>(amount::<T>(1_000));
 		with_usage(&insured);
 		let events = RiskEvents { harsh_braking: 1, speeding: 1, night_km: 1 };
 
@@ -307,6 +307,23 @@ mod benchmarks {
 
 		let usage = Policies::<T>::get(insured.policy).expect("bought").usage;
 		assert_eq!(usage.events, RiskEvents { harsh_braking: 2, speeding: 2, night_km: 2 });
+		assert_eq!(usage.km, 1);
+	}
+
+	// The worst case, which `report_usage` declares: an operator's policy (its right is looked
+	// up) and a rolled-back reading (the odometer history writes its evidence).
+	#[benchmark]
+	fn report_usage_by_operator_flagged() {
+		let insured = operators::<T>(amount::<T>(1_000));
+		with_usage(&insured);
+		let events = RiskEvents { harsh_braking: 1, speeding: 1, night_km: 1 };
+
+		#[extrinsic_call]
+		report_usage(RawOrigin::Signed(insured.device.clone()), 500, events);
+
+		let usage = Policies::<T>::get(insured.policy).expect("bought").usage;
+		assert_eq!(usage.events, RiskEvents { harsh_braking: 2, speeding: 2, night_km: 2 });
+		assert_eq!(usage.km, 0);
 	}
 
 	// Worst case: the policy lapses and its retired product's deposit is released.

@@ -91,7 +91,9 @@ pub mod pallet {
 	};
 	use v2x_primitives::{Km, OdometerLog, ReadingVerdict, VehicleId, VehicleRegistry};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 1: the first layout. 2: policies carry their product's terms and their holder's role
+	/// (`migrations::v2`), so a usage report reads neither the product nor the owner.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -582,17 +584,21 @@ pub mod pallet {
 		/// A bound device whose vehicle has an active policy, within the running period, whose
 		/// holder may still operate the vehicle.
 		///
+		/// The weight covers an operator's policy and a flagged reading; an owner's policy
+		/// with a consistent reading (the usual report) is refunded the difference.
+		///
 		/// Emits `UsageReported`.
 		#[pallet::call_index(10)]
-		// The benchmark measures the runtime's odometer history recording the reading too.
-		#[pallet::weight(T::WeightInfo::report_usage())]
+		// The benchmarks measure the runtime's odometer history recording the reading too.
+		#[pallet::weight(Pallet::<T>::report_usage_weight())]
 		pub fn report_usage(
 			origin: OriginFor<T>,
 			odometer_km: Km,
 			events: RiskEvents,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
-			Self::do_report_usage(device, odometer_km, events)
+			let used = Self::do_report_usage(device, odometer_km, events)?;
+			Ok(Some(used).into())
 		}
 
 		/// Settles an active policy's ended period: the premium goes from the prepayment to

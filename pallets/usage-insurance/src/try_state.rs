@@ -17,9 +17,11 @@ use polkadot_sdk::{
 	sp_runtime::{traits::Zero, Saturating, TryRuntimeError},
 };
 
+use v2x_primitives::VehicleRegistry;
+
 use crate::{
-	ActivePolicy, BalanceOf, ClaimStatus, Claims, Config, DueAt, HoldReason, Insurers, NextClaimId,
-	NextPolicyId, NextProductId, Pallet, Policies, PolicyStatus, Products,
+	ActivePolicy, BalanceOf, ClaimStatus, Claims, Config, DueAt, HoldReason, HolderRole, Insurers,
+	NextClaimId, NextPolicyId, NextProductId, Pallet, Policies, PolicyStatus, Products,
 };
 
 type Sums<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -65,15 +67,18 @@ impl<T: Config> Pallet<T> {
 		Self::check_held(HoldReason::Product, deposits, "product deposits not held")
 	}
 
-	/// Active policies are the vehicles' active policies and are scheduled; ended ones hold
-	/// no prepayment; holders hold every prepayment and deposit.
+	/// Active policies are the vehicles' active policies and are scheduled, and an owner's is
+	/// held by the vehicle's owner (usage reports rely on it, see `HolderRole`); ended ones
+	/// hold no prepayment; every policy carries its product's terms; holders hold every
+	/// prepayment and deposit.
 	fn check_policies() -> Result<(), TryRuntimeError> {
 		let mut prepaid = Sums::<T>::new();
 		let mut deposits = Sums::<T>::new();
 		let mut active = 0usize;
 		for (id, policy) in Policies::<T>::iter() {
 			ensure!(id < NextPolicyId::<T>::get(), "a policy id beyond the next id");
-			ensure!(Products::<T>::contains_key(policy.product), "a policy of no product");
+			let product = Products::<T>::get(policy.product).ok_or("a policy of no product")?;
+			ensure!(policy.terms == product.terms, "a policy's terms are not its product's");
 			add::<T>(&mut deposits, &policy.holder, policy.deposit);
 			match policy.status {
 				PolicyStatus::Active => {
@@ -90,6 +95,11 @@ impl<T: Config> Pallet<T> {
 					ensure!(
 						policy.scheduled_at > policy.period_end,
 						"a policy is scheduled before its period ends"
+					);
+					ensure!(
+						policy.holder_role == HolderRole::Operator
+							|| T::Vehicles::owner(policy.vehicle).as_ref() == Some(&policy.holder),
+						"an owner's active policy is held by someone else than the owner"
 					);
 				}
 				PolicyStatus::Ended { .. } => {

@@ -207,6 +207,22 @@ pub enum PolicyStatus<BlockNumber> {
 	Ended { at: BlockNumber, reason: EndReason },
 }
 
+/// What a policy's holder was to the vehicle when it bought the policy.
+///
+/// A device's usage report must refuse a policy whose holder may no longer operate the
+/// vehicle. An owner's policy ends with the ownership: a sale, a theft report and scrapping
+/// end it through the vehicle hooks. So while an owner's policy is active its holder still
+/// owns the vehicle, and the report does not look the owner up (one read less on the hot
+/// path; `try_state` checks it). An operator's right ends on its own (expiry, revocation), so
+/// the report looks it up.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum HolderRole {
+	/// The vehicle's owner.
+	Owner,
+	/// An operator, with a right until a block.
+	Operator,
+}
+
 /// A policy: a holder's cover of a vehicle under a product's terms.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct Policy<AccountId, Balance, BlockNumber> {
@@ -237,6 +253,11 @@ pub struct Policy<AccountId, Balance, BlockNumber> {
 	pub open_claims: u32,
 	/// Held from the holder until the policy record is closed.
 	pub deposit: Balance,
+	/// The product's terms (published terms never change): a usage report checks the
+	/// period's premium against this copy instead of reading the product.
+	pub terms: ProductTerms<Balance, BlockNumber>,
+	/// Whether the holder bought it as the owner or as an operator.
+	pub holder_role: HolderRole,
 }
 
 /// Why an insurer rejected a claim.

@@ -30,6 +30,12 @@
 // --output
 // /work/main/pallets/usage-insurance/src/weights.rs
 
+// Hand-edited since (branch hotcalls, storage version 2): policies carry their terms and
+// holder's role, the service book keeps recent readings inside `Odometers`. The storage lines
+// and read/write counts of `report_usage` and `report_usage_by_operator_flagged` follow the
+// code; their times and proof sizes are placeholders until `scripts/benchmark.sh` regenerates
+// this file.
+
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
 #![allow(unused_imports)]
@@ -51,6 +57,7 @@ pub trait WeightInfo {
 	fn top_up() -> Weight;
 	fn cancel_policy() -> Weight;
 	fn report_usage() -> Weight;
+	fn report_usage_by_operator_flagged() -> Weight;
 	fn settle() -> Weight;
 	fn file_claim() -> Weight;
 	fn approve_claim() -> Weight;
@@ -191,11 +198,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::SettlementCursor` (r:1 w:0)
 	/// Proof: `UsageInsurance::SettlementCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:0)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::DueAt` (r:0 w:1)
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:0 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	fn buy_policy() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1839`
@@ -207,7 +214,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -223,7 +230,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -251,31 +258,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
+	fn report_usage() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1721`
+		//  Estimated: `4158`
+		// Minimum execution time: 68_983_000 picoseconds.
+		Weight::from_parts(75_181_000, 0)
+			.saturating_add(Weight::from_parts(0, 4158))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
+	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
+	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
-	/// Storage: `UsageInsurance::Products` (r:1 w:0)
-	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	fn report_usage() -> Weight {
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
+	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	fn report_usage_by_operator_flagged() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1721`
 		//  Estimated: `4330`
 		// Minimum execution time: 68_983_000 picoseconds.
 		Weight::from_parts(75_181_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
-			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -299,7 +324,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::NextClaimId` (r:1 w:1)
@@ -325,7 +350,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::Claims` (r:1 w:1)
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -375,7 +400,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::Claims` (r:1 w:1)
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -401,7 +426,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1012`
@@ -413,7 +438,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -433,7 +458,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::DueAt` (r:1 w:1)
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -471,7 +496,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:1)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -493,7 +518,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
@@ -647,11 +672,11 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::SettlementCursor` (r:1 w:0)
 	/// Proof: `UsageInsurance::SettlementCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:0)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::DueAt` (r:0 w:1)
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:0 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	fn buy_policy() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1839`
@@ -663,7 +688,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -679,7 +704,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -707,31 +732,49 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
+	fn report_usage() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1721`
+		//  Estimated: `4158`
+		// Minimum execution time: 68_983_000 picoseconds.
+		Weight::from_parts(75_181_000, 0)
+			.saturating_add(Weight::from_parts(0, 4158))
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(2))
+	}
+	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
+	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
+	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
-	/// Storage: `UsageInsurance::Products` (r:1 w:0)
-	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
-	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	fn report_usage() -> Weight {
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
+	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	fn report_usage_by_operator_flagged() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1721`
 		//  Estimated: `4330`
 		// Minimum execution time: 68_983_000 picoseconds.
 		Weight::from_parts(75_181_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
-			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -755,7 +798,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::NextClaimId` (r:1 w:1)
@@ -781,7 +824,7 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::Claims` (r:1 w:1)
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -831,7 +874,7 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::Claims` (r:1 w:1)
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -857,7 +900,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1012`
@@ -869,7 +912,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -889,7 +932,7 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::DueAt` (r:1 w:1)
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -927,7 +970,7 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:1)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -949,7 +992,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)

@@ -9,7 +9,7 @@ use crate::{
 use polkadot_sdk::{
 	frame_support::{
 		storage::unhashed,
-		traits::{GetStorageVersion, OnRuntimeUpgrade, PalletInfoAccess, StorageVersion},
+		traits::{Get, GetStorageVersion, OnRuntimeUpgrade, PalletInfoAccess, StorageVersion},
 	},
 	sp_io,
 	sp_runtime::StateVersion,
@@ -73,10 +73,16 @@ fn in_code_versions() -> [StorageVersion; 6] {
 
 /// Turns the dev chain into one that ran the previous runtime: the pallets still at version 1
 /// have version 0 (no storage version yet), the identity pallet and the service book have
-/// version 1, whose odometers were a plausibility window (`migrations::v2` of each), and
-/// shared charging has version 0, whose chargers named their meter's `device` outright.
+/// version 1, whose odometers were a plausibility window (`migrations::v2` of each) with the
+/// recent readings in a map of their own (the service book's `migrations::v3`), insurance has
+/// version 0, whose policies had no terms or holder's role (its `migrations::v2`), and shared
+/// charging has version 0, whose chargers named their meter's `device` outright.
 fn roll_back_storage_versions() {
-	use pallet_service_book::{migrations::v2::OdometerStateV1, Odometers};
+	use pallet_service_book::{
+		migrations::v2::{layout::RecentReadings, OdometerStateV1},
+		Odometers,
+	};
+	let window: u32 = <Runtime as pallet_service_book::Config>::MaxRecentReadings::get();
 	use pallet_shared_charging::{migrations::v2::ChargerV1Of, Chargers};
 	for version_key in [
 		StorageVersion::storage_key::<ValidatorSet>(),
@@ -89,16 +95,42 @@ fn roll_back_storage_versions() {
 	StorageVersion::new(1).put::<VehicleIdentity>();
 	StorageVersion::new(1).put::<ServiceBook>();
 	for (vehicle, now) in odometers() {
+		let state = &now.state;
 		let as_version_1_stored_it = OdometerStateV1 {
-			displayed_km: now.displayed_km,
-			total_km: now.total_km,
-			accepted_at: now.accepted_at,
-			window_start_km: now.displayed_km,
-			window_start_at: now.accepted_at,
-			readings: now.readings,
-			flags: now.flags,
+			displayed_km: state.displayed_km,
+			total_km: state.total_km,
+			accepted_at: state.accepted_at,
+			window_start_km: state.displayed_km,
+			window_start_at: state.accepted_at,
+			readings: state.readings,
+			flags: state.flags,
 		};
 		unhashed::put(&Odometers::<Runtime>::hashed_key_for(vehicle), &as_version_1_stored_it);
+		for reading in now.recent {
+			RecentReadings::<Runtime>::insert(vehicle, reading.seq % window, reading);
+		}
+	}
+	for (id, now) in pallet_usage_insurance::Policies::<Runtime>::iter().collect::<Vec<_>>() {
+		let as_version_1_stored_it = pallet_usage_insurance::migrations::v2::PolicyV1 {
+			holder: now.holder,
+			vehicle: now.vehicle,
+			product: now.product,
+			insurer: now.insurer,
+			status: now.status,
+			started_at: now.started_at,
+			period_start: now.period_start,
+			period_end: now.period_end,
+			scheduled_at: now.scheduled_at,
+			prepaid: now.prepaid,
+			cover_left: now.cover_left,
+			usage: now.usage,
+			last_km: now.last_km,
+			shortfall: now.shortfall,
+			open_claims: now.open_claims,
+			deposit: now.deposit,
+		};
+		let key = pallet_usage_insurance::Policies::<Runtime>::hashed_key_for(id);
+		unhashed::put(&key, &as_version_1_stored_it);
 	}
 	for (id, now) in Chargers::<Runtime>::iter().collect::<Vec<_>>() {
 		let as_version_1_stored_it = ChargerV1Of::<Runtime> {
@@ -146,7 +178,7 @@ fn upgrade() {
 fn a_new_chain_starts_at_the_in_code_storage_versions_with_nothing_to_migrate() {
 	dev_chain(|| {
 		assert_eq!(on_chain_versions(), in_code_versions());
-		assert_eq!(in_code_versions(), [1, 2, 2, 1, 2, 1].map(StorageVersion::new));
+		assert_eq!(in_code_versions(), [1, 2, 3, 2, 2, 1].map(StorageVersion::new));
 		let root = sp_io::storage::root(StateVersion::V1);
 		<Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
 		assert_eq!(sp_io::storage::root(StateVersion::V1), root);
@@ -181,9 +213,15 @@ fn the_upgrade_migrates_every_pallet_and_keeps_its_data() {
 			service_book.keys().collect::<Vec<_>>(),
 			genesis_data[2].keys().collect::<Vec<_>>()
 		);
-		assert_eq!(counters(odometers()), counters(genesis_odometers));
+		assert_eq!(counters(odometers()), counters(genesis_odometers.clone()));
 		let now_ms = polkadot_sdk::pallet_timestamp::Now::<Runtime>::get();
-		assert!(odometers().iter().all(|(_, odometer)| odometer.credited_at_ms == now_ms));
+		assert!(odometers().iter().all(|(_, odometer)| odometer.state.credited_at_ms == now_ms));
+		// The recent readings are back inside their odometers, in the same ring order.
+		let recent = |odometers: Vec<(v2x_primitives::VehicleId, Odometer)>| {
+			odometers.into_iter().map(|(_, o)| o.recent).collect::<Vec<_>>()
+		};
+		assert!(recent(odometers()).iter().any(|readings| !readings.is_empty()));
+		assert_eq!(recent(odometers()), recent(genesis_odometers));
 	});
 }
 
@@ -213,7 +251,7 @@ fn meters_accept_their_invitations() {
 	}
 }
 
-type Odometer = pallet_service_book::OdometerState<u32>;
+type Odometer = pallet_service_book::OdometerHistoryOf<Runtime>;
 
 /// Every vehicle's odometer in the service book.
 fn odometers() -> Vec<(v2x_primitives::VehicleId, Odometer)> {
@@ -224,6 +262,7 @@ fn odometers() -> Vec<(v2x_primitives::VehicleId, Odometer)> {
 fn counters(odometers: Vec<(v2x_primitives::VehicleId, Odometer)>) -> Vec<[u32; 5]> {
 	odometers
 		.into_iter()
-		.map(|(_, o)| [o.displayed_km, o.total_km, o.accepted_at, o.readings, o.flags])
+		.map(|(_, o)| o.state)
+		.map(|o| [o.displayed_km, o.total_km, o.accepted_at, o.readings, o.flags])
 		.collect()
 }

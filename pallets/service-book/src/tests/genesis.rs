@@ -78,7 +78,7 @@ fn genesis_seeds_a_cluster_replacement() {
 		.with_record((VEHICLE, WORKSHOP, 0, replacement, [2; 32], Vec::new()))
 		.with_reading(VEHICLE, 500)
 		.build_and_execute(|| {
-			let state = crate::Odometers::<Test>::get(VEHICLE).unwrap();
+			let state = ServiceBook::odometer_state(VEHICLE).unwrap();
 			assert_eq!((state.displayed_km, state.total_km), (500, 20_500));
 			assert_eq!(ServiceBook::flag_count(VEHICLE), 0);
 		});

@@ -2,7 +2,7 @@
 //! cluster replacements.
 
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok},
+	frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo},
 	sp_runtime::DispatchResult,
 };
 use v2x_primitives::{FlagReason, OdometerLog, OdometerSource, ReadingVerdict};
@@ -10,8 +10,7 @@ use v2x_primitives::{FlagReason, OdometerLog, OdometerSource, ReadingVerdict};
 use super::*;
 use crate::{
 	odometer::{flag_slot, judge, DailyLimit, ReadingTime, CREDIT_PER_KM},
-	Error, Event, FlaggedReadings, OdometerReading, OdometerState, Odometers, RecentReadings,
-	WeightInfo,
+	Error, Event, FlaggedReadings, OdometerReading, OdometerState, Odometers, WeightInfo,
 };
 
 const ROLLBACK: ReadingVerdict = ReadingVerdict::Flagged(FlagReason::Rollback);
@@ -25,11 +24,11 @@ fn verdicts() -> Vec<ReadingVerdict> {
 fn a_bound_device_reports_the_odometer() {
 	ExtBuilder::ready().build_and_execute(|| {
 		assert_ok!(ServiceBook::report_odometer(signed(DEVICE), VEHICLE, 20_000));
-		let state = Odometers::<Test>::get(VEHICLE).unwrap();
+		let state = ServiceBook::odometer_state(VEHICLE).unwrap();
 		assert_eq!((state.displayed_km, state.total_km, state.readings), (20_000, 20_000, 1));
 		assert_eq!(
-			RecentReadings::<Test>::get(VEHICLE, 0),
-			Some(OdometerReading {
+			Odometers::<Test>::get(VEHICLE).map(|history| history.recent.into_inner()),
+			Some(vec![OdometerReading {
 				seq: 0,
 				km: 20_000,
 				total_km: 20_000,
@@ -37,7 +36,7 @@ fn a_bound_device_reports_the_odometer() {
 				verdict: ReadingVerdict::Consistent,
 				new_cluster: false,
 				at: 1,
-			})
+			}])
 		);
 		System::assert_last_event(
 			Event::OdometerRecorded {
@@ -71,14 +70,45 @@ fn a_device_reports_only_for_its_own_vehicle() {
 	});
 }
 
+// Scrapping unbinds the vehicle's devices, so the report stops at the binding: the call does
+// not read the vehicle's status.
 #[test]
-fn a_scrapped_vehicle_takes_no_readings() {
+fn a_scrapped_vehicle_takes_no_device_readings() {
 	ExtBuilder::ready().build_and_execute(|| {
 		scrap(VEHICLE);
 		assert_noop!(
 			ServiceBook::report_odometer(signed(DEVICE), VEHICLE, 20_000),
-			Error::<Test>::VehicleScrapped
+			Error::<Test>::NotDevice
 		);
+	});
+}
+
+#[test]
+fn a_consistent_report_is_refunded_the_evidence_write() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let call = crate::Call::<Test>::report_odometer { vehicle: VEHICLE, km: 20_000 };
+		let declared = call.get_dispatch_info().call_weight;
+		let flagged = <Test as crate::Config>::WeightInfo::report_odometer_flagged();
+		let consistent = <Test as crate::Config>::WeightInfo::report_odometer();
+		assert_eq!(declared, flagged.max(consistent));
+		assert!(consistent.all_lte(flagged) && consistent.ref_time() < flagged.ref_time());
+
+		let post = ServiceBook::report_odometer(signed(DEVICE), VEHICLE, 20_000).unwrap();
+		assert_eq!(post.actual_weight, Some(consistent));
+		assert_eq!(ServiceBook::flag_count(VEHICLE), 0);
+	});
+}
+
+#[test]
+fn a_flagged_report_pays_its_whole_weight() {
+	ExtBuilder::ready().build_and_execute(|| {
+		report(20_000);
+		let call = crate::Call::<Test>::report_odometer { vehicle: VEHICLE, km: 15_000 };
+		let declared = call.get_dispatch_info().call_weight;
+
+		let post = ServiceBook::report_odometer(signed(DEVICE), VEHICLE, 15_000).unwrap();
+		assert_eq!(post.actual_weight, Some(declared));
+		assert_eq!(ServiceBook::flag_count(VEHICLE), 1);
 	});
 }
 
@@ -87,7 +117,7 @@ fn a_rollback_is_kept_flagged_counted_and_announced() {
 	ExtBuilder::ready().build_and_execute(|| {
 		report(20_000);
 		assert_ok!(ServiceBook::report_odometer(signed(DEVICE), VEHICLE, 15_000));
-		let state = Odometers::<Test>::get(VEHICLE).unwrap();
+		let state = ServiceBook::odometer_state(VEHICLE).unwrap();
 		assert_eq!((state.displayed_km, state.total_km, state.flags), (20_000, 20_000, 1));
 		let evidence = FlaggedReadings::<Test>::get(VEHICLE, 0).unwrap();
 		assert_eq!((evidence.seq, evidence.km, evidence.verdict), (1, 15_000, ROLLBACK));
@@ -164,7 +194,7 @@ fn a_vehicle_read_once_a_year_adds_the_years_distance() {
 		assert_eq!(ServiceBook::current_odometer(VEHICLE), Some(25_000));
 		assert_eq!(ServiceBook::flag_count(VEHICLE), 0);
 		// What the year earned beyond the reading is kept only up to one day's distance.
-		let state = Odometers::<Test>::get(VEHICLE).unwrap();
+		let state = ServiceBook::odometer_state(VEHICLE).unwrap();
 		assert_eq!(state.credit, u64::from(KM_PER_DAY) * CREDIT_PER_KM);
 	});
 }
@@ -288,7 +318,7 @@ fn a_cluster_replacement_counts_from_the_new_cluster_and_keeps_the_total() {
 		report(80_000);
 		let kind = RecordKind::OdometerReplacement { old_km: 80_200, new_km: 0 };
 		record(VEHICLE, 0, kind);
-		let state = Odometers::<Test>::get(VEHICLE).unwrap();
+		let state = ServiceBook::odometer_state(VEHICLE).unwrap();
 		assert_eq!((state.displayed_km, state.total_km), (0, 80_200));
 		System::assert_has_event(
 			Event::ClusterReplaced {
@@ -366,7 +396,7 @@ fn a_new_cluster_starts_low() {
 		assert_noop!(replace(80_000, MAX_NEW_CLUSTER_KM + 1), Error::<Test>::ImplausibleNewCluster);
 		assert_noop!(replace(80_000, Km::MAX), Error::<Test>::ImplausibleNewCluster);
 		assert_ok!(replace(80_000, MAX_NEW_CLUSTER_KM));
-		assert_eq!(Odometers::<Test>::get(VEHICLE).unwrap().displayed_km, MAX_NEW_CLUSTER_KM);
+		assert_eq!(ServiceBook::odometer_state(VEHICLE).unwrap().displayed_km, MAX_NEW_CLUSTER_KM);
 	});
 }
 
@@ -374,7 +404,7 @@ fn a_new_cluster_starts_low() {
 fn a_replacement_can_be_the_very_first_reading_with_a_non_zero_new_cluster() {
 	ExtBuilder::ready().build_and_execute(|| {
 		record(VEHICLE, 12, RecordKind::OdometerReplacement { old_km: 50_000, new_km: 12 });
-		let state = Odometers::<Test>::get(VEHICLE).unwrap();
+		let state = ServiceBook::odometer_state(VEHICLE).unwrap();
 		assert_eq!((state.displayed_km, state.total_km, state.readings), (12, 50_000, 2));
 		let shown: Vec<_> = ServiceBook::odometer_readings(VEHICLE)
 			.iter()
@@ -400,8 +430,10 @@ fn the_recent_readings_window_keeps_the_last_readings() {
 		}
 		let kept: Vec<_> = ServiceBook::odometer_readings(VEHICLE).iter().map(|r| r.seq).collect();
 		assert_eq!(kept, vec![2, 3, 4, 5]);
-		assert_eq!(RecentReadings::<Test>::iter_prefix(VEHICLE).count(), MAX_RECENT as usize);
-		assert_eq!(RecentReadings::<Test>::get(VEHICLE, 1).unwrap().seq, 5);
+		// In ring order: reading `seq` at position `seq % MAX_RECENT`.
+		let ring: Vec<_> =
+			Odometers::<Test>::get(VEHICLE).unwrap().recent.iter().map(|r| r.seq).collect();
+		assert_eq!(ring, vec![4, 5, 2, 3]);
 	});
 }
 

@@ -7,9 +7,7 @@ use polkadot_sdk::{
 use v2x_primitives::{FlagReason, OdometerSource, ReadingVerdict};
 
 use super::*;
-use crate::{
-	Error, Event, Odometers, RecordCount, Records, ServiceRecord, VehicleRecords, WorkOrders,
-};
+use crate::{Error, Event, RecordCount, Records, ServiceRecord, VehicleRecords, WorkOrders};
 
 const MAINTENANCE: RecordKind = RecordKind::Maintenance;
 
@@ -43,7 +41,7 @@ fn a_workshop_adds_a_record_under_its_work_order() {
 				deposit: RECORD_DEPOSIT,
 			})
 		);
-		assert_eq!(Odometers::<Test>::get(VEHICLE).unwrap().total_km, 12_000);
+		assert_eq!(ServiceBook::odometer_state(VEHICLE).unwrap().total_km, 12_000);
 		System::assert_has_event(
 			Event::OdometerRecorded {
 				vehicle: VEHICLE,
@@ -332,7 +330,7 @@ fn a_workshop_corrects_its_record_with_a_new_one() {
 	ExtBuilder::ready().build_and_execute(|| {
 		let original = record(VEHICLE, 12_000, RecordKind::Repair);
 		let before = Records::<Test>::get(original).unwrap();
-		let readings = Odometers::<Test>::get(VEHICLE).unwrap().readings;
+		let readings = ServiceBook::odometer_state(VEHICLE).unwrap().readings;
 		run_to_block(4);
 		open_order(VEHICLE, WORKSHOP);
 		assert_ok!(ServiceBook::correct_record(
@@ -351,7 +349,7 @@ fn a_workshop_corrects_its_record_with_a_new_one() {
 		assert_eq!(correction.recorded_at, 4);
 		assert_eq!(Records::<Test>::get(original), Some(before));
 		assert_eq!(RecordCount::<Test>::get(VEHICLE), 2);
-		assert_eq!(Odometers::<Test>::get(VEHICLE).unwrap().readings, readings);
+		assert_eq!(ServiceBook::odometer_state(VEHICLE).unwrap().readings, readings);
 		assert_eq!(held(HoldReason::ServiceRecord, WORKSHOP), 2 * RECORD_DEPOSIT);
 		// The correction used the owner's order up.
 		assert!(!WorkOrders::<Test>::contains_key(VEHICLE, WORKSHOP));
@@ -564,7 +562,7 @@ fn a_replacement_and_a_correction_can_be_corrected() {
 		assert_eq!(Records::<Test>::get(correction).unwrap().corrects, Some(replacement));
 		assert_eq!(Records::<Test>::get(correction + 1).unwrap().corrects, Some(correction));
 		// Corrections add no readings: the replacement's stays the odometer's state.
-		let state = Odometers::<Test>::get(VEHICLE).unwrap();
+		let state = ServiceBook::odometer_state(VEHICLE).unwrap();
 		assert_eq!((state.displayed_km, state.total_km, state.readings), (0, 80_000, 3));
 		assert_eq!(RecordCount::<Test>::get(VEHICLE), 3);
 	});

@@ -10,9 +10,7 @@ use polkadot_sdk::frame_support::{
 use v2x_primitives::{OdometerSource, ReadingVerdict};
 
 use super::*;
-use crate::{
-	odometer::DailyLimit, FlaggedReadings, OdometerReading, Odometers, RecentReadings, RecordCount,
-};
+use crate::{odometer::DailyLimit, FlaggedReadings, OdometerReading, Odometers, RecordCount};
 
 fn broken(message: &'static str) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 	Err(message.into())
@@ -42,7 +40,11 @@ fn an_accepted_reading_going_down_breaks_the_invariants() {
 			new_cluster: false,
 			at: 1,
 		};
-		RecentReadings::<Test>::insert(VEHICLE, 1, lower);
+		Odometers::<Test>::mutate(VEHICLE, |history| {
+			if let Some(place) = history.as_mut().and_then(|h| h.recent.get_mut(1)) {
+				*place = lower;
+			}
+		});
 		assert_eq!(ServiceBook::do_try_state(), broken("the true distance went down"));
 	});
 }
@@ -81,9 +83,9 @@ fn a_hold_on_an_account_without_entries_breaks_the_invariants() {
 fn more_than_a_days_credit_breaks_the_invariants() {
 	ExtBuilder::ready().build().execute_with(|| {
 		report(1_000);
-		Odometers::<Test>::mutate(VEHICLE, |state| {
-			if let Some(state) = state {
-				state.credit = DailyLimit::of::<Test>().full_credit() + 1;
+		Odometers::<Test>::mutate(VEHICLE, |history| {
+			if let Some(history) = history {
+				history.state.credit = DailyLimit::of::<Test>().full_credit() + 1;
 			}
 		});
 		assert_eq!(
@@ -102,6 +104,39 @@ fn lost_evidence_breaks_the_invariants() {
 		assert_eq!(
 			ServiceBook::do_try_state(),
 			broken("stored flagged readings disagree with the flag count")
+		);
+	});
+}
+
+#[test]
+fn a_recent_reading_out_of_its_ring_position_breaks_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		report(1_000);
+		report(1_100);
+		Odometers::<Test>::mutate(VEHICLE, |history| {
+			if let Some(history) = history {
+				let mut recent = history.recent.to_vec();
+				recent.swap(0, 1);
+				history.recent = recent.try_into().unwrap();
+			}
+		});
+		assert_eq!(
+			ServiceBook::do_try_state(),
+			broken("a recent reading is out of its ring position")
+		);
+	});
+}
+
+#[test]
+fn flagged_readings_without_an_odometer_break_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		report(1_000);
+		report(900);
+		let evidence = FlaggedReadings::<Test>::get(VEHICLE, 0).unwrap();
+		FlaggedReadings::<Test>::insert(OTHER_VEHICLE, 0, evidence);
+		assert_eq!(
+			ServiceBook::do_try_state(),
+			broken("flagged readings of a vehicle without an odometer")
 		);
 	});
 }

@@ -2,18 +2,20 @@
 //! theft or scrapping; and the usage their vehicle's device reports.
 
 use polkadot_sdk::{
-	frame_support::{ensure, traits::Get},
+	frame_support::{ensure, traits::Get, weights::Weight},
 	sp_runtime::{
 		traits::{CheckedAdd, One, Zero},
 		DispatchError, DispatchResult, Saturating,
 	},
 };
-use v2x_primitives::{Km, OdometerLog, OdometerSource, VehicleId, VehicleRegistry, VehicleStatus};
+use v2x_primitives::{
+	Km, OdometerLog, OperatingRight, ReadingVerdict, VehicleId, VehicleRegistry, VehicleStatus,
+};
 
 use crate::{
-	ActivePolicy, BalanceOf, Config, DueAt, EndReason, Error, Event, HoldReason, Insurers,
-	NextPolicyId, Pallet, Policies, Policy, PolicyId, PolicyOf, PolicyStatus, ProductId, ProductOf,
-	Products, RiskEvents, Usage,
+	ActivePolicy, BalanceOf, Config, DueAt, EndReason, Error, Event, HoldReason, HolderRole,
+	Insurers, NextPolicyId, Pallet, Policies, Policy, PolicyId, PolicyOf, PolicyStatus, ProductId,
+	ProductOf, Products, RiskEvents, Usage, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -30,7 +32,11 @@ impl<T: Config> Pallet<T> {
 			T::Vehicles::status(vehicle) == Some(VehicleStatus::Active),
 			Error::<T>::VehicleNotActive
 		);
-		ensure!(T::Vehicles::may_operate(vehicle, &buyer), Error::<T>::NotOperator);
+		let holder_role = match T::Vehicles::operating_right(vehicle, &buyer) {
+			Some(OperatingRight::Owner) => HolderRole::Owner,
+			Some(OperatingRight::OperatorUntil(_)) => HolderRole::Operator,
+			None => return Err(Error::<T>::NotOperator.into()),
+		};
 		Self::end_departed_holders_policy(vehicle)?;
 		// Ending that policy may have changed this product and insurer: read them again.
 		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
@@ -69,6 +75,8 @@ impl<T: Config> Pallet<T> {
 			shortfall: Zero::zero(),
 			open_claims: 0,
 			deposit,
+			terms: product.terms,
+			holder_role,
 		};
 		Products::<T>::insert(product_id, product);
 		Policies::<T>::insert(id, policy);
@@ -106,25 +114,31 @@ impl<T: Config> Pallet<T> {
 		Self::end_pro_rata(id, policy, EndReason::Cancelled)
 	}
 
+	/// Returns the weight the report used (see [`Self::report_usage_weight`]).
 	pub(crate) fn do_report_usage(
 		device: T::AccountId,
 		odometer_km: Km,
 		events: RiskEvents,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		let vehicle = T::Vehicles::vehicle_of_device(&device).ok_or(Error::<T>::NotDevice)?;
 		let id = ActivePolicy::<T>::get(vehicle).ok_or(Error::<T>::NoActivePolicy)?;
 		let mut policy = Policies::<T>::get(id).ok_or(Error::<T>::PolicyNotFound)?;
 		ensure!(Self::now() <= policy.period_end, Error::<T>::PeriodEnded);
 		// The vehicle's usage is no longer the holder's: refused rather than left unbilled,
 		// so the device learns the policy must end and nothing is recorded as billed to it.
-		ensure!(T::Vehicles::may_operate(vehicle, &policy.holder), Error::<T>::HolderLeft);
-		let product = Products::<T>::get(policy.product).ok_or(Error::<T>::ProductNotFound)?;
+		// An owner's active policy implies the ownership ([`HolderRole`]): not looked up.
+		ensure!(
+			policy.holder_role == HolderRole::Owner
+				|| T::Vehicles::may_operate(vehicle, &policy.holder),
+			Error::<T>::HolderLeft
+		);
 
 		// A policy bought before the vehicle's first reading counts from the first reading
 		// anyone recorded since (a workshop's, a charger's), so that distance is billed too.
 		let baseline = policy.last_km.or_else(|| T::Odometer::current_km(vehicle));
-		// A flagged reading stays in the history as evidence: the call goes on.
-		let verdict = T::Odometer::record_reading(vehicle, odometer_km, OdometerSource::Device)?;
+		// A flagged reading stays in the history as evidence: the call goes on. The vehicle
+		// was found through the device's binding, so it takes readings.
+		let verdict = T::Odometer::record_bound_device_reading(vehicle, odometer_km)?;
 		// Billed: the history's own accepted distance since the last report, never the
 		// reading itself, so a rollback or implausible jump never changes the bill.
 		let (km_added, last_km) = match (baseline, T::Odometer::current_km(vehicle)) {
@@ -136,8 +150,9 @@ impl<T: Config> Pallet<T> {
 		policy.usage.events = policy.usage.events.saturating_add(events);
 		policy.last_km = last_km;
 		// The period's premium must stay computable, so settling it never fails.
-		Self::premium(&product.terms, &policy.usage).ok_or(Error::<T>::Overflow)?;
+		Self::premium(&policy.terms, &policy.usage).ok_or(Error::<T>::Overflow)?;
 		let period_km = policy.usage.km;
+		let used = Self::report_usage_actual_weight(policy.holder_role, verdict);
 		Policies::<T>::insert(id, policy);
 		Self::deposit_event(Event::UsageReported {
 			policy: id,
@@ -147,7 +162,22 @@ impl<T: Config> Pallet<T> {
 			km_added,
 			period_km,
 		});
-		Ok(())
+		Ok(used)
+	}
+
+	/// What `report_usage` declares: an operator's policy (its right is looked up) and a
+	/// flagged reading (the history writes its evidence).
+	pub(crate) fn report_usage_weight() -> Weight {
+		T::WeightInfo::report_usage().max(T::WeightInfo::report_usage_by_operator_flagged())
+	}
+
+	/// What a report on a policy held in `role` with a reading judged `verdict` used: the hot
+	/// path (an owner's policy, a consistent reading) is refunded the rest.
+	fn report_usage_actual_weight(role: HolderRole, verdict: ReadingVerdict) -> Weight {
+		match (role, verdict) {
+			(HolderRole::Owner, ReadingVerdict::Consistent) => T::WeightInfo::report_usage(),
+			_ => Self::report_usage_weight(),
+		}
 	}
 
 	pub(crate) fn do_end_holder_left(id: PolicyId) -> DispatchResult {

@@ -1,3 +1,4 @@
 //! Storage migrations, one module per storage version: `vN` brings version N-1 to N.
 
 pub mod v1;
+pub mod v2;

@@ -5,6 +5,7 @@ mod claims;
 mod genesis;
 mod holder_left;
 mod insurers;
+mod migrations;
 mod policies;
 mod runtime_api;
 mod settlement;

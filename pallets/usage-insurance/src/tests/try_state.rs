@@ -3,6 +3,8 @@
 use polkadot_sdk::frame_support::assert_ok;
 
 use super::*;
+use v2x_primitives::testing::MockVehicles;
+
 use crate::{ActivePolicy, DueAt, Products};
 
 fn broken(message: &'static str) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
@@ -76,6 +78,31 @@ fn a_wrong_claims_reserve_breaks_the_invariants() {
 		assert_eq!(
 			UsageInsurance::do_try_state(),
 			broken("an insurer's claims reserved are not its undecided claims' reserves")
+		);
+	});
+}
+
+#[test]
+fn an_owners_policy_held_by_someone_else_breaks_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		buy(500);
+		// The identity pallet's sale ends the policy through its hook; the mock does not.
+		MockVehicles::update(VEHICLE, |v| v.owner = OTHER_OWNER);
+		assert_eq!(
+			UsageInsurance::do_try_state(),
+			broken("an owner's active policy is held by someone else than the owner")
+		);
+	});
+}
+
+#[test]
+fn a_policy_with_other_terms_than_its_products_breaks_the_invariants() {
+	ExtBuilder::ready().build().execute_with(|| {
+		let id = buy(500);
+		Policies::<Test>::mutate(id, |p| p.as_mut().unwrap().terms.rate_per_km = 7);
+		assert_eq!(
+			UsageInsurance::do_try_state(),
+			broken("a policy's terms are not its product's")
 		);
 	});
 }

@@ -1,10 +1,10 @@
 //! Usage reports by the vehicle's device.
 
-use polkadot_sdk::frame_support::{assert_noop, assert_ok};
+use polkadot_sdk::frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
 use v2x_primitives::{FlagReason, ReadingVerdict};
 
 use super::*;
-use crate::{Error, Event, ProductTerms, Usage};
+use crate::{Error, Event, HolderRole, ProductTerms, Usage, WeightInfo};
 
 #[test]
 fn a_device_report_bills_the_odometers_distance_and_events() {
@@ -155,5 +155,63 @@ fn a_report_whose_premium_would_overflow_fails() {
 			UsageInsurance::report_usage(signed(DEVICE), 1_002, RiskEvents::default()),
 			Error::<Test>::Overflow
 		);
+	});
+}
+
+#[test]
+fn a_policy_keeps_its_products_terms_and_its_holders_role() {
+	ExtBuilder::ready().build_and_execute(|| {
+		let owners = buy(500);
+		assert_eq!(policy(owners).terms, TERMS);
+		assert_eq!(policy(owners).holder_role, HolderRole::Owner);
+		assert_ok!(UsageInsurance::cancel_policy(signed(OWNER), owners));
+		let operators = buy_product(OPERATOR, VEHICLE, 0, 500);
+		assert_eq!(policy(operators).terms, TERMS);
+		assert_eq!(policy(operators).holder_role, HolderRole::Operator);
+	});
+}
+
+#[test]
+fn an_owners_consistent_report_is_refunded_the_worst_case() {
+	ExtBuilder::ready().build_and_execute(|| {
+		read(VEHICLE, 1_000);
+		buy(500);
+		let call =
+			crate::Call::<Test>::report_usage { odometer_km: 1_100, events: events(0, 0, 0) };
+		let declared = call.get_dispatch_info().call_weight;
+		let hot = <Test as crate::Config>::WeightInfo::report_usage();
+		let worst = <Test as crate::Config>::WeightInfo::report_usage_by_operator_flagged();
+		assert_eq!(declared, hot.max(worst));
+		assert!(hot.all_lte(worst) && hot.ref_time() < worst.ref_time());
+
+		let post = UsageInsurance::report_usage(signed(DEVICE), 1_100, events(0, 0, 0)).unwrap();
+		assert_eq!(post.actual_weight, Some(hot));
+	});
+}
+
+#[test]
+fn an_owners_flagged_report_pays_the_declared_weight() {
+	ExtBuilder::ready().build_and_execute(|| {
+		read(VEHICLE, 1_000);
+		buy(500);
+		let call = crate::Call::<Test>::report_usage { odometer_km: 900, events: events(0, 0, 0) };
+		let declared = call.get_dispatch_info().call_weight;
+
+		let post = UsageInsurance::report_usage(signed(DEVICE), 900, events(0, 0, 0)).unwrap();
+		assert_eq!(post.actual_weight, Some(declared));
+	});
+}
+
+#[test]
+fn an_operators_report_pays_the_declared_weight() {
+	ExtBuilder::ready().build_and_execute(|| {
+		read(VEHICLE, 1_000);
+		buy_product(OPERATOR, VEHICLE, 0, 500);
+		let call =
+			crate::Call::<Test>::report_usage { odometer_km: 1_100, events: events(0, 0, 0) };
+		let declared = call.get_dispatch_info().call_weight;
+
+		let post = UsageInsurance::report_usage(signed(DEVICE), 1_100, events(0, 0, 0)).unwrap();
+		assert_eq!(post.actual_weight, Some(declared));
 	});
 }

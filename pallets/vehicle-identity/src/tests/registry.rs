@@ -1,7 +1,7 @@
 //! What other pallets see through `VehicleRegistry`.
 
-use crate::mock::*;
-use polkadot_sdk::frame_support::assert_ok;
+use crate::{mock::*, Error};
+use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 use v2x_primitives::{OperatingRight, VehicleRegistry, VehicleStatus};
 
 fn grant_operator_until(until: u64) {
@@ -77,6 +77,25 @@ fn nobody_operates_a_scrapped_vehicle() {
 		assert_eq!(VehicleIdentity::operating_right(0, &ALICE), None);
 		assert_eq!(VehicleIdentity::operating_right(0, &OPERATOR), None);
 		assert!(!VehicleIdentity::may_operate(0, &ALICE));
+	});
+}
+
+// Device reports in other pallets (`report_odometer`, `report_usage`) skip the vehicle's
+// status on this promise: a device is never bound to a scrapped vehicle. Scrapping unbinds the
+// bound devices, and an invitation from before cannot bind one afterwards.
+#[test]
+fn no_device_is_bound_to_a_scrapped_vehicle() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		bind_device(ALICE, 0, DEVICE);
+		assert_ok!(VehicleIdentity::bind_device(RuntimeOrigin::signed(ALICE), 0, DEVICE_2));
+		assert_eq!(VehicleIdentity::vehicle_of_device(&DEVICE), Some(0));
+		assert_ok!(VehicleIdentity::scrap_vehicle(RuntimeOrigin::signed(ALICE), 0));
+		assert_eq!(VehicleIdentity::vehicle_of_device(&DEVICE), None);
+		assert_noop!(
+			VehicleIdentity::accept_device_binding(RuntimeOrigin::signed(DEVICE_2), 0),
+			Error::<Test>::VehicleNotActive
+		);
+		assert_eq!(VehicleIdentity::vehicle_of_device(&DEVICE_2), None);
 	});
 }
 
