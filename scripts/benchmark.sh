@@ -9,7 +9,8 @@
 #   ./scripts/benchmark.sh vehicle_identity    named pallets only (V2X or reference), then the
 #                                              report from the figures on record
 # Every pallet runs with the same steps and repeats. The machine must be otherwise idle: a
-# parallel build inflates the figures by 10% or more.
+# parallel build inflates the figures by 10% or more; the report quotes the load averages of
+# each pallet's measurement.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -37,7 +38,13 @@ for arg in "$@"; do
 done
 $everything && pallets=("${reference_pallets[@]}" "${v2x_pallets[@]}")
 
-"$REPO_ROOT/scripts/build-node.sh"
+# The node is only the measuring tool here (the runtime measured is the Wasm below):
+# V2X_NODE=<binary> uses a built one and skips the build.
+if [ -n "${V2X_NODE:-}" ]; then
+	NODE_BIN="$V2X_NODE"
+else
+	"$REPO_ROOT/scripts/build-node.sh"
+fi
 
 # The Wasm the node ships has no benchmark code (runtime/build.rs): measure one built with
 # it, from the same sources, in a target directory of its own so that it never replaces the
@@ -51,8 +58,11 @@ wasm="$bench_target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wa
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$raw" "$runtime_weights"
-# Other work on the machine inflates every figure: the report quotes the load averages.
-echo "start $(date -u +%FT%TZ) $(cat /proc/loadavg)" >"$raw/load.txt"
+# Other work on the machine inflates every figure: benchmarks/raw/runs.txt keeps, for each
+# measurement, when it started and ended and the load averages (1, 5, 15 min) then; the
+# report quotes them.
+$everything && : >"$raw/runs.txt"
+calibration_started="$(date -u +%FT%TZ) $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Rust files the CLI writes for a plain Substrate runtime name `sp_core`, `sp_weights` and
 # `frame_support` directly; this runtime reaches what they use through `frame_support` in
@@ -84,6 +94,7 @@ if $everything; then
 		sed -E 's/^[0-9-]+ [0-9:]+ //' | tee "$raw/storage.txt"
 	cp "$work/paritydb_weights.rs" "$runtime_weights/paritydb_weights.rs"
 	through_umbrella "$runtime_weights/paritydb_weights.rs"
+	echo "calibration $calibration_started $(date -u +%FT%TZ) $(cut -d' ' -f1-3 /proc/loadavg)" >>"$raw/runs.txt"
 fi
 
 for pallet in "${pallets[@]}"; do
@@ -97,6 +108,7 @@ for pallet in "${pallets[@]}"; do
 		template="$REPO_ROOT/scripts/benchmark/pallet-weight-template.hbs"
 	fi
 	say "Benchmarking $pallet -> ${output#"$REPO_ROOT"/}"
+	started="$(date -u +%FT%TZ) $(cut -d' ' -f1-3 /proc/loadavg)"
 	"$NODE_BIN" benchmark pallet \
 		--runtime "$wasm" \
 		--genesis-builder runtime \
@@ -108,6 +120,7 @@ for pallet in "${pallets[@]}"; do
 		--heap-pages 4096 \
 		--template "$template" \
 		--output "$output"
+	echo "$pallet $started $(date -u +%FT%TZ) $(cut -d' ' -f1-3 /proc/loadavg)" >>"$raw/runs.txt"
 done
 
 if $everything; then
@@ -117,7 +130,6 @@ if $everything; then
 	rustfmt --edition 2021 "$runtime_weights/extrinsic_weights.rs"
 fi
 
-echo "end $(date -u +%FT%TZ) $(cat /proc/loadavg)" >>"$raw/load.txt"
 say "Writing benchmarks/REPORT.md"
 node "$REPO_ROOT/scripts/benchmark/report.mjs" >"$REPO_ROOT/benchmarks/REPORT.md"
 echo "Done: review and commit runtime/src/weights/, pallets/*/src/weights.rs and benchmarks/."

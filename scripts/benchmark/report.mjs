@@ -50,10 +50,25 @@ const runs = dates.map((d) => `${d}: ${Object.values(all).filter((s) => s.date =
 line(dates.length === 1
   ? `All pallets measured on ${dates[0]} in one run, on \`${first.hostname}\` (${first.cpu}), ${first.steps} steps and ${first.repeat} repeats each.`
   : `Measured in ${dates.length} runs (${runs.join('; ')}), on \`${first.hostname}\` (${first.cpu}): the ratios mix runs.`);
-const load = join(repo, 'benchmarks/raw/load.txt');
-if (existsSync(load)) {
-  const [start, end] = readFileSync(load, 'utf8').trim().split('\n').map((l) => l.split(' '));
-  line(`Load averages (1, 5, 15 min) at the start, ${start[1]}: ${start.slice(2, 5).join(', ')}; at the end${end ? `, ${end[1]}: ${end.slice(2, 5).join(', ')}` : ': not recorded'}. On ${availableParallelism()} cores, a load above that means other work shared the machine and the figures are high.`);
+const ledger = join(repo, 'benchmarks/raw/runs.txt');
+if (existsSync(ledger)) {
+  const entries = new Map();
+  for (const row of readFileSync(ledger, 'utf8').trim().split('\n')) {
+    const [what, start, s1, s5, s15, end, e1, e5, e15] = row.split(' ');
+    entries.set(what, { start, startLoad: `${s1}, ${s5}, ${s15}`, end, endLoad: `${e1}, ${e5}, ${e15}` });
+  }
+  line();
+  line(`When each part was measured and the load averages (1, 5, 15 min) then, from`);
+  line(`benchmarks/raw/runs.txt. On ${availableParallelism()} cores, a load above that means other work shared`);
+  line('the machine and the figures are high by about as much.');
+  line();
+  line('| Measured | Started (UTC) | Load | Ended | Load |');
+  line('| --- | --- | --- | --- | --- |');
+  for (const [what, e] of entries) {
+    line(`| ${what} | ${e.start.slice(0, 16).replace('T', ' ')} | ${e.startLoad} | ${e.end.slice(11, 16)} | ${e.endLoad} |`);
+  }
+  const unrecorded = Object.keys(all).filter((p) => !entries.has(p));
+  if (unrecorded.length) line(`| ${unrecorded.join(', ')} | before this ledger (dates above) | | | |`);
 }
 line();
 line('Weights are picoseconds of ref_time: execution plus database reads and writes at the');
