@@ -13,6 +13,8 @@
 // pallet
 // --runtime
 // /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -26,15 +28,9 @@
 // --heap-pages
 // 4096
 // --template
-// /work/main/scripts/frame-weight-template.hbs
+// /work/main/scripts/benchmark/pallet-weight-template.hbs
 // --output
 // /work/main/pallets/service-book/src/weights.rs
-
-// Hand-edited since (branch hotcalls, storage version 3): the recent readings moved into
-// `Odometers`, `report_odometer` skips the vehicle's status and has a flagged variant. The
-// storage lines and read/write counts of `add_record`, `report_odometer`,
-// `report_odometer_flagged` and `record_reading` follow the code; their times and proof sizes
-// are placeholders until `scripts/benchmark.sh` regenerates this file.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -71,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `266`
 		//  Estimated: `4113`
-		// Minimum execution time: 15_793_000 picoseconds.
-		Weight::from_parts(17_406_000, 0)
+		// Minimum execution time: 15_603_000 picoseconds.
+		Weight::from_parts(16_725_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -83,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 17_626_000 picoseconds.
-		Weight::from_parts(19_339_000, 0)
+		// Minimum execution time: 17_095_000 picoseconds.
+		Weight::from_parts(18_387_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -95,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 15_092_000 picoseconds.
-		Weight::from_parts(16_765_000, 0)
+		// Minimum execution time: 14_782_000 picoseconds.
+		Weight::from_parts(16_204_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -107,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 14_962_000 picoseconds.
-		Weight::from_parts(16_775_000, 0)
+		// Minimum execution time: 14_893_000 picoseconds.
+		Weight::from_parts(16_305_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -127,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `941`
 		//  Estimated: `4113`
-		// Minimum execution time: 74_340_000 picoseconds.
-		Weight::from_parts(79_589_000, 0)
+		// Minimum execution time: 75_192_000 picoseconds.
+		Weight::from_parts(78_326_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -143,8 +139,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `655`
 		//  Estimated: `3928`
-		// Minimum execution time: 55_653_000 picoseconds.
-		Weight::from_parts(59_559_000, 0)
+		// Minimum execution time: 55_933_000 picoseconds.
+		Weight::from_parts(58_838_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -167,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2610`
 		//  Estimated: `4330`
-		// Minimum execution time: 97_345_000 picoseconds.
-		Weight::from_parts(108_691_000, 0)
+		// Minimum execution time: 97_244_000 picoseconds.
+		Weight::from_parts(101_991_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -189,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2187`
 		//  Estimated: `4330`
-		// Minimum execution time: 79_448_000 picoseconds.
-		Weight::from_parts(86_939_000, 0)
+		// Minimum execution time: 79_387_000 picoseconds.
+		Weight::from_parts(85_117_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -203,8 +199,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -225,12 +219,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServiceBook::Records` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	fn add_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3231`
+		//  Measured:  `3245`
 		//  Estimated: `6866`
-		// Minimum execution time: 200_868_000 picoseconds.
-		Weight::from_parts(227_959_000, 0)
+		// Minimum execution time: 197_744_000 picoseconds.
+		Weight::from_parts(207_498_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
-			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `ServiceBook::Workshops` (r:1 w:0)
@@ -249,8 +243,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:1 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::NextRecordId` (r:1 w:1)
 	/// Proof: `ServiceBook::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecordCount` (r:1 w:1)
@@ -261,64 +253,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServiceBook::VehicleRecords` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn correct_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3665`
+		//  Measured:  `3659`
 		//  Estimated: `6866`
-		// Minimum execution time: 181_749_000 picoseconds.
-		Weight::from_parts(220_627_000, 0)
+		// Minimum execution time: 178_395_000 picoseconds.
+		Weight::from_parts(183_522_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
-			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	fn report_odometer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1512`
+		//  Measured:  `1251`
 		//  Estimated: `4158`
-		// Minimum execution time: 39_689_000 picoseconds.
-		Weight::from_parts(45_047_000, 0)
+		// Minimum execution time: 28_292_000 picoseconds.
+		Weight::from_parts(30_516_000, 0)
 			.saturating_add(Weight::from_parts(0, 4158))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_odometer_flagged() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1512`
+		//  Measured:  `1251`
 		//  Estimated: `4158`
-		// Minimum execution time: 39_689_000 picoseconds.
-		Weight::from_parts(45_047_000, 0)
+		// Minimum execution time: 30_575_000 picoseconds.
+		Weight::from_parts(32_989_000, 0)
 			.saturating_add(Weight::from_parts(0, 4158))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn record_reading() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1468`
+		//  Measured:  `1431`
 		//  Estimated: `4158`
-		// Minimum execution time: 31_326_000 picoseconds.
-		Weight::from_parts(35_082_000, 0)
+		// Minimum execution time: 29_634_000 picoseconds.
+		Weight::from_parts(31_848_000, 0)
 			.saturating_add(Weight::from_parts(0, 4158))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `ServiceBook::WorkOrders` (r:5 w:4)
@@ -334,11 +320,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `323 + n * (198 ±0)`
 		//  Estimated: `3928 + n * (2595 ±0)`
-		// Minimum execution time: 6_019_000 picoseconds.
-		Weight::from_parts(10_815_985, 0)
+		// Minimum execution time: 6_129_000 picoseconds.
+		Weight::from_parts(10_690_111, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
-			// Standard Error: 45_252
-			.saturating_add(Weight::from_parts(46_478_131, 0).saturating_mul(n.into()))
+			// Standard Error: 41_350
+			.saturating_add(Weight::from_parts(46_212_989, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -355,8 +341,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `266`
 		//  Estimated: `4113`
-		// Minimum execution time: 15_793_000 picoseconds.
-		Weight::from_parts(17_406_000, 0)
+		// Minimum execution time: 15_603_000 picoseconds.
+		Weight::from_parts(16_725_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -367,8 +353,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 17_626_000 picoseconds.
-		Weight::from_parts(19_339_000, 0)
+		// Minimum execution time: 17_095_000 picoseconds.
+		Weight::from_parts(18_387_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -379,8 +365,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 15_092_000 picoseconds.
-		Weight::from_parts(16_765_000, 0)
+		// Minimum execution time: 14_782_000 picoseconds.
+		Weight::from_parts(16_204_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -391,8 +377,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `879`
 		//  Estimated: `4113`
-		// Minimum execution time: 14_962_000 picoseconds.
-		Weight::from_parts(16_775_000, 0)
+		// Minimum execution time: 14_893_000 picoseconds.
+		Weight::from_parts(16_305_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -411,8 +397,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `941`
 		//  Estimated: `4113`
-		// Minimum execution time: 74_340_000 picoseconds.
-		Weight::from_parts(79_589_000, 0)
+		// Minimum execution time: 75_192_000 picoseconds.
+		Weight::from_parts(78_326_000, 0)
 			.saturating_add(Weight::from_parts(0, 4113))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -427,8 +413,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `655`
 		//  Estimated: `3928`
-		// Minimum execution time: 55_653_000 picoseconds.
-		Weight::from_parts(59_559_000, 0)
+		// Minimum execution time: 55_933_000 picoseconds.
+		Weight::from_parts(58_838_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -451,8 +437,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2610`
 		//  Estimated: `4330`
-		// Minimum execution time: 97_345_000 picoseconds.
-		Weight::from_parts(108_691_000, 0)
+		// Minimum execution time: 97_244_000 picoseconds.
+		Weight::from_parts(101_991_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(4))
@@ -473,8 +459,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2187`
 		//  Estimated: `4330`
-		// Minimum execution time: 79_448_000 picoseconds.
-		Weight::from_parts(86_939_000, 0)
+		// Minimum execution time: 79_387_000 picoseconds.
+		Weight::from_parts(85_117_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(4))
@@ -487,8 +473,6 @@ impl WeightInfo for () {
 	/// Proof: `ServiceBook::WorkOrders` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -509,12 +493,12 @@ impl WeightInfo for () {
 	/// Proof: `ServiceBook::Records` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
 	fn add_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3231`
+		//  Measured:  `3245`
 		//  Estimated: `6866`
-		// Minimum execution time: 200_868_000 picoseconds.
-		Weight::from_parts(227_959_000, 0)
+		// Minimum execution time: 197_744_000 picoseconds.
+		Weight::from_parts(207_498_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
-			.saturating_add(RocksDbWeight::get().reads(14))
+			.saturating_add(RocksDbWeight::get().reads(13))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
 	/// Storage: `ServiceBook::Workshops` (r:1 w:0)
@@ -533,8 +517,6 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::OpenWorkOrders` (r:1 w:1)
 	/// Proof: `ServiceBook::OpenWorkOrders` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::NextRecordId` (r:1 w:1)
 	/// Proof: `ServiceBook::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::RecordCount` (r:1 w:1)
@@ -545,64 +527,58 @@ impl WeightInfo for () {
 	/// Proof: `ServiceBook::VehicleRecords` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn correct_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3665`
+		//  Measured:  `3659`
 		//  Estimated: `6866`
-		// Minimum execution time: 181_749_000 picoseconds.
-		Weight::from_parts(220_627_000, 0)
+		// Minimum execution time: 178_395_000 picoseconds.
+		Weight::from_parts(183_522_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
-			.saturating_add(RocksDbWeight::get().reads(14))
+			.saturating_add(RocksDbWeight::get().reads(13))
 			.saturating_add(RocksDbWeight::get().writes(10))
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	fn report_odometer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1512`
+		//  Measured:  `1251`
 		//  Estimated: `4158`
-		// Minimum execution time: 39_689_000 picoseconds.
-		Weight::from_parts(45_047_000, 0)
+		// Minimum execution time: 28_292_000 picoseconds.
+		Weight::from_parts(30_516_000, 0)
 			.saturating_add(Weight::from_parts(0, 4158))
-			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
 	/// Proof: `VehicleIdentity::DeviceVehicle` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_odometer_flagged() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1512`
+		//  Measured:  `1251`
 		//  Estimated: `4158`
-		// Minimum execution time: 39_689_000 picoseconds.
-		Weight::from_parts(45_047_000, 0)
+		// Minimum execution time: 30_575_000 picoseconds.
+		Weight::from_parts(32_989_000, 0)
 			.saturating_add(Weight::from_parts(0, 4158))
-			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn record_reading() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1468`
+		//  Measured:  `1431`
 		//  Estimated: `4158`
-		// Minimum execution time: 31_326_000 picoseconds.
-		Weight::from_parts(35_082_000, 0)
+		// Minimum execution time: 29_634_000 picoseconds.
+		Weight::from_parts(31_848_000, 0)
 			.saturating_add(Weight::from_parts(0, 4158))
-			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `ServiceBook::WorkOrders` (r:5 w:4)
@@ -618,11 +594,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `323 + n * (198 ±0)`
 		//  Estimated: `3928 + n * (2595 ±0)`
-		// Minimum execution time: 6_019_000 picoseconds.
-		Weight::from_parts(10_815_985, 0)
+		// Minimum execution time: 6_129_000 picoseconds.
+		Weight::from_parts(10_690_111, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
-			// Standard Error: 45_252
-			.saturating_add(Weight::from_parts(46_478_131, 0).saturating_mul(n.into()))
+			// Standard Error: 41_350
+			.saturating_add(Weight::from_parts(46_212_989, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))

@@ -13,6 +13,8 @@
 // pallet
 // --runtime
 // /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -26,7 +28,7 @@
 // --heap-pages
 // 4096
 // --template
-// /work/main/scripts/frame-weight-template.hbs
+// /work/main/scripts/benchmark/pallet-weight-template.hbs
 // --output
 // /work/main/pallets/shared-charging/src/weights.rs
 
@@ -90,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `593`
 		//  Estimated: `3928`
-		// Minimum execution time: 67_530_000 picoseconds.
-		Weight::from_parts(71_877_000, 0)
+		// Minimum execution time: 68_201_000 picoseconds.
+		Weight::from_parts(71_686_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -102,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 14_191_000 picoseconds.
-		Weight::from_parts(16_454_000, 0)
+		// Minimum execution time: 14_502_000 picoseconds.
+		Weight::from_parts(15_814_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -114,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 14_382_000 picoseconds.
-		Weight::from_parts(17_496_000, 0)
+		// Minimum execution time: 14_401_000 picoseconds.
+		Weight::from_parts(15_734_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -137,11 +139,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `935 + m * (58 ±0)`
 		//  Estimated: `5883 + m * (2540 ±1)`
-		// Minimum execution time: 73_409_000 picoseconds.
-		Weight::from_parts(99_240_922, 0)
+		// Minimum execution time: 71_215_000 picoseconds.
+		Weight::from_parts(80_695_620, 0)
 			.saturating_add(Weight::from_parts(0, 5883))
-			// Standard Error: 55_876
-			.saturating_add(Weight::from_parts(7_603_454, 0).saturating_mul(m.into()))
+			// Standard Error: 3_106
+			.saturating_add(Weight::from_parts(6_878_979, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -158,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1096`
 		//  Estimated: `3596`
-		// Minimum execution time: 33_760_000 picoseconds.
-		Weight::from_parts(40_440_000, 0)
+		// Minimum execution time: 35_643_000 picoseconds.
+		Weight::from_parts(38_467_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -174,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1138`
 		//  Estimated: `3596`
-		// Minimum execution time: 33_970_000 picoseconds.
-		Weight::from_parts(37_355_000, 0)
+		// Minimum execution time: 33_990_000 picoseconds.
+		Weight::from_parts(36_824_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -195,11 +197,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `381`
 		//  Estimated: `3928`
-		// Minimum execution time: 62_022_000 picoseconds.
-		Weight::from_parts(64_865_457, 0)
+		// Minimum execution time: 62_563_000 picoseconds.
+		Weight::from_parts(65_031_085, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
-			// Standard Error: 1_885
-			.saturating_add(Weight::from_parts(164_108, 0).saturating_mul(e.into()))
+			// Standard Error: 1_342
+			.saturating_add(Weight::from_parts(166_380, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -212,11 +214,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1644`
 		//  Estimated: `5014`
-		// Minimum execution time: 25_829_000 picoseconds.
-		Weight::from_parts(27_701_767, 0)
+		// Minimum execution time: 25_788_000 picoseconds.
+		Weight::from_parts(27_269_200, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
-			// Standard Error: 1_902
-			.saturating_add(Weight::from_parts(155_309, 0).saturating_mul(e.into()))
+			// Standard Error: 883
+			.saturating_add(Weight::from_parts(159_401, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -232,8 +234,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1907`
 		//  Estimated: `5014`
-		// Minimum execution time: 62_172_000 picoseconds.
-		Weight::from_parts(66_819_000, 0)
+		// Minimum execution time: 63_825_000 picoseconds.
+		Weight::from_parts(67_790_000, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -265,11 +267,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2282 + e * (79 ±0)`
 		//  Estimated: `5014`
-		// Minimum execution time: 152_667_000 picoseconds.
-		Weight::from_parts(161_275_874, 0)
+		// Minimum execution time: 154_189_000 picoseconds.
+		Weight::from_parts(158_835_373, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
-			// Standard Error: 33_115
-			.saturating_add(Weight::from_parts(234_383, 0).saturating_mul(e.into()))
+			// Standard Error: 5_799
+			.saturating_add(Weight::from_parts(241_564, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -279,26 +281,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SharedCharging::Sessions` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::Chargers` (r:1 w:0)
 	/// Proof: `SharedCharging::Chargers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::PendingSince` (r:0 w:1)
 	/// Proof: `SharedCharging::PendingSince` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn confirm_session() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `605`
+		//  Measured:  `568`
 		//  Estimated: `3624`
-		// Minimum execution time: 28_693_000 picoseconds.
-		Weight::from_parts(31_947_000, 0)
+		// Minimum execution time: 26_499_000 picoseconds.
+		Weight::from_parts(29_003_000, 0)
 			.saturating_add(Weight::from_parts(0, 3624))
-			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `SharedCharging::Sessions` (r:1 w:1)
 	/// Proof: `SharedCharging::Sessions` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::Chargers` (r:1 w:1)
 	/// Proof: `SharedCharging::Chargers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::TariffVersions` (r:1 w:1)
 	/// Proof: `SharedCharging::TariffVersions` (`max_values`: None, `max_size`: Some(1549), added: 4024, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:3 w:3)
@@ -324,7 +322,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::PendingSince` (r:0 w:1)
 	/// Proof: `SharedCharging::PendingSince` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::GridEventSessions` (r:0 w:1)
@@ -335,18 +333,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SharedCharging::Records` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::VehicleSessions` (r:0 w:1)
 	/// Proof: `SharedCharging::VehicleSessions` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
+	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 16]`.
 	fn stop_session(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2914 + e * (79 ±0)`
+		//  Measured:  `2877 + e * (79 ±0)`
 		//  Estimated: `11402`
-		// Minimum execution time: 335_658_000 picoseconds.
-		Weight::from_parts(350_329_912, 0)
+		// Minimum execution time: 332_503_000 picoseconds.
+		Weight::from_parts(342_996_903, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
-			// Standard Error: 36_167
-			.saturating_add(Weight::from_parts(122_761, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(21))
-			.saturating_add(T::DbWeight::get().writes(23))
+			// Standard Error: 24_512
+			.saturating_add(Weight::from_parts(816_947, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(20))
+			.saturating_add(T::DbWeight::get().writes(24))
 	}
 	/// Storage: `SharedCharging::Discharges` (r:1 w:0)
 	/// Proof: `SharedCharging::Discharges` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
@@ -354,8 +354,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SharedCharging::Sessions` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::Chargers` (r:1 w:1)
 	/// Proof: `SharedCharging::Chargers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -378,12 +376,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SharedCharging::VehicleSessions` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn close_session() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1669`
+		//  Measured:  `1632`
 		//  Estimated: `5014`
-		// Minimum execution time: 142_732_000 picoseconds.
-		Weight::from_parts(146_918_000, 0)
+		// Minimum execution time: 140_259_000 picoseconds.
+		Weight::from_parts(145_276_000, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
-			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `SharedCharging::Records` (r:1 w:0)
@@ -394,8 +392,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `675`
 		//  Estimated: `3705`
-		// Minimum execution time: 22_093_000 picoseconds.
-		Weight::from_parts(24_797_000, 0)
+		// Minimum execution time: 22_203_000 picoseconds.
+		Weight::from_parts(24_377_000, 0)
 			.saturating_add(Weight::from_parts(0, 3705))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -422,8 +420,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1455`
 		//  Estimated: `6196`
-		// Minimum execution time: 103_604_000 picoseconds.
-		Weight::from_parts(108_651_000, 0)
+		// Minimum execution time: 103_384_000 picoseconds.
+		Weight::from_parts(106_779_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -442,8 +440,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1132`
 		//  Estimated: `3928`
-		// Minimum execution time: 70_185_000 picoseconds.
-		Weight::from_parts(73_850_000, 0)
+		// Minimum execution time: 69_443_000 picoseconds.
+		Weight::from_parts(72_658_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -454,8 +452,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `219`
 		//  Estimated: `3513`
-		// Minimum execution time: 11_758_000 picoseconds.
-		Weight::from_parts(12_759_000, 0)
+		// Minimum execution time: 12_098_000 picoseconds.
+		Weight::from_parts(13_190_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -466,8 +464,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `238`
 		//  Estimated: `3513`
-		// Minimum execution time: 11_517_000 picoseconds.
-		Weight::from_parts(12_618_000, 0)
+		// Minimum execution time: 11_947_000 picoseconds.
+		Weight::from_parts(13_010_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -488,8 +486,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `679`
 		//  Estimated: `3928`
-		// Minimum execution time: 78_487_000 picoseconds.
-		Weight::from_parts(83_433_000, 0)
+		// Minimum execution time: 79_297_000 picoseconds.
+		Weight::from_parts(83_674_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -511,11 +509,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `780 + n * (64 ±0)`
 		//  Estimated: `3928 + n * (2515 ±0)`
-		// Minimum execution time: 65_367_000 picoseconds.
-		Weight::from_parts(70_357_952, 0)
+		// Minimum execution time: 67_350_000 picoseconds.
+		Weight::from_parts(70_004_072, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
-			// Standard Error: 11_012
-			.saturating_add(Weight::from_parts(6_458_888, 0).saturating_mul(n.into()))
+			// Standard Error: 2_722
+			.saturating_add(Weight::from_parts(6_229_717, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -539,11 +537,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `780 + n * (64 ±0)`
 		//  Estimated: `3928 + n * (2515 ±0)`
-		// Minimum execution time: 66_078_000 picoseconds.
-		Weight::from_parts(73_199_182, 0)
+		// Minimum execution time: 67_490_000 picoseconds.
+		Weight::from_parts(69_501_217, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
-			// Standard Error: 28_683
-			.saturating_add(Weight::from_parts(6_867_069, 0).saturating_mul(n.into()))
+			// Standard Error: 2_334
+			.saturating_add(Weight::from_parts(6_258_861, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -558,8 +556,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 13_921_000 picoseconds.
-		Weight::from_parts(16_204_000, 0)
+		// Minimum execution time: 14_241_000 picoseconds.
+		Weight::from_parts(15_604_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -572,8 +570,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `381`
 		//  Estimated: `3596`
-		// Minimum execution time: 15_373_000 picoseconds.
-		Weight::from_parts(17_937_000, 0)
+		// Minimum execution time: 15_693_000 picoseconds.
+		Weight::from_parts(17_035_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -590,8 +588,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `576`
 		//  Estimated: `3596`
-		// Minimum execution time: 24_086_000 picoseconds.
-		Weight::from_parts(32_408_000, 0)
+		// Minimum execution time: 24_176_000 picoseconds.
+		Weight::from_parts(26_519_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -614,8 +612,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1468`
 		//  Estimated: `3596`
-		// Minimum execution time: 44_116_000 picoseconds.
-		Weight::from_parts(54_551_000, 0)
+		// Minimum execution time: 44_346_000 picoseconds.
+		Weight::from_parts(48_071_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -644,8 +642,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2248`
 		//  Estimated: `6866`
-		// Minimum execution time: 155_461_000 picoseconds.
-		Weight::from_parts(177_263_000, 0)
+		// Minimum execution time: 155_631_000 picoseconds.
+		Weight::from_parts(161_430_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -654,8 +652,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SharedCharging::Discharges` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::Chargers` (r:1 w:1)
 	/// Proof: `SharedCharging::Chargers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -668,12 +664,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SharedCharging::VehicleSessions` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn stop_discharge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1163`
+		//  Measured:  `1126`
 		//  Estimated: `6196`
-		// Minimum execution time: 87_069_000 picoseconds.
-		Weight::from_parts(103_013_000, 0)
+		// Minimum execution time: 83_694_000 picoseconds.
+		Weight::from_parts(93_619_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `SharedCharging::Discharges` (r:1 w:0)
@@ -708,8 +704,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2132`
 		//  Estimated: `5014`
-		// Minimum execution time: 154_189_000 picoseconds.
-		Weight::from_parts(166_497_000, 0)
+		// Minimum execution time: 155_250_000 picoseconds.
+		Weight::from_parts(175_130_000, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(11))
@@ -720,8 +716,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 13_270_000 picoseconds.
-		Weight::from_parts(15_754_000, 0)
+		// Minimum execution time: 13_420_000 picoseconds.
+		Weight::from_parts(15_022_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -732,8 +728,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 13_019_000 picoseconds.
-		Weight::from_parts(15_073_000, 0)
+		// Minimum execution time: 13_389_000 picoseconds.
+		Weight::from_parts(15_072_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -744,8 +740,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 16_665_000 picoseconds.
-		Weight::from_parts(20_670_000, 0)
+		// Minimum execution time: 16_955_000 picoseconds.
+		Weight::from_parts(18_817_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -768,8 +764,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `593`
 		//  Estimated: `3928`
-		// Minimum execution time: 67_530_000 picoseconds.
-		Weight::from_parts(71_877_000, 0)
+		// Minimum execution time: 68_201_000 picoseconds.
+		Weight::from_parts(71_686_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(5))
@@ -780,8 +776,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 14_191_000 picoseconds.
-		Weight::from_parts(16_454_000, 0)
+		// Minimum execution time: 14_502_000 picoseconds.
+		Weight::from_parts(15_814_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -792,8 +788,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 14_382_000 picoseconds.
-		Weight::from_parts(17_496_000, 0)
+		// Minimum execution time: 14_401_000 picoseconds.
+		Weight::from_parts(15_734_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -815,11 +811,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `935 + m * (58 ±0)`
 		//  Estimated: `5883 + m * (2540 ±1)`
-		// Minimum execution time: 73_409_000 picoseconds.
-		Weight::from_parts(99_240_922, 0)
+		// Minimum execution time: 71_215_000 picoseconds.
+		Weight::from_parts(80_695_620, 0)
 			.saturating_add(Weight::from_parts(0, 5883))
-			// Standard Error: 55_876
-			.saturating_add(Weight::from_parts(7_603_454, 0).saturating_mul(m.into()))
+			// Standard Error: 3_106
+			.saturating_add(Weight::from_parts(6_878_979, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(6))
@@ -836,8 +832,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1096`
 		//  Estimated: `3596`
-		// Minimum execution time: 33_760_000 picoseconds.
-		Weight::from_parts(40_440_000, 0)
+		// Minimum execution time: 35_643_000 picoseconds.
+		Weight::from_parts(38_467_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -852,8 +848,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1138`
 		//  Estimated: `3596`
-		// Minimum execution time: 33_970_000 picoseconds.
-		Weight::from_parts(37_355_000, 0)
+		// Minimum execution time: 33_990_000 picoseconds.
+		Weight::from_parts(36_824_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -873,11 +869,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `381`
 		//  Estimated: `3928`
-		// Minimum execution time: 62_022_000 picoseconds.
-		Weight::from_parts(64_865_457, 0)
+		// Minimum execution time: 62_563_000 picoseconds.
+		Weight::from_parts(65_031_085, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
-			// Standard Error: 1_885
-			.saturating_add(Weight::from_parts(164_108, 0).saturating_mul(e.into()))
+			// Standard Error: 1_342
+			.saturating_add(Weight::from_parts(166_380, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
@@ -890,11 +886,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1644`
 		//  Estimated: `5014`
-		// Minimum execution time: 25_829_000 picoseconds.
-		Weight::from_parts(27_701_767, 0)
+		// Minimum execution time: 25_788_000 picoseconds.
+		Weight::from_parts(27_269_200, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
-			// Standard Error: 1_902
-			.saturating_add(Weight::from_parts(155_309, 0).saturating_mul(e.into()))
+			// Standard Error: 883
+			.saturating_add(Weight::from_parts(159_401, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
@@ -910,8 +906,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1907`
 		//  Estimated: `5014`
-		// Minimum execution time: 62_172_000 picoseconds.
-		Weight::from_parts(66_819_000, 0)
+		// Minimum execution time: 63_825_000 picoseconds.
+		Weight::from_parts(67_790_000, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
@@ -943,11 +939,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2282 + e * (79 ±0)`
 		//  Estimated: `5014`
-		// Minimum execution time: 152_667_000 picoseconds.
-		Weight::from_parts(161_275_874, 0)
+		// Minimum execution time: 154_189_000 picoseconds.
+		Weight::from_parts(158_835_373, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
-			// Standard Error: 33_115
-			.saturating_add(Weight::from_parts(234_383, 0).saturating_mul(e.into()))
+			// Standard Error: 5_799
+			.saturating_add(Weight::from_parts(241_564, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
@@ -957,26 +953,22 @@ impl WeightInfo for () {
 	/// Proof: `SharedCharging::Sessions` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::Chargers` (r:1 w:0)
 	/// Proof: `SharedCharging::Chargers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::PendingSince` (r:0 w:1)
 	/// Proof: `SharedCharging::PendingSince` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn confirm_session() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `605`
+		//  Measured:  `568`
 		//  Estimated: `3624`
-		// Minimum execution time: 28_693_000 picoseconds.
-		Weight::from_parts(31_947_000, 0)
+		// Minimum execution time: 26_499_000 picoseconds.
+		Weight::from_parts(29_003_000, 0)
 			.saturating_add(Weight::from_parts(0, 3624))
-			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `SharedCharging::Sessions` (r:1 w:1)
 	/// Proof: `SharedCharging::Sessions` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::Chargers` (r:1 w:1)
 	/// Proof: `SharedCharging::Chargers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::TariffVersions` (r:1 w:1)
 	/// Proof: `SharedCharging::TariffVersions` (`max_values`: None, `max_size`: Some(1549), added: 4024, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:3 w:3)
@@ -1002,7 +994,7 @@ impl WeightInfo for () {
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
-	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
+	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::PendingSince` (r:0 w:1)
 	/// Proof: `SharedCharging::PendingSince` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::GridEventSessions` (r:0 w:1)
@@ -1013,18 +1005,20 @@ impl WeightInfo for () {
 	/// Proof: `SharedCharging::Records` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::VehicleSessions` (r:0 w:1)
 	/// Proof: `SharedCharging::VehicleSessions` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceBook::RecentReadings` (r:0 w:1)
+	/// Proof: `ServiceBook::RecentReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 16]`.
 	fn stop_session(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2914 + e * (79 ±0)`
+		//  Measured:  `2877 + e * (79 ±0)`
 		//  Estimated: `11402`
-		// Minimum execution time: 335_658_000 picoseconds.
-		Weight::from_parts(350_329_912, 0)
+		// Minimum execution time: 332_503_000 picoseconds.
+		Weight::from_parts(342_996_903, 0)
 			.saturating_add(Weight::from_parts(0, 11402))
-			// Standard Error: 36_167
-			.saturating_add(Weight::from_parts(122_761, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(21))
-			.saturating_add(RocksDbWeight::get().writes(23))
+			// Standard Error: 24_512
+			.saturating_add(Weight::from_parts(816_947, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(20))
+			.saturating_add(RocksDbWeight::get().writes(24))
 	}
 	/// Storage: `SharedCharging::Discharges` (r:1 w:0)
 	/// Proof: `SharedCharging::Discharges` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
@@ -1032,8 +1026,6 @@ impl WeightInfo for () {
 	/// Proof: `SharedCharging::Sessions` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::Chargers` (r:1 w:1)
 	/// Proof: `SharedCharging::Chargers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -1056,12 +1048,12 @@ impl WeightInfo for () {
 	/// Proof: `SharedCharging::VehicleSessions` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn close_session() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1669`
+		//  Measured:  `1632`
 		//  Estimated: `5014`
-		// Minimum execution time: 142_732_000 picoseconds.
-		Weight::from_parts(146_918_000, 0)
+		// Minimum execution time: 140_259_000 picoseconds.
+		Weight::from_parts(145_276_000, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
-			.saturating_add(RocksDbWeight::get().reads(11))
+			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(11))
 	}
 	/// Storage: `SharedCharging::Records` (r:1 w:0)
@@ -1072,8 +1064,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `675`
 		//  Estimated: `3705`
-		// Minimum execution time: 22_093_000 picoseconds.
-		Weight::from_parts(24_797_000, 0)
+		// Minimum execution time: 22_203_000 picoseconds.
+		Weight::from_parts(24_377_000, 0)
 			.saturating_add(Weight::from_parts(0, 3705))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1100,8 +1092,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1455`
 		//  Estimated: `6196`
-		// Minimum execution time: 103_604_000 picoseconds.
-		Weight::from_parts(108_651_000, 0)
+		// Minimum execution time: 103_384_000 picoseconds.
+		Weight::from_parts(106_779_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
@@ -1120,8 +1112,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1132`
 		//  Estimated: `3928`
-		// Minimum execution time: 70_185_000 picoseconds.
-		Weight::from_parts(73_850_000, 0)
+		// Minimum execution time: 69_443_000 picoseconds.
+		Weight::from_parts(72_658_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -1132,8 +1124,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `219`
 		//  Estimated: `3513`
-		// Minimum execution time: 11_758_000 picoseconds.
-		Weight::from_parts(12_759_000, 0)
+		// Minimum execution time: 12_098_000 picoseconds.
+		Weight::from_parts(13_190_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1144,8 +1136,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `238`
 		//  Estimated: `3513`
-		// Minimum execution time: 11_517_000 picoseconds.
-		Weight::from_parts(12_618_000, 0)
+		// Minimum execution time: 11_947_000 picoseconds.
+		Weight::from_parts(13_010_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1166,8 +1158,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `679`
 		//  Estimated: `3928`
-		// Minimum execution time: 78_487_000 picoseconds.
-		Weight::from_parts(83_433_000, 0)
+		// Minimum execution time: 79_297_000 picoseconds.
+		Weight::from_parts(83_674_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(5))
@@ -1189,11 +1181,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `780 + n * (64 ±0)`
 		//  Estimated: `3928 + n * (2515 ±0)`
-		// Minimum execution time: 65_367_000 picoseconds.
-		Weight::from_parts(70_357_952, 0)
+		// Minimum execution time: 67_350_000 picoseconds.
+		Weight::from_parts(70_004_072, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
-			// Standard Error: 11_012
-			.saturating_add(Weight::from_parts(6_458_888, 0).saturating_mul(n.into()))
+			// Standard Error: 2_722
+			.saturating_add(Weight::from_parts(6_229_717, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4))
@@ -1217,11 +1209,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `780 + n * (64 ±0)`
 		//  Estimated: `3928 + n * (2515 ±0)`
-		// Minimum execution time: 66_078_000 picoseconds.
-		Weight::from_parts(73_199_182, 0)
+		// Minimum execution time: 67_490_000 picoseconds.
+		Weight::from_parts(69_501_217, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
-			// Standard Error: 28_683
-			.saturating_add(Weight::from_parts(6_867_069, 0).saturating_mul(n.into()))
+			// Standard Error: 2_334
+			.saturating_add(Weight::from_parts(6_258_861, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4))
@@ -1236,8 +1228,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 13_921_000 picoseconds.
-		Weight::from_parts(16_204_000, 0)
+		// Minimum execution time: 14_241_000 picoseconds.
+		Weight::from_parts(15_604_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1250,8 +1242,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `381`
 		//  Estimated: `3596`
-		// Minimum execution time: 15_373_000 picoseconds.
-		Weight::from_parts(17_937_000, 0)
+		// Minimum execution time: 15_693_000 picoseconds.
+		Weight::from_parts(17_035_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1268,8 +1260,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `576`
 		//  Estimated: `3596`
-		// Minimum execution time: 24_086_000 picoseconds.
-		Weight::from_parts(32_408_000, 0)
+		// Minimum execution time: 24_176_000 picoseconds.
+		Weight::from_parts(26_519_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1292,8 +1284,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1468`
 		//  Estimated: `3596`
-		// Minimum execution time: 44_116_000 picoseconds.
-		Weight::from_parts(54_551_000, 0)
+		// Minimum execution time: 44_346_000 picoseconds.
+		Weight::from_parts(48_071_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -1322,8 +1314,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2248`
 		//  Estimated: `6866`
-		// Minimum execution time: 155_461_000 picoseconds.
-		Weight::from_parts(177_263_000, 0)
+		// Minimum execution time: 155_631_000 picoseconds.
+		Weight::from_parts(161_430_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
@@ -1332,8 +1324,6 @@ impl WeightInfo for () {
 	/// Proof: `SharedCharging::Discharges` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
 	/// Storage: `SharedCharging::Chargers` (r:1 w:1)
 	/// Proof: `SharedCharging::Chargers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -1346,12 +1336,12 @@ impl WeightInfo for () {
 	/// Proof: `SharedCharging::VehicleSessions` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn stop_discharge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1163`
+		//  Measured:  `1126`
 		//  Estimated: `6196`
-		// Minimum execution time: 87_069_000 picoseconds.
-		Weight::from_parts(103_013_000, 0)
+		// Minimum execution time: 83_694_000 picoseconds.
+		Weight::from_parts(93_619_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	/// Storage: `SharedCharging::Discharges` (r:1 w:0)
@@ -1386,8 +1376,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2132`
 		//  Estimated: `5014`
-		// Minimum execution time: 154_189_000 picoseconds.
-		Weight::from_parts(166_497_000, 0)
+		// Minimum execution time: 155_250_000 picoseconds.
+		Weight::from_parts(175_130_000, 0)
 			.saturating_add(Weight::from_parts(0, 5014))
 			.saturating_add(RocksDbWeight::get().reads(12))
 			.saturating_add(RocksDbWeight::get().writes(11))
@@ -1398,8 +1388,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 13_270_000 picoseconds.
-		Weight::from_parts(15_754_000, 0)
+		// Minimum execution time: 13_420_000 picoseconds.
+		Weight::from_parts(15_022_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1410,8 +1400,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 13_019_000 picoseconds.
-		Weight::from_parts(15_073_000, 0)
+		// Minimum execution time: 13_389_000 picoseconds.
+		Weight::from_parts(15_072_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -1422,8 +1412,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3596`
-		// Minimum execution time: 16_665_000 picoseconds.
-		Weight::from_parts(20_670_000, 0)
+		// Minimum execution time: 16_955_000 picoseconds.
+		Weight::from_parts(18_817_000, 0)
 			.saturating_add(Weight::from_parts(0, 3596))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))

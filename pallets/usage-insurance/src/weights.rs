@@ -13,6 +13,8 @@
 // pallet
 // --runtime
 // /root/.cache/v2x-chain/benchmark-target/release/wbuild/v2x-runtime/v2x_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -26,15 +28,9 @@
 // --heap-pages
 // 4096
 // --template
-// /work/main/scripts/frame-weight-template.hbs
+// /work/main/scripts/benchmark/pallet-weight-template.hbs
 // --output
 // /work/main/pallets/usage-insurance/src/weights.rs
-
-// Hand-edited since (branch hotcalls, storage version 2): policies carry their terms and
-// holder's role, the service book keeps recent readings inside `Odometers`. The storage lines
-// and read/write counts of `report_usage` and `report_usage_by_operator_flagged` follow the
-// code; their times and proof sizes are placeholders until `scripts/benchmark.sh` regenerates
-// this file.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -81,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3616`
-		// Minimum execution time: 13_970_000 picoseconds.
-		Weight::from_parts(15_653_000, 0)
+		// Minimum execution time: 13_831_000 picoseconds.
+		Weight::from_parts(15_092_000, 0)
 			.saturating_add(Weight::from_parts(0, 3616))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -93,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `426`
 		//  Estimated: `3616`
-		// Minimum execution time: 14_481_000 picoseconds.
-		Weight::from_parts(16_354_000, 0)
+		// Minimum execution time: 14_181_000 picoseconds.
+		Weight::from_parts(15_573_000, 0)
 			.saturating_add(Weight::from_parts(0, 3616))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -105,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `426`
 		//  Estimated: `3616`
-		// Minimum execution time: 14_412_000 picoseconds.
-		Weight::from_parts(16_294_000, 0)
+		// Minimum execution time: 14_262_000 picoseconds.
+		Weight::from_parts(15_523_000, 0)
 			.saturating_add(Weight::from_parts(0, 3616))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -125,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `726`
 		//  Estimated: `3928`
-		// Minimum execution time: 70_604_000 picoseconds.
-		Weight::from_parts(74_891_000, 0)
+		// Minimum execution time: 70_725_000 picoseconds.
+		Weight::from_parts(77_215_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -143,8 +139,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `984`
 		//  Estimated: `3928`
-		// Minimum execution time: 65_377_000 picoseconds.
-		Weight::from_parts(70_755_000, 0)
+		// Minimum execution time: 64_035_000 picoseconds.
+		Weight::from_parts(73_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -159,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `652`
 		//  Estimated: `3928`
-		// Minimum execution time: 65_257_000 picoseconds.
-		Weight::from_parts(69_213_000, 0)
+		// Minimum execution time: 63_745_000 picoseconds.
+		Weight::from_parts(66_269_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -175,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `848`
 		//  Estimated: `3928`
-		// Minimum execution time: 64_746_000 picoseconds.
-		Weight::from_parts(68_612_000, 0)
+		// Minimum execution time: 63_013_000 picoseconds.
+		Weight::from_parts(65_898_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -202,35 +198,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::DueAt` (r:0 w:1)
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:0 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	fn buy_policy() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1839`
 		//  Estimated: `6866`
-		// Minimum execution time: 156_232_000 picoseconds.
-		Weight::from_parts(165_276_000, 0)
+		// Minimum execution time: 156_162_000 picoseconds.
+		Weight::from_parts(161_049_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `761`
+		//  Measured:  `910`
 		//  Estimated: `3928`
-		// Minimum execution time: 67_360_000 picoseconds.
-		Weight::from_parts(72_287_000, 0)
+		// Minimum execution time: 67_640_000 picoseconds.
+		Weight::from_parts(70_435_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -245,10 +241,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn cancel_policy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1454`
+		//  Measured:  `1603`
 		//  Estimated: `6866`
-		// Minimum execution time: 161_570_000 picoseconds.
-		Weight::from_parts(170_583_000, 0)
+		// Minimum execution time: 161_129_000 picoseconds.
+		Weight::from_parts(167_068_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -258,19 +254,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	fn report_usage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1721`
+		//  Measured:  `1344`
 		//  Estimated: `4158`
-		// Minimum execution time: 68_983_000 picoseconds.
-		Weight::from_parts(75_181_000, 0)
+		// Minimum execution time: 50_214_000 picoseconds.
+		Weight::from_parts(53_890_000, 0)
 			.saturating_add(Weight::from_parts(0, 4158))
-			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
@@ -278,29 +272,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_usage_by_operator_flagged() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1721`
+		//  Measured:  `1665`
 		//  Estimated: `4330`
-		// Minimum execution time: 68_983_000 picoseconds.
-		Weight::from_parts(75_181_000, 0)
+		// Minimum execution time: 62_743_000 picoseconds.
+		Weight::from_parts(67_480_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
-			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -315,16 +307,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1455`
+		//  Measured:  `1604`
 		//  Estimated: `6866`
-		// Minimum execution time: 127_649_000 picoseconds.
-		Weight::from_parts(136_482_000, 0)
+		// Minimum execution time: 127_489_000 picoseconds.
+		Weight::from_parts(132_217_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::NextClaimId` (r:1 w:1)
@@ -339,10 +331,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	fn file_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1251`
+		//  Measured:  `1400`
 		//  Estimated: `3928`
-		// Minimum execution time: 84_916_000 picoseconds.
-		Weight::from_parts(89_893_000, 0)
+		// Minimum execution time: 84_545_000 picoseconds.
+		Weight::from_parts(87_960_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -350,7 +342,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::Claims` (r:1 w:1)
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -361,10 +353,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `UsageInsurance::Insurers` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1695`
+		//  Measured:  `1844`
 		//  Estimated: `6866`
-		// Minimum execution time: 129_592_000 picoseconds.
-		Weight::from_parts(137_955_000, 0)
+		// Minimum execution time: 128_261_000 picoseconds.
+		Weight::from_parts(132_336_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -377,8 +369,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `652`
 		//  Estimated: `3643`
-		// Minimum execution time: 24_977_000 picoseconds.
-		Weight::from_parts(28_872_000, 0)
+		// Minimum execution time: 25_017_000 picoseconds.
+		Weight::from_parts(26_910_000, 0)
 			.saturating_add(Weight::from_parts(0, 3643))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -391,8 +383,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `657`
 		//  Estimated: `3643`
-		// Minimum execution time: 24_977_000 picoseconds.
-		Weight::from_parts(28_532_000, 0)
+		// Minimum execution time: 24_867_000 picoseconds.
+		Weight::from_parts(26_479_000, 0)
 			.saturating_add(Weight::from_parts(0, 3643))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -400,7 +392,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::Claims` (r:1 w:1)
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -411,10 +403,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `UsageInsurance::Insurers` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	fn decide_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1695`
+		//  Measured:  `1844`
 		//  Estimated: `6866`
-		// Minimum execution time: 129_392_000 picoseconds.
-		Weight::from_parts(135_370_000, 0)
+		// Minimum execution time: 128_491_000 picoseconds.
+		Weight::from_parts(132_387_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -426,29 +418,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1012`
+		//  Measured:  `1161`
 		//  Estimated: `3928`
-		// Minimum execution time: 68_241_000 picoseconds.
-		Weight::from_parts(74_531_000, 0)
+		// Minimum execution time: 67_280_000 picoseconds.
+		Weight::from_parts(69_914_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn close_policy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `749`
+		//  Measured:  `898`
 		//  Estimated: `3928`
-		// Minimum execution time: 62_443_000 picoseconds.
-		Weight::from_parts(67_090_000, 0)
+		// Minimum execution time: 60_980_000 picoseconds.
+		Weight::from_parts(63_554_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -458,7 +450,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::DueAt` (r:1 w:1)
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -471,10 +463,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn on_idle_settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1554`
+		//  Measured:  `1703`
 		//  Estimated: `6866`
-		// Minimum execution time: 138_736_000 picoseconds.
-		Weight::from_parts(149_682_000, 0)
+		// Minimum execution time: 136_032_000 picoseconds.
+		Weight::from_parts(140_768_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -487,8 +479,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `241`
 		//  Estimated: `3493`
-		// Minimum execution time: 9_304_000 picoseconds.
-		Weight::from_parts(10_346_000, 0)
+		// Minimum execution time: 9_254_000 picoseconds.
+		Weight::from_parts(10_075_000, 0)
 			.saturating_add(Weight::from_parts(0, 3493))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -496,7 +488,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:1)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -509,16 +501,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn end_policy_on_vehicle_event() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1495`
+		//  Measured:  `1644`
 		//  Estimated: `6866`
-		// Minimum execution time: 164_994_000 picoseconds.
-		Weight::from_parts(176_662_000, 0)
+		// Minimum execution time: 163_583_000 picoseconds.
+		Weight::from_parts(168_190_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
@@ -537,10 +529,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn end_holder_left() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2053`
+		//  Measured:  `2202`
 		//  Estimated: `6866`
-		// Minimum execution time: 176_713_000 picoseconds.
-		Weight::from_parts(192_605_000, 0)
+		// Minimum execution time: 176_132_000 picoseconds.
+		Weight::from_parts(180_638_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -555,8 +547,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3616`
-		// Minimum execution time: 13_970_000 picoseconds.
-		Weight::from_parts(15_653_000, 0)
+		// Minimum execution time: 13_831_000 picoseconds.
+		Weight::from_parts(15_092_000, 0)
 			.saturating_add(Weight::from_parts(0, 3616))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -567,8 +559,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `426`
 		//  Estimated: `3616`
-		// Minimum execution time: 14_481_000 picoseconds.
-		Weight::from_parts(16_354_000, 0)
+		// Minimum execution time: 14_181_000 picoseconds.
+		Weight::from_parts(15_573_000, 0)
 			.saturating_add(Weight::from_parts(0, 3616))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -579,8 +571,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `426`
 		//  Estimated: `3616`
-		// Minimum execution time: 14_412_000 picoseconds.
-		Weight::from_parts(16_294_000, 0)
+		// Minimum execution time: 14_262_000 picoseconds.
+		Weight::from_parts(15_523_000, 0)
 			.saturating_add(Weight::from_parts(0, 3616))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -599,8 +591,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `726`
 		//  Estimated: `3928`
-		// Minimum execution time: 70_604_000 picoseconds.
-		Weight::from_parts(74_891_000, 0)
+		// Minimum execution time: 70_725_000 picoseconds.
+		Weight::from_parts(77_215_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(5))
@@ -617,8 +609,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `984`
 		//  Estimated: `3928`
-		// Minimum execution time: 65_377_000 picoseconds.
-		Weight::from_parts(70_755_000, 0)
+		// Minimum execution time: 64_035_000 picoseconds.
+		Weight::from_parts(73_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
@@ -633,8 +625,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `652`
 		//  Estimated: `3928`
-		// Minimum execution time: 65_257_000 picoseconds.
-		Weight::from_parts(69_213_000, 0)
+		// Minimum execution time: 63_745_000 picoseconds.
+		Weight::from_parts(66_269_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -649,8 +641,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `848`
 		//  Estimated: `3928`
-		// Minimum execution time: 64_746_000 picoseconds.
-		Weight::from_parts(68_612_000, 0)
+		// Minimum execution time: 63_013_000 picoseconds.
+		Weight::from_parts(65_898_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -676,35 +668,35 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::DueAt` (r:0 w:1)
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:0 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	fn buy_policy() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1839`
 		//  Estimated: `6866`
-		// Minimum execution time: 156_232_000 picoseconds.
-		Weight::from_parts(165_276_000, 0)
+		// Minimum execution time: 156_162_000 picoseconds.
+		Weight::from_parts(161_049_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `761`
+		//  Measured:  `910`
 		//  Estimated: `3928`
-		// Minimum execution time: 67_360_000 picoseconds.
-		Weight::from_parts(72_287_000, 0)
+		// Minimum execution time: 67_640_000 picoseconds.
+		Weight::from_parts(70_435_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -719,10 +711,10 @@ impl WeightInfo for () {
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn cancel_policy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1454`
+		//  Measured:  `1603`
 		//  Estimated: `6866`
-		// Minimum execution time: 161_570_000 picoseconds.
-		Weight::from_parts(170_583_000, 0)
+		// Minimum execution time: 161_129_000 picoseconds.
+		Weight::from_parts(167_068_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(9))
@@ -732,19 +724,17 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	fn report_usage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1721`
+		//  Measured:  `1344`
 		//  Estimated: `4158`
-		// Minimum execution time: 68_983_000 picoseconds.
-		Weight::from_parts(75_181_000, 0)
+		// Minimum execution time: 50_214_000 picoseconds.
+		Weight::from_parts(53_890_000, 0)
 			.saturating_add(Weight::from_parts(0, 4158))
-			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Storage: `VehicleIdentity::DeviceVehicle` (r:1 w:0)
@@ -752,29 +742,27 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:0)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
 	/// Proof: `VehicleIdentity::VehicleOperators` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::Odometers` (r:1 w:1)
 	/// Proof: `ServiceBook::Odometers` (`max_values`: None, `max_size`: Some(693), added: 3168, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceBook::FlaggedReadings` (r:0 w:1)
 	/// Proof: `ServiceBook::FlaggedReadings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_usage_by_operator_flagged() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1721`
+		//  Measured:  `1665`
 		//  Estimated: `4330`
-		// Minimum execution time: 68_983_000 picoseconds.
-		Weight::from_parts(75_181_000, 0)
+		// Minimum execution time: 62_743_000 picoseconds.
+		Weight::from_parts(67_480_000, 0)
 			.saturating_add(Weight::from_parts(0, 4330))
-			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -789,16 +777,16 @@ impl WeightInfo for () {
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1455`
+		//  Measured:  `1604`
 		//  Estimated: `6866`
-		// Minimum execution time: 127_649_000 picoseconds.
-		Weight::from_parts(136_482_000, 0)
+		// Minimum execution time: 127_489_000 picoseconds.
+		Weight::from_parts(132_217_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::NextClaimId` (r:1 w:1)
@@ -813,10 +801,10 @@ impl WeightInfo for () {
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	fn file_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1251`
+		//  Measured:  `1400`
 		//  Estimated: `3928`
-		// Minimum execution time: 84_916_000 picoseconds.
-		Weight::from_parts(89_893_000, 0)
+		// Minimum execution time: 84_545_000 picoseconds.
+		Weight::from_parts(87_960_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
@@ -824,7 +812,7 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::Claims` (r:1 w:1)
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -835,10 +823,10 @@ impl WeightInfo for () {
 	/// Proof: `UsageInsurance::Insurers` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1695`
+		//  Measured:  `1844`
 		//  Estimated: `6866`
-		// Minimum execution time: 129_592_000 picoseconds.
-		Weight::from_parts(137_955_000, 0)
+		// Minimum execution time: 128_261_000 picoseconds.
+		Weight::from_parts(132_336_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
@@ -851,8 +839,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `652`
 		//  Estimated: `3643`
-		// Minimum execution time: 24_977_000 picoseconds.
-		Weight::from_parts(28_872_000, 0)
+		// Minimum execution time: 25_017_000 picoseconds.
+		Weight::from_parts(26_910_000, 0)
 			.saturating_add(Weight::from_parts(0, 3643))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -865,8 +853,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `657`
 		//  Estimated: `3643`
-		// Minimum execution time: 24_977_000 picoseconds.
-		Weight::from_parts(28_532_000, 0)
+		// Minimum execution time: 24_867_000 picoseconds.
+		Weight::from_parts(26_479_000, 0)
 			.saturating_add(Weight::from_parts(0, 3643))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
@@ -874,7 +862,7 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::Claims` (r:1 w:1)
 	/// Proof: `UsageInsurance::Claims` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:0)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -885,10 +873,10 @@ impl WeightInfo for () {
 	/// Proof: `UsageInsurance::Insurers` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	fn decide_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1695`
+		//  Measured:  `1844`
 		//  Estimated: `6866`
-		// Minimum execution time: 129_392_000 picoseconds.
-		Weight::from_parts(135_370_000, 0)
+		// Minimum execution time: 128_491_000 picoseconds.
+		Weight::from_parts(132_387_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(7))
@@ -900,29 +888,29 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1012`
+		//  Measured:  `1161`
 		//  Estimated: `3928`
-		// Minimum execution time: 68_241_000 picoseconds.
-		Weight::from_parts(74_531_000, 0)
+		// Minimum execution time: 67_280_000 picoseconds.
+		Weight::from_parts(69_914_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(463), added: 2938, mode: `MaxEncodedLen`)
 	fn close_policy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `749`
+		//  Measured:  `898`
 		//  Estimated: `3928`
-		// Minimum execution time: 62_443_000 picoseconds.
-		Weight::from_parts(67_090_000, 0)
+		// Minimum execution time: 60_980_000 picoseconds.
+		Weight::from_parts(63_554_000, 0)
 			.saturating_add(Weight::from_parts(0, 3928))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
@@ -932,7 +920,7 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::DueAt` (r:1 w:1)
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -945,10 +933,10 @@ impl WeightInfo for () {
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn on_idle_settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1554`
+		//  Measured:  `1703`
 		//  Estimated: `6866`
-		// Minimum execution time: 138_736_000 picoseconds.
-		Weight::from_parts(149_682_000, 0)
+		// Minimum execution time: 136_032_000 picoseconds.
+		Weight::from_parts(140_768_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(9))
@@ -961,8 +949,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `241`
 		//  Estimated: `3493`
-		// Minimum execution time: 9_304_000 picoseconds.
-		Weight::from_parts(10_346_000, 0)
+		// Minimum execution time: 9_254_000 picoseconds.
+		Weight::from_parts(10_075_000, 0)
 			.saturating_add(Weight::from_parts(0, 3493))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -970,7 +958,7 @@ impl WeightInfo for () {
 	/// Storage: `UsageInsurance::ActivePolicy` (r:1 w:1)
 	/// Proof: `UsageInsurance::ActivePolicy` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `UsageInsurance::Products` (r:1 w:1)
 	/// Proof: `UsageInsurance::Products` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -983,16 +971,16 @@ impl WeightInfo for () {
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn end_policy_on_vehicle_event() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1495`
+		//  Measured:  `1644`
 		//  Estimated: `6866`
-		// Minimum execution time: 164_994_000 picoseconds.
-		Weight::from_parts(176_662_000, 0)
+		// Minimum execution time: 163_583_000 picoseconds.
+		Weight::from_parts(168_190_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	/// Storage: `UsageInsurance::Policies` (r:1 w:1)
-	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(348), added: 2823, mode: `MaxEncodedLen`)
+	/// Proof: `UsageInsurance::Policies` (`max_values`: None, `max_size`: Some(352), added: 2827, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::Vehicles` (r:1 w:0)
 	/// Proof: `VehicleIdentity::Vehicles` (`max_values`: None, `max_size`: Some(449), added: 2924, mode: `MaxEncodedLen`)
 	/// Storage: `VehicleIdentity::VehicleOperators` (r:1 w:0)
@@ -1011,10 +999,10 @@ impl WeightInfo for () {
 	/// Proof: `UsageInsurance::DueAt` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn end_holder_left() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2053`
+		//  Measured:  `2202`
 		//  Estimated: `6866`
-		// Minimum execution time: 176_713_000 picoseconds.
-		Weight::from_parts(192_605_000, 0)
+		// Minimum execution time: 176_132_000 picoseconds.
+		Weight::from_parts(180_638_000, 0)
 			.saturating_add(Weight::from_parts(0, 6866))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(9))

@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 60_199_000 picoseconds.
-		Weight::from_parts(62_753_000, 0)
+		// Minimum execution time: 59_879_000 picoseconds.
+		Weight::from_parts(62_643_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 47_520_000 picoseconds.
-		Weight::from_parts(51_466_000, 0)
+		// Minimum execution time: 46_970_000 picoseconds.
+		Weight::from_parts(49_473_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 23_364_000 picoseconds.
-		Weight::from_parts(24_917_000, 0)
+		// Minimum execution time: 23_235_000 picoseconds.
+		Weight::from_parts(25_287_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 23_765_000 picoseconds.
-		Weight::from_parts(25_317_000, 0)
+		// Minimum execution time: 23_565_000 picoseconds.
+		Weight::from_parts(25_257_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 62_092_000 picoseconds.
-		Weight::from_parts(65_537_000, 0)
+		// Minimum execution time: 61_591_000 picoseconds.
+		Weight::from_parts(64_004_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 59_468_000 picoseconds.
-		Weight::from_parts(62_173_000, 0)
+		// Minimum execution time: 58_346_000 picoseconds.
+		Weight::from_parts(60_549_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_569_000 picoseconds.
-		Weight::from_parts(20_701_000, 0)
+		// Minimum execution time: 19_189_000 picoseconds.
+		Weight::from_parts(20_440_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -134,11 +134,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 18_788_000 picoseconds.
-		Weight::from_parts(19_228_000, 0)
+		// Minimum execution time: 19_008_000 picoseconds.
+		Weight::from_parts(19_178_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 15_021
-			.saturating_add(Weight::from_parts(17_288_120, 0).saturating_mul(u.into()))
+			// Standard Error: 15_873
+			.saturating_add(Weight::from_parts(17_125_088, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -147,24 +147,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_409_000 picoseconds.
-		Weight::from_parts(7_110_000, 0)
+		// Minimum execution time: 6_520_000 picoseconds.
+		Weight::from_parts(7_190_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 37_075_000 picoseconds.
-		Weight::from_parts(39_289_000, 0)
+		// Minimum execution time: 36_805_000 picoseconds.
+		Weight::from_parts(38_938_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_346_000 picoseconds.
-		Weight::from_parts(25_979_000, 0)
+		// Minimum execution time: 24_356_000 picoseconds.
+		Weight::from_parts(25_969_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
