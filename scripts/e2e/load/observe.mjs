@@ -1,0 +1,99 @@
+// Watching a phase while it runs (inclusion progress, finality lag, node memory, the pool)
+// and reading its blocks back afterwards (per-block counts, dispatch results, weight).
+
+import { rssMiB } from './nodes.mjs';
+import { scrape, heights, readyTransactions } from './prometheus.mjs';
+import { decodeError } from './chain.mjs';
+
+/**
+ * Samples every node once a second until `stop()`: finality lag (best - finalized) and RSS
+ * per node, the first node's ready queue, and how many `section.method` extrinsics the new
+ * best blocks carried. `included()` is that count so far.
+ */
+export function watch(api, nodes, { section, method }) {
+  const samples = [];
+  let included = 0;
+  let lastBlock = null;
+  let unsubscribe = () => {};
+  const seen = new Set();
+  const counting = api.rpc.chain.subscribeNewHeads(async (header) => {
+    const hash = header.hash.toHex();
+    if (seen.has(hash)) return;
+    seen.add(hash);
+    const block = await api.rpc.chain.getBlock(hash).catch(() => null);
+    if (!block) return;
+    included += block.block.extrinsics
+      .filter((ex) => ex.isSigned && ex.method.section === section && ex.method.method === method).length;
+    lastBlock = header.number.toNumber();
+  }).then((u) => { unsubscribe = u; });
+  const timer = setInterval(async () => {
+    const at = Date.now();
+    const perNode = await Promise.all(nodes.map(async (node) => {
+      const metrics = await scrape(node.prometheusUrl).catch(() => ({}));
+      const { best, finalized } = heights(metrics);
+      return {
+        name: node.name, best, finalized, rssMiB: rssMiB(node.pid),
+        ready: readyTransactions(metrics),
+      };
+    }));
+    samples.push({ at, nodes: perNode });
+  }, 1_000);
+  return {
+    included: () => included,
+    lastBlock: () => lastBlock,
+    ready: () => samples.at(-1)?.nodes[0]?.ready ?? null,
+    stop: async () => { clearInterval(timer); await counting; unsubscribe(); return samples; },
+  };
+}
+
+/**
+ * Reads canonical blocks `from..=to`: for each, its timestamp, the `section.method` signed
+ * extrinsics it carried, how many of them succeeded or failed (with the errors), and the
+ * normal class's consumed weight (System.BlockWeight as of that block).
+ */
+export async function readBlocks(api, from, to, { section, method }) {
+  const blocks = [];
+  for (let n = from; n <= to; n += 1) {
+    const hash = await api.rpc.chain.getBlockHash(n);
+    const [signedBlock, at] = await Promise.all([api.rpc.chain.getBlock(hash), api.at(hash)]);
+    const [events, weight, now] = await Promise.all([
+      at.query.system.events(), at.query.system.blockWeight(), at.query.timestamp.now(),
+    ]);
+    const ours = new Set();
+    signedBlock.block.extrinsics.forEach((ex, i) => {
+      if (ex.isSigned && ex.method.section === section && ex.method.method === method) ours.add(i);
+    });
+    let succeeded = 0;
+    const errors = {};
+    for (const { phase, event } of events) {
+      if (!phase.isApplyExtrinsic || !ours.has(phase.asApplyExtrinsic.toNumber())) continue;
+      if (event.section !== 'system') continue;
+      if (event.method === 'ExtrinsicSuccess') succeeded += 1;
+      if (event.method === 'ExtrinsicFailed') {
+        const name = decodeError(api, event.data[0]);
+        errors[name] = (errors[name] ?? 0) + 1;
+      }
+    }
+    blocks.push({
+      number: n,
+      timestampMs: now.toNumber(),
+      extrinsics: signedBlock.block.extrinsics.length,
+      ours: ours.size,
+      succeeded,
+      errors,
+      normalRefTime: weight.normal.refTime.toBigInt(),
+      normalProofSize: weight.normal.proofSize.toBigInt(),
+    });
+  }
+  return blocks;
+}
+
+/** Build time, end reason and extrinsic count of each block this node proposed, from its log. */
+export function proposals(logText) {
+  const out = new Map();
+  const re = /Prepared block for proposing at (\d+) \((\d+) ms\).*?end: (\w+); extrinsics_count: (\d+)/g;
+  for (const m of logText.matchAll(re)) {
+    out.set(Number(m[1]), { buildMs: Number(m[2]), end: m[3], extrinsics: Number(m[4]) });
+  }
+  return out;
+}
