@@ -32,13 +32,17 @@ export function summarise({ name, call, offered, sent, prediction, blocks, built
   const carrying = phaseBlocks.filter((b) => b.ours > 0);
   const full = phaseBlocks.filter((b) => b.ours > 0 && isFull(b, built, maxRefTime));
   const interval = new Map(blocks.slice(1).map((b, i) => [b.number, b.timestampMs - blocks[i].timestampMs]));
-  // Sustained: from the first full block to the last, every block between them counted (a
-  // session rotation's block, which carries no transactions, too): the rate the chain keeps up.
-  const sustained = full.length
+  // Sustained: the full blocks' transactions over their own block intervals, the rate the
+  // chain keeps while the pool stays full. `spanTps` also counts every block between the first
+  // and the last full block, a session rotation's empty one too (see `emptyAtWeightLimit`),
+  // so it depends on where the phase fell against the rotations: ratios use the former.
+  const fullSeconds = full.reduce((s, b) => s + interval.get(b.number), 0) / 1000;
+  const fullTxs = full.reduce((s, b) => s + b.ours, 0);
+  const span = full.length
     ? phaseBlocks.filter((b) => b.number >= full[0].number && b.number <= full.at(-1).number)
     : [];
-  const fullSeconds = sustained.reduce((s, b) => s + interval.get(b.number), 0) / 1000;
-  const fullTxs = sustained.reduce((s, b) => s + b.ours, 0);
+  const spanSecondsFull = span.reduce((s, b) => s + interval.get(b.number), 0) / 1000;
+  const spanTxs = span.reduce((s, b) => s + b.ours, 0);
   // Blocks that ended at the weight limit without one of the phase's transactions: a session
   // rotation charges the whole block's weight (pallet_session's on_initialize).
   const emptyAtLimit = phaseBlocks.filter((b) => b.ours === 0 && built.get(b.number)?.end === 'HitBlockWeightLimit');
@@ -100,6 +104,7 @@ export function summarise({ name, call, offered, sent, prediction, blocks, built
       emptyAtWeightLimit: emptyAtLimit.map((b) => b.number),
     },
     sustainedTps: fullSeconds > 0 ? round(fullTxs / fullSeconds, 1) : null,
+    spanTps: spanSecondsFull > 0 ? round(spanTxs / spanSecondsFull, 1) : null,
     overallTps: spanSeconds ? round(included / spanSeconds, 1) : null,
     txPerBlock: spread(carrying.map((b) => b.ours)),
     txPerFullBlock: txPerFull,

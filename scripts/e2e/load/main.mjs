@@ -18,8 +18,10 @@
 //     offered, submitted, acceptedByPool, refusedByPool: { message: count },
 //     included, succeeded, failed, dispatchErrors: { "pallet.Error": count }, notIncluded,
 //     complete (all offered were included and succeeded), timedOut, submitSeconds, phaseSeconds,
-//     blocks: { first, last, carrying, full, fullNumbers },
-//     sustainedTps (over the full blocks), overallTps (first..last carrying block),
+//     blocks: { first, last, carrying, full, fullNumbers, emptyAtWeightLimit },
+//     sustainedTps (the full blocks' txs over their intervals), spanTps (first..last full
+//     block, every block between counted, a session rotation's empty block too),
+//     overallTps (first..last block carrying the phase's transactions),
 //     txPerBlock / txPerFullBlock: { min, median, max },
 //     fullness: { refTime: {min,median,max}, proofSize: {...} }  (normal class, full blocks),
 //     prediction: { txRefTime, txProofSize, txLength, fitByRefTime, fitByProofSize,

@@ -15,7 +15,7 @@ export function summaryText(result) {
       '',
       `${p.name} (${p.call})${p.complete ? '' : '  [INCOMPLETE]'}`,
       `  offered ${p.offered}, accepted by pool ${p.acceptedByPool}, included ${p.included}, succeeded ${p.succeeded}, failed ${p.failed} (${errors}); pool refusals: ${refused}`,
-      `  sustained ${fmt(p.sustainedTps)} tx/s over ${p.blocks.full} full blocks (overall ${fmt(p.overallTps)} tx/s over ${p.blocks.carrying} blocks #${fmt(p.blocks.first)}..#${fmt(p.blocks.last)})${p.tpsRatioToTransfers !== null ? `, ${p.tpsRatioToTransfers}× transfers` : ''}`,
+      `  sustained ${fmt(p.sustainedTps)} tx/s over ${p.blocks.full} full blocks (${fmt(p.spanTps)} with the blocks between them${p.blocks.emptyAtWeightLimit.length ? `, empty at the weight limit: #${p.blocks.emptyAtWeightLimit.join(', #')}` : ''}; overall ${fmt(p.overallTps)} tx/s over ${p.blocks.carrying} blocks #${fmt(p.blocks.first)}..#${fmt(p.blocks.last)})${p.tpsRatioToTransfers !== null ? `, ${p.tpsRatioToTransfers}× transfers` : ''}`,
       `  txs per block min/median/max ${trio(p.txPerBlock)}; per full block ${trio(p.txPerFullBlock)}; predicted ${p.prediction.perBlock} (by ${p.prediction.limitedBy}; ${p.prediction.txRefTime} ps, ${p.prediction.txProofSize} B proof per tx) -> measured/predicted ${fmt(p.prediction.measuredOverPredicted)}`,
       `  fullness of full blocks (normal ref time) ${trio(p.fullness.refTime, pct)}, proof size ${trio(p.fullness.proofSize, pct)}`,
       `  proposals ended: ${JSON.stringify(p.endProposalReasons)}; build ms (full blocks) ${trio(p.buildMs)}`,
