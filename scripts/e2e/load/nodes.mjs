@@ -4,11 +4,10 @@
 // Not lib/node.mjs's startDevNode: a load run needs flags it has no use for (Prometheus, the
 // pool and RPC limits raised, an archive base path kept for `benchmark block`).
 
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { freePort, nodeBinary, withTimeout } from '../lib/node.mjs';
 

@@ -12,14 +12,18 @@ import { setupListings } from './setup/marketplace.mjs';
 /** Phase names in the order they run (and in priority order, transfers first). */
 export const ALL_PHASES = ['transfers', 'odometer', 'usage', 'purchases', 'charging'];
 
-/** Default sizes: several blocks' worth of each call (a block holds ~2 400 transfers today). */
+/**
+ * Default sizes: several blocks' worth of each call with the calibrated weights (a block
+ * holds ~5 500 transfers, ~3 700 odometer reports, ~2 800 usage reports, ~1 550 purchases).
+ * Charging stops are bounded by the setup: each needs its own charger, vehicle and session.
+ */
 export const DEFAULTS = {
-  transfers: 15_000,
+  transfers: 30_000,
   senders: 1_000,
   devices: 500,
-  reports: 10_000,
+  reports: 20_000,
   purchases: 10_000,
-  chargers: 1_000,
+  chargers: 2_000,
   maxSeconds: 1_500,
 };
 

@@ -33,10 +33,11 @@ export async function preSign(api, work, { log }) {
 
 /**
  * Sends the pre-signed `groups` with `author_submitExtrinsic` over `connections` WebSocket
- * connections per node URL, `inFlight` requests at a time on each. Returns how many the
- * pools accepted, and the refusals counted by their error message.
+ * connections per node URL, `inFlight` requests at a time on each (enough to keep the
+ * node's RPC workers busy without queueing thousands of frames). Returns how many the pools
+ * accepted, and the refusals counted by their error message.
  */
-export async function submit(urls, groups, { connections = 4, inFlight = 512, deadline, log }) {
+export async function submit(urls, groups, { connections = 4, inFlight = 64, deadline, log }) {
   const providers = [];
   for (const url of urls) {
     for (let i = 0; i < connections; i += 1) providers.push(new WsProvider(url, false));
@@ -70,7 +71,7 @@ export async function submit(urls, groups, { connections = 4, inFlight = 512, de
           sent += 1;
         }
       };
-      await Promise.all(Array.from({ length: Math.max(1, Math.ceil(inFlight / 8)) }, worker));
+      await Promise.all(Array.from({ length: inFlight }, worker));
     }));
   } finally {
     clearInterval(progress);
