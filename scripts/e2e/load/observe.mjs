@@ -76,6 +76,7 @@ export async function readBlocks(api, from, to, { section, method }) {
     }
     blocks.push({
       number: n,
+      hash: hash.toHex(),
       timestampMs: now.toNumber(),
       extrinsics: signedBlock.block.extrinsics.length,
       ours: ours.size,
@@ -88,12 +89,22 @@ export async function readBlocks(api, from, to, { section, method }) {
   return blocks;
 }
 
-/** Build time, end reason and extrinsic count of each block this node proposed, from its log. */
+/**
+ * Build time, end reason and extrinsic count of each block this node proposed, from its log,
+ * keyed by the sealed block's hash: on a network several validators may propose at one
+ * height (a missed slot, a fork), and only the proposal that became the canonical block
+ * counts. A proposal's log line names the unsealed hash; the seal line maps it to the final.
+ */
 export function proposals(logText) {
-  const out = new Map();
-  const re = /Prepared block for proposing at (\d+) \((\d+) ms\).*?end: (\w+); extrinsics_count: (\d+)/g;
+  const prepared = new Map();
+  const re = /Prepared block for proposing at (\d+) \((\d+) ms\) hash: (0x[0-9a-f]{64});.*?end: (\w+); extrinsics_count: (\d+)/g;
   for (const m of logText.matchAll(re)) {
-    out.set(Number(m[1]), { buildMs: Number(m[2]), end: m[3], extrinsics: Number(m[4]) });
+    prepared.set(m[3], { number: Number(m[1]), buildMs: Number(m[2]), end: m[4], extrinsics: Number(m[5]) });
   }
-  return out;
+  const sealed = new Map();
+  for (const m of logText.matchAll(/Pre-sealed block for proposal at \d+\. Hash now (0x[0-9a-f]{64}), previously (0x[0-9a-f]{64})/g)) {
+    const proposal = prepared.get(m[2]);
+    if (proposal) sealed.set(m[1], proposal);
+  }
+  return sealed;
 }

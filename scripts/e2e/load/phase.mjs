@@ -67,12 +67,12 @@ export async function runPhase(api, nodes, { name, call, work, deadline, log }) 
   // On a network the best chain may still change: read only finalized blocks.
   if (nodes.length > 1 && !(await finalizedAt(api, endBlock, 60_000))) log('  (blocks not finalized within 60 s: read from the best chain)');
   const blocks = await readBlocks(api, startBlock, endBlock, call);
-  const built = new Map();
+  // Each canonical block's proposal, from the log of the node that built it.
+  const byHash = new Map();
   for (const n of nodes) {
-    for (const [number, p] of proposals(readFileSync(n.logFile, 'utf8'))) {
-      if (number > startBlock && number <= endBlock) built.set(number, { ...p, node: n.name });
-    }
+    for (const [hash, p] of proposals(readFileSync(n.logFile, 'utf8'))) byHash.set(hash, { ...p, node: n.name });
   }
+  const built = new Map(blocks.filter((b) => byHash.has(b.hash)).map((b) => [b.number, byHash.get(b.hash)]));
   const delta = nodes.map((n, i) => ({ node: n.name, ...proposerDelta(before[i], after[i]) }));
   return summarise({
     name, call, offered: work.length, sent, prediction, blocks, built, delta, samples,
