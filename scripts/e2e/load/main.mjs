@@ -95,6 +95,9 @@ const shutdown = async (code, keepLogs = false) => {
 process.on('SIGINT', () => shutdown(130));
 process.on('SIGTERM', () => shutdown(143));
 
+// Read before the nodes start: the binary at this path may be rebuilt while the run goes on.
+const nodeVersion = execFileSync(nodeBinary(), ['--version'], { encoding: 'utf8' }).trim();
+
 try {
   log(`starting ${mode === 'dev' ? 'a --dev node' : 'four validators of the local chain'} (${nodeBinary()})`);
   env = mode === 'dev' ? await startDev() : await startNetwork();
@@ -142,7 +145,7 @@ try {
     durationSeconds: Math.round((Date.now() - t0) / 1000),
     setupSeconds: result.setupSeconds,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null },
-    node: { binary: nodeBinary(), version: execFileSync(nodeBinary(), ['--version'], { encoding: 'utf8' }).trim() },
+    node: { binary: nodeBinary(), version: nodeVersion },
     runtime,
     nodes: env.nodes.map((n) => n.name),
     sizes,
