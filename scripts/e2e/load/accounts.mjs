@@ -1,0 +1,55 @@
+// The load run's cast, derived from fixed seeds so every run (and every node) knows them:
+// many senders, the vehicles' devices, and one account per domain role. Alice funds them
+// all in `utility.batch`es of transfers before any phase starts.
+
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { sendAll } from './chain.mjs';
+
+export const UNIT = 10n ** 12n;
+export const MILLI = UNIT / 1000n;
+
+/** Transfers per funding batch: far below a block's weight, so batches spread over blocks. */
+const FUNDING_BATCH = 250;
+
+/** sr25519 keys: `//load//<i>` senders and buyers, `//load//device//<i>`, named roles. */
+export async function cast(api, { senders, devices }) {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+  const uri = (path) => keyring.addFromUri(`//load//${path}`);
+  return {
+    alice: keyring.addFromUri('//Alice'),
+    senders: Array.from({ length: senders }, (_, i) => uri(i)),
+    devices: Array.from({ length: devices }, (_, i) => uri(`device//${i}`)),
+    // Roles: the vehicles' owner, their manufacturer, an insurer and a charge point operator.
+    fleet: uri('fleet'),
+    maker: uri('maker'),
+    insurer: uri('insurer'),
+    operator: uri('operator'),
+    // Meters only stand for chargers' devices: they never sign, so they need no funds.
+    meter: (i) => uri(`meter//${i}`),
+  };
+}
+
+/**
+ * Gives every account of the cast what its role spends: fees for senders and devices; the
+ * deposits, escrows and pools of the roles. One transfer each, in batches signed by Alice.
+ */
+export async function fund(api, who, { log }) {
+  const transfers = [
+    ...who.senders.map((p) => [p.address, 100n * UNIT]),
+    ...who.devices.map((p) => [p.address, 10n * UNIT]),
+    [who.fleet.address, 20_000n * UNIT],
+    [who.maker.address, 20_000n * UNIT],
+    [who.insurer.address, 20_000n * UNIT],
+    [who.operator.address, 50_000n * UNIT],
+  ];
+  const batches = [];
+  for (let i = 0; i < transfers.length; i += FUNDING_BATCH) {
+    const calls = transfers.slice(i, i + FUNDING_BATCH)
+      .map(([to, amount]) => api.tx.balances.transferKeepAlive(to, amount));
+    batches.push(api.tx.utility.batchAll(calls));
+  }
+  log(`funding ${transfers.length} accounts in ${batches.length} batches from Alice`);
+  await sendAll(api, who.alice, batches);
+}

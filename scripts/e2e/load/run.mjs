@@ -1,0 +1,85 @@
+// The load run against nodes already started: fund the cast, set up what the chosen domain
+// phases need, run each phase in turn, and relate each domain phase to the transfers.
+
+import { cast, fund } from './accounts.mjs';
+import { runPhase } from './phase.mjs';
+import * as workloads from './phases.mjs';
+import { setupVehicles } from './setup/vehicles.mjs';
+import { setupInsurance } from './setup/insurance.mjs';
+import { setupCharging } from './setup/charging.mjs';
+import { setupListings } from './setup/marketplace.mjs';
+
+/** Phase names in the order they run (and in priority order, transfers first). */
+export const ALL_PHASES = ['transfers', 'odometer', 'usage', 'purchases', 'charging'];
+
+/**
+ * Default sizes: several blocks' worth of each call with the calibrated weights (a block
+ * holds ~5 500 transfers, ~3 700 odometer reports, ~2 800 usage reports, ~1 550 purchases).
+ * Charging stops are bounded by the setup: each needs its own charger, vehicle and session.
+ */
+export const DEFAULTS = {
+  transfers: 30_000,
+  senders: 1_000,
+  devices: 500,
+  reports: 20_000,
+  purchases: 10_000,
+  chargers: 2_000,
+  maxSeconds: 1_500,
+};
+
+/**
+ * Runs `phases` (names from ALL_PHASES) with `sizes` against `nodes` through `api`, all
+ * within `maxSeconds` from now. Returns { phases: [figures...], setupSeconds, missing }.
+ */
+export async function runLoad(api, nodes, { phases = ALL_PHASES, sizes = DEFAULTS, maxSeconds = DEFAULTS.maxSeconds, log = console.log }) {
+  const deadline = Date.now() + maxSeconds * 1000;
+  const want = new Set(phases);
+  const needsDevices = want.has('odometer') || want.has('usage');
+  // Each sender buys `rounds` listings; a listing sells at most 64 grants (the runtime's
+  // MaxGrantsPerListing), kept to 60 here.
+  const rounds = Math.ceil(sizes.purchases / sizes.senders);
+  const listingCount = want.has('purchases') ? Math.max(rounds, Math.ceil((sizes.senders * rounds) / 60)) : 0;
+  const vehicleCount = Math.max(
+    needsDevices ? sizes.devices : 0,
+    want.has('charging') ? sizes.chargers : 0,
+    listingCount,
+  );
+  const who = await cast(api, { senders: sizes.senders, devices: needsDevices ? sizes.devices : 0 });
+  const setupStarted = Date.now();
+  await fund(api, who, { log });
+
+  let vehicles = [];
+  if (vehicleCount > 0) vehicles = await setupVehicles(api, who, vehicleCount, needsDevices ? sizes.devices : 0, { log });
+  if (want.has('usage')) await setupInsurance(api, who, vehicles.slice(0, sizes.devices), { log });
+  const listings = want.has('purchases') ? await setupListings(api, who, vehicles.slice(0, listingCount), { log }) : [];
+  const sessions = want.has('charging') ? await setupCharging(api, who, vehicles.slice(0, sizes.chargers), { log }) : [];
+  const setupSeconds = (Date.now() - setupStarted) / 1000;
+  log(`setup done in ${setupSeconds.toFixed(0)} s`);
+
+  const km = workloads.odometers(needsDevices ? sizes.devices : 0);
+  const build = {
+    transfers: () => workloads.transfers(api, who, sizes.transfers),
+    odometer: () => workloads.odometerReports(api, who, vehicles.slice(0, sizes.devices), km, sizes.reports),
+    usage: () => workloads.usageReports(api, who, sizes.devices, km, sizes.reports),
+    purchases: () => workloads.purchases(api, who, listings, sizes.purchases),
+    charging: () => workloads.chargingStops(api, who, sessions),
+  };
+  const results = [];
+  const missing = [];
+  for (const name of ALL_PHASES.filter((p) => want.has(p))) {
+    if (Date.now() >= deadline) { missing.push(`${name}: not run, the run's ${maxSeconds} s were used up`); continue; }
+    results.push(await runPhase(api, nodes, {
+      name, call: workloads.PHASES[name], work: build[name](), deadline, log,
+    }));
+  }
+  const base = results.find((r) => r.name === 'transfers')?.sustainedTps;
+  for (const r of results) {
+    r.tpsRatioToTransfers = base && r.sustainedTps !== null ? Number((r.sustainedTps / base).toFixed(3)) : null;
+    r.perBlockRatioToTransfers = ratio(r.txPerFullBlock.median, results.find((x) => x.name === 'transfers')?.txPerFullBlock.median);
+  }
+  return { phases: results, setupSeconds: Math.round(setupSeconds), missing };
+}
+
+function ratio(a, b) {
+  return a !== null && a !== undefined && b ? Number((a / b).toFixed(3)) : null;
+}
