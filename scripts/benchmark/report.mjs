@@ -48,8 +48,8 @@ line('(runtime/src/weights/, pallets/*/src/weights.rs): do not edit, rerun.');
 const dates = [...new Set(Object.values(all).map((s) => s.date))].sort();
 const runs = dates.map((d) => `${d}: ${Object.values(all).filter((s) => s.date === d).map((s) => s.pallet).join(', ')}`);
 line(dates.length === 1
-  ? `All pallets measured on ${dates[0]} in one run, on \`${first.hostname}\` (${first.cpu}), ${first.steps} steps and ${first.repeat} repeats each.`
-  : `Measured in ${dates.length} runs (${runs.join('; ')}), on \`${first.hostname}\` (${first.cpu}): the ratios mix runs.`);
+  ? `All pallets measured on ${dates[0]} on \`${first.hostname}\` (${first.cpu}), ${first.steps} steps and ${first.repeat} repeats each.`
+  : `Pallets measured on ${dates.join(' and ')} (${runs.join('; ')}) on \`${first.hostname}\` (${first.cpu}), ${first.steps} steps and ${first.repeat} repeats each: the ratios compare separate runs.`);
 const ledger = join(repo, 'benchmarks/raw/runs.txt');
 if (existsSync(ledger)) {
   const entries = new Map();

@@ -28,6 +28,23 @@ export function nodeBinary() {
 }
 
 /**
+ * Runs the node binary with `args`, its output going to `logFile`. Returns the process,
+ * `exit` (resolves with `{ code, signal }` once it has ended) and `exited()`.
+ */
+export function spawnNode(args, logFile) {
+  const log = createWriteStream(logFile);
+  const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let ended = false;
+  const exit = new Promise((resolve) => child.on('exit', (code, signal) => {
+    ended = true;
+    resolve({ code, signal });
+  }));
+  return { child, exit, exited: () => ended };
+}
+
+/**
  * Starts `v2x-node --dev --tmp` and connects @polkadot/api to it.
  * Returns { api, wsUrl, httpUrl, stop, kill, logFile }: `wsUrl` is the node's RPC over
  * WebSocket, `httpUrl` the same port's HTTP JSON-RPC (which `--dev` opens to pages of any
@@ -48,22 +65,14 @@ export async function startDevNode({ basePath, chainSpec, readyMs = 60_000, abor
 
   const dir = mkdtempSync(join(tmpdir(), 'v2x-e2e-'));
   const logFile = join(dir, 'node.log');
-  const log = createWriteStream(logFile);
-  const child = spawn(nodeBinary(), [
+  const { child, exit, exited } = spawnNode([
     '--dev',
     ...(chainSpec ? ['--chain', chainSpec] : []),
     ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--no-prometheus', '--no-telemetry', '--no-mdns',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  let exited = false;
-  const exit = new Promise((resolve) => child.on('exit', (code, signal) => {
-    exited = true;
-    resolve({ code, signal });
-  }));
+  ], logFile);
 
   let api;
   let provider;
@@ -71,10 +80,10 @@ export async function startDevNode({ basePath, chainSpec, readyMs = 60_000, abor
   const stop = async (signal = 'SIGTERM') => {
     stopping = true;
     // A crash comes first, before anything the client does.
-    if (signal === 'SIGKILL' && !exited) child.kill(signal);
+    if (signal === 'SIGKILL' && !exited()) child.kill(signal);
     if (api) await api.disconnect().catch(() => {});
     else if (provider) await provider.disconnect().catch(() => {});
-    if (!exited) {
+    if (!exited()) {
       child.kill(signal);
       await new Promise((resolve) => {
         const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 10_000);
@@ -92,8 +101,8 @@ export async function startDevNode({ basePath, chainSpec, readyMs = 60_000, abor
     // After a timeout `stop` has run: no client may be left behind, reconnecting forever
     // (which would keep the test file from ever ending).
     const connected = (async () => {
-      await portOpen(rpcPort, () => exited || stopping);
-      if (stopping || exited) throw new Error('stopped before the node answered RPC');
+      await portOpen(rpcPort, () => exited() || stopping);
+      if (stopping || exited()) throw new Error('stopped before the node answered RPC');
       provider = new WsProvider(wsUrl, 1_000);
       const created = await ApiPromise.create({ provider, noInitWarn: true });
       if (stopping) {

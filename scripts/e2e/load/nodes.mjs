@@ -4,12 +4,12 @@
 // Not lib/node.mjs's startDevNode: a load run needs flags it has no use for (Prometheus, the
 // pool and RPC limits raised, an archive base path kept for `benchmark block`).
 
-import { spawn, execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { freePort, nodeBinary, withTimeout } from '../lib/node.mjs';
+import { freePort, nodeBinary, spawnNode, withTimeout } from '../lib/node.mjs';
 
 /**
  * Flags that keep the pool and the RPC server out of the way: the pool holds far more than
@@ -34,24 +34,16 @@ async function startProcess({ name, args, basePath, logDir, p2pPort: fixedP2p })
   const p2pPort = fixedP2p ?? await freePort();
   const prometheusPort = await freePort();
   const logFile = join(logDir, `${name}.log`);
-  const log = createWriteStream(logFile);
-  const child = spawn(nodeBinary(), [
+  const { child, exit, exited } = spawnNode([
     ...args,
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--prometheus-port', String(prometheusPort),
     ...LOAD_FLAGS,
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  let exited = false;
-  const exit = new Promise((resolve) => child.on('exit', (code, signal) => {
-    exited = true;
-    resolve({ code, signal });
-  }));
+  ], logFile);
   const stop = async () => {
-    if (exited) return;
+    if (exited()) return;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     await exit;
@@ -62,7 +54,7 @@ async function startProcess({ name, args, basePath, logDir, p2pPort: fixedP2p })
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
     httpUrl: `http://127.0.0.1:${rpcPort}`,
     prometheusUrl: `http://127.0.0.1:${prometheusPort}/metrics`,
-    exit, stop, exited: () => exited,
+    exit, stop, exited,
   };
 }
 
