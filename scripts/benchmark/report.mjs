@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NORMAL_BUDGET_PS, perTransaction, price, runtimeConstants, summaries } from './weights.mjs';
+import {
+  NORMAL_BUDGET_PS, REFERENCE_PALLETS, perTransaction, price, runtimeConstants, summaries,
+} from './weights.mjs';
 import { throughputSection, growthSection } from './measured.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,7 +23,6 @@ const HOT_CALLS = [
 ];
 /** Polkadot's relay chain accepts proofs of validity up to 10 MiB since 2025. */
 const POV_MIB = 10;
-const REFERENCE = ['frame_system', 'frame_system_extensions', 'pallet_balances', 'pallet_transaction_payment'];
 
 const us = (ps) => (ps / 1e6).toFixed(1);
 const all = summaries(repo);
@@ -122,7 +123,7 @@ line();
 line('## Heaviest calls');
 line();
 const v2x = Object.entries(priced)
-  .filter(([pallet]) => !REFERENCE.includes(pallet) && pallet.startsWith('pallet_'))
+  .filter(([pallet]) => !REFERENCE_PALLETS.includes(pallet) && pallet.startsWith('pallet_'))
   .flatMap(([pallet, calls]) => calls.map((c) => ({ ...c, pallet })));
 const heaviest = [...v2x].sort((a, b) => b.totalPs - a.totalPs).slice(0, 3);
 for (const h of heaviest) {

@@ -33,7 +33,8 @@ export function runtimeConstants(repo) {
   };
 }
 
-const REFERENCE_FILES = ['frame_system', 'frame_system_extensions', 'pallet_balances', 'pallet_transaction_payment'];
+/** The Polkadot SDK pallets every transaction passes through, weighed in runtime/src/weights/. */
+export const REFERENCE_PALLETS = ['frame_system', 'frame_system_extensions', 'pallet_balances', 'pallet_transaction_payment'];
 
 /**
  * One generated weights file read back: the run's header and every benchmark as the
@@ -84,7 +85,7 @@ export function parseWeights(file, pallet) {
 /** Every benchmarked pallet's weights as the run wrote them, by pallet name. */
 export function summaries(repo) {
   const all = {};
-  for (const pallet of REFERENCE_FILES) {
+  for (const pallet of REFERENCE_PALLETS) {
     all[pallet] = parseWeights(join(repo, 'runtime/src/weights', `${pallet}.rs`), pallet);
   }
   for (const dir of readdirSync(join(repo, 'pallets')).sort()) {
