@@ -2,7 +2,8 @@
 //!
 //! Pallets never import each other. A pallet that needs to know who owns a vehicle asks a
 //! [`VehicleRegistry`]; one that reads an odometer reports it through an [`OdometerLog`];
-//! one that must react to a sale implements [`OnOwnershipTransferred`]. The runtime wires
+//! one that must react to a sale implements [`OnOwnershipTransferred`]; one that acts on a
+//! vehicle for an account it controls (a co-op's) goes through [`VehicleControl`]. The runtime wires
 //! the implementations; tests use the mocks in [`testing`].
 //!
 //! This crate holds no storage.
@@ -11,6 +12,7 @@
 
 extern crate alloc;
 
+mod control;
 pub mod migrations;
 mod odometer;
 mod passport;
@@ -20,6 +22,7 @@ pub mod testing;
 mod vehicle;
 mod vin;
 
+pub use control::VehicleControl;
 pub use odometer::{FlagReason, Km, OdometerLog, OdometerReading, OdometerSource, ReadingVerdict};
 pub use passport::{
 	newest_first_page, ChargingSummary, IdentitySection, OdometerSection, OwnershipSection,

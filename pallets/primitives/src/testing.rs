@@ -7,11 +7,14 @@ use std::{
 	collections::BTreeMap,
 };
 
-use polkadot_sdk::{frame_support::weights::Weight, sp_runtime::DispatchError};
+use polkadot_sdk::{
+	frame_support::weights::Weight,
+	sp_runtime::{DispatchError, DispatchResult},
+};
 
 use crate::{
 	Km, OdometerLog, OdometerSource, OnOwnershipTransferred, OnVehicleStatusChanged,
-	OperatingRight, ReadingVerdict, VehicleId, VehicleRegistry, VehicleStatus, Vin,
+	OperatingRight, ReadingVerdict, VehicleControl, VehicleId, VehicleRegistry, VehicleStatus, Vin,
 };
 
 /// A vehicle as the mock registry knows it.
@@ -26,10 +29,25 @@ pub struct MockVehicle {
 	pub devices: Vec<u64>,
 }
 
+/// An open sale offer in the mock registry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MockOffer {
+	pub seller: u64,
+	pub buyer: u64,
+	pub price: Option<u64>,
+	pub expires_at: u64,
+}
+
 /// The block number the mock registry judges operators' rights against.
 fn no_clock() -> u64 {
 	0
 }
+
+fn no_payment(_from: &u64, _to: &u64, _amount: u64) -> DispatchResult {
+	Ok(())
+}
+
+fn no_sale_hook(_vehicle: VehicleId, _seller: &u64, _buyer: &u64) {}
 
 thread_local! {
 	static VEHICLES: RefCell<BTreeMap<VehicleId, MockVehicle>> = const { RefCell::new(BTreeMap::new()) };
@@ -37,6 +55,9 @@ thread_local! {
 	static TRANSFERS: RefCell<Vec<(VehicleId, u64, u64)>> = const { RefCell::new(Vec::new()) };
 	static STATUS_CHANGES: RefCell<Vec<(VehicleId, VehicleStatus)>> = const { RefCell::new(Vec::new()) };
 	static CLOCK: Cell<fn() -> u64> = const { Cell::new(no_clock) };
+	static OFFERS: RefCell<BTreeMap<VehicleId, MockOffer>> = const { RefCell::new(BTreeMap::new()) };
+	static PAYMENT: Cell<fn(&u64, &u64, u64) -> DispatchResult> = const { Cell::new(no_payment) };
+	static SALE_HOOK: Cell<fn(VehicleId, &u64, &u64)> = const { Cell::new(no_sale_hook) };
 }
 
 /// A [`VehicleRegistry`] that tests fill by hand.
@@ -69,6 +90,28 @@ impl MockVehicles {
 	/// Changes something about a known vehicle.
 	pub fn update(vehicle: VehicleId, change: impl FnOnce(&mut MockVehicle)) {
 		VEHICLES.with(|v| v.borrow_mut().get_mut(&vehicle).map(change));
+	}
+
+	/// Pays sale prices with `pay(buyer, seller, price)` (the test runtime's balances), so
+	/// [`VehicleControl::accept_offer`] moves money as the identity pallet does.
+	pub fn use_payment(pay: fn(&u64, &u64, u64) -> DispatchResult) {
+		PAYMENT.with(|p| p.set(pay));
+	}
+
+	/// Calls `hook(vehicle, seller, buyer)` after a sale through [`VehicleControl`], as the
+	/// identity pallet calls the runtime's `OnOwnershipTransferred`.
+	pub fn use_sale_hook(hook: fn(VehicleId, &u64, &u64)) {
+		SALE_HOOK.with(|h| h.set(hook));
+	}
+
+	/// The open sale offer on `vehicle`.
+	pub fn offer(vehicle: VehicleId) -> Option<MockOffer> {
+		OFFERS.with(|o| o.borrow().get(&vehicle).cloned())
+	}
+
+	/// Puts an open offer on `vehicle`, as if its owner had made it.
+	pub fn add_offer(vehicle: VehicleId, offer: MockOffer) {
+		OFFERS.with(|o| o.borrow_mut().insert(vehicle, offer));
 	}
 
 	fn get(vehicle: VehicleId) -> Option<MockVehicle> {
@@ -121,6 +164,157 @@ impl VehicleRegistry<u64, u64> for MockVehicles {
 	}
 	fn is_manufacturer(who: &u64) -> bool {
 		VEHICLES.with(|v| v.borrow().values().any(|entry| entry.manufacturer == *who))
+	}
+}
+
+/// The vehicle, if `who` owns it and it is active.
+fn owned_active(owner: &u64, vehicle: VehicleId) -> Result<MockVehicle, DispatchError> {
+	let entry = MockVehicles::get(vehicle).ok_or(DispatchError::Other("NotFound"))?;
+	if entry.owner != *owner {
+		return Err(DispatchError::Other("NotOwner"));
+	}
+	if entry.status != VehicleStatus::Active {
+		return Err(DispatchError::Other("VehicleNotActive"));
+	}
+	Ok(entry)
+}
+
+/// Follows the identity pallet's rules, except that an invited device is bound at once (the
+/// device's acceptance is the identity pallet's business) and that no deposits are held.
+/// Errors are `DispatchError::Other` with the identity pallet's error name.
+impl VehicleControl<u64, u64, u64> for MockVehicles {
+	fn offer_sale(
+		owner: &u64,
+		vehicle: VehicleId,
+		buyer: &u64,
+		price: Option<u64>,
+		expires_at: u64,
+	) -> DispatchResult {
+		owned_active(owner, vehicle)?;
+		if buyer == owner {
+			return Err(DispatchError::Other("SelfDealing"));
+		}
+		let offer = MockOffer { seller: *owner, buyer: *buyer, price, expires_at };
+		Self::add_offer(vehicle, offer);
+		Ok(())
+	}
+	fn cancel_offer(owner: &u64, vehicle: VehicleId) -> DispatchResult {
+		let entry = Self::get(vehicle).ok_or(DispatchError::Other("NotFound"))?;
+		if entry.owner != *owner {
+			return Err(DispatchError::Other("NotOwner"));
+		}
+		OFFERS
+			.with(|o| o.borrow_mut().remove(&vehicle))
+			.map(|_| ())
+			.ok_or(DispatchError::Other("NoOffer"))
+	}
+	fn accept_offer(buyer: &u64, vehicle: VehicleId, max_price: u64) -> DispatchResult {
+		let entry = Self::get(vehicle).ok_or(DispatchError::Other("NotFound"))?;
+		let offer = Self::offer(vehicle).ok_or(DispatchError::Other("NoOffer"))?;
+		if offer.buyer != *buyer {
+			return Err(DispatchError::Other("NotBuyer"));
+		}
+		if CLOCK.with(|c| c.get())() > offer.expires_at {
+			return Err(DispatchError::Other("OfferExpired"));
+		}
+		if let Some(price) = offer.price {
+			if price > max_price {
+				return Err(DispatchError::Other("PriceAboveMaximum"));
+			}
+			PAYMENT.with(|p| p.get())(buyer, &entry.owner, price)?;
+		}
+		OFFERS.with(|o| o.borrow_mut().remove(&vehicle));
+		Self::update(vehicle, |v| {
+			v.owner = *buyer;
+			v.operators.clear();
+			v.devices.clear();
+		});
+		SALE_HOOK.with(|h| h.get())(vehicle, &entry.owner, buyer);
+		Ok(())
+	}
+	fn invite_device(owner: &u64, vehicle: VehicleId, device: &u64) -> DispatchResult {
+		owned_active(owner, vehicle)?;
+		if Self::vehicle_of_device(device).is_some() {
+			return Err(DispatchError::Other("DeviceAlreadyBound"));
+		}
+		Self::update(vehicle, |v| v.devices.push(*device));
+		Ok(())
+	}
+	fn unbind_device(owner: &u64, vehicle: VehicleId, device: &u64) -> DispatchResult {
+		let entry = Self::get(vehicle).ok_or(DispatchError::Other("NotFound"))?;
+		if entry.owner != *owner {
+			return Err(DispatchError::Other("NotOwner"));
+		}
+		if !entry.devices.contains(device) {
+			return Err(DispatchError::Other("DeviceNotBound"));
+		}
+		Self::update(vehicle, |v| v.devices.retain(|d| d != device));
+		Ok(())
+	}
+	fn grant_operator(
+		owner: &u64,
+		vehicle: VehicleId,
+		operator: &u64,
+		until: u64,
+	) -> DispatchResult {
+		owned_active(owner, vehicle)?;
+		if operator == owner {
+			return Err(DispatchError::Other("SelfDealing"));
+		}
+		if until < CLOCK.with(|c| c.get())() {
+			return Err(DispatchError::Other("InvalidExpiry"));
+		}
+		Self::update(vehicle, |v| {
+			v.operators.retain(|(o, _)| o != operator);
+			v.operators.push((*operator, until));
+		});
+		Ok(())
+	}
+	fn revoke_operator(owner: &u64, vehicle: VehicleId, operator: &u64) -> DispatchResult {
+		let entry = Self::get(vehicle).ok_or(DispatchError::Other("NotFound"))?;
+		if entry.owner != *owner {
+			return Err(DispatchError::Other("NotOwner"));
+		}
+		if !entry.operators.iter().any(|(o, _)| o == operator) {
+			return Err(DispatchError::Other("NotOperator"));
+		}
+		Self::update(vehicle, |v| v.operators.retain(|(o, _)| o != operator));
+		Ok(())
+	}
+	/// Changes the status only: the test calls the pallet's own status hook if it needs it.
+	fn report_stolen(owner: &u64, vehicle: VehicleId) -> DispatchResult {
+		owned_active(owner, vehicle)?;
+		Self::update(vehicle, |v| {
+			v.status = VehicleStatus::Stolen;
+			v.operators.clear();
+		});
+		Ok(())
+	}
+	fn report_recovered(owner: &u64, vehicle: VehicleId) -> DispatchResult {
+		let entry = Self::get(vehicle).ok_or(DispatchError::Other("NotFound"))?;
+		if entry.owner != *owner {
+			return Err(DispatchError::Other("NotOwner"));
+		}
+		if entry.status != VehicleStatus::Stolen {
+			return Err(DispatchError::Other("NotStolen"));
+		}
+		Self::update(vehicle, |v| v.status = VehicleStatus::Active);
+		Ok(())
+	}
+	fn offer_weight() -> Weight {
+		Weight::zero()
+	}
+	fn accept_offer_weight() -> Weight {
+		Weight::zero()
+	}
+	fn device_weight() -> Weight {
+		Weight::zero()
+	}
+	fn operator_weight() -> Weight {
+		Weight::zero()
+	}
+	fn status_weight() -> Weight {
+		Weight::zero()
 	}
 }
 

@@ -43,6 +43,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod control;
 mod features;
 pub mod migrations;
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Tests of every call: each success path and each way it can be refused.
 
+mod control;
 mod delegates;
 mod liens;
 mod lifecycle;
