@@ -2,7 +2,7 @@
 
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
-	DataMarketplace, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	CarSharing, DataMarketplace, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, ServiceBook, SharedCharging, System, TransactionPayment, UsageInsurance,
 	VehicleIdentity, VERSION,
 };
@@ -322,6 +322,34 @@ impl_runtime_apis! {
 			buyer: AccountId,
 		) -> Option<pallet_data_marketplace::Due<Balance>> {
 			DataMarketplace::due(listing, buyer)
+		}
+	}
+
+	impl pallet_car_sharing::runtime_api::CarSharingApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn coop(
+			coop: pallet_car_sharing::CoopId,
+		) -> Option<pallet_car_sharing::CoopView<AccountId, Balance, BlockNumber>> {
+			CarSharing::coop_view(coop)
+		}
+
+		fn quote(
+			vehicle: VehicleId,
+			who: AccountId,
+			start: BlockNumber,
+			end: BlockNumber,
+			max_km: v2x_primitives::Km,
+		) -> Result<(Balance, Balance), sp_runtime::DispatchError> {
+			CarSharing::quote(vehicle, &who, start, end, max_km)
+		}
+
+		fn pending_revenue(coop: pallet_car_sharing::CoopId, who: AccountId) -> Balance {
+			CarSharing::pending_revenue(coop, &who)
+		}
+
+		fn vehicle_bookings(
+			vehicle: VehicleId,
+		) -> Vec<pallet_car_sharing::SlotView<AccountId, BlockNumber>> {
+			CarSharing::vehicle_slots(vehicle)
 		}
 	}
 

@@ -25,6 +25,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_usage_insurance, UsageInsurance]
 	[pallet_shared_charging, SharedCharging]
 	[pallet_data_marketplace, DataMarketplace]
+	[pallet_car_sharing, CarSharing]
 );
 
 use frame_benchmarking::baseline::Pallet as BaselineBench;

@@ -4,12 +4,13 @@
 //! consortium launch: no sudo key, the council governs from the first block).
 
 use crate::{
-	opaque::SessionKeys, AccountId, Balance, BalancesConfig, CouncilMembershipConfig,
-	DataMarketplaceConfig, RuntimeGenesisConfig, ServiceBookConfig, SessionConfig,
-	SharedChargingConfig, SudoConfig, UsageInsuranceConfig, ValidatorSetConfig,
-	VehicleIdentityConfig, DAYS, MILLI_UNIT, UNIT,
+	opaque::SessionKeys, AccountId, Balance, BalancesConfig, CarSharingConfig,
+	CouncilMembershipConfig, DataMarketplaceConfig, Runtime, RuntimeGenesisConfig,
+	ServiceBookConfig, SessionConfig, SharedChargingConfig, SudoConfig, UsageInsuranceConfig,
+	ValidatorSetConfig, VehicleIdentityConfig, DAYS, MILLI_UNIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
+use pallet_car_sharing::{CoopRules, GenesisCoop, Pricing, Rate};
 use pallet_data_marketplace::{DataCategory, GenesisListing};
 use pallet_service_book::RecordKind;
 use pallet_shared_charging::{
@@ -21,6 +22,7 @@ use polkadot_sdk::{
 	frame_support::{build_struct_json_patch, BoundedVec},
 	sp_genesis_builder::{self, PresetId},
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
+	sp_runtime::{traits::AccountIdConversion, Perbill},
 };
 use serde_json::Value;
 
@@ -87,11 +89,14 @@ fn dev_accounts() -> Vec<(AccountId, Balance)> {
 /// are funded, and there is data to look at in Polkadot.js apps: a manufacturer, two
 /// vehicles, a workshop and a service history with a flagged odometer rollback.
 pub fn development_config_genesis() -> Value {
+	let mut endowed = dev_accounts();
+	// The demo co-op's account: its first reserve.
+	endowed.push((demo_coop_account(), DEMO_COOP_RESERVE));
 	let mut genesis = network_genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_council(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
-		dev_accounts(),
+		endowed,
 	);
 	// The two patches configure different pallets: their top-level keys do not overlap.
 	if let (Value::Object(genesis), Value::Object(demo)) = (&mut genesis, demo_vehicle_data()) {
@@ -101,7 +106,7 @@ pub fn development_config_genesis() -> Value {
 }
 
 /// Ferdie is "V2X Demo Motors" (WMI 5YJ); vehicle 0 (a BEV) belongs to Alice, vehicle 1 (a
-/// PHEV) to Bob. Charlie runs an approved workshop that serviced vehicle 0 at 15 000 and
+/// PHEV) to Bob, vehicle 2 (a BEV) to the neighbours' car-sharing co-op (see [`demo_coop`]). Charlie runs an approved workshop that serviced vehicle 0 at 15 000 and
 /// 30 000 km; its device then reported 31 000 km, and a rollback to 12 000 km (flagged).
 /// Eve is the insurer "V2X Mutual" with a 10 000 V2X pool and a daily pay-as-you-drive
 /// product (product 0), which insures vehicle 0 with 100 V2X prepaid by Alice. Alice lists a
@@ -124,12 +129,20 @@ fn demo_vehicle_data() -> Value {
 					Some(75_000),
 				),
 				(
-					manufacturer,
+					manufacturer.clone(),
 					b"5YJYGDEE1RF000002".to_vec(),
 					Sr25519Keyring::Bob.to_account_id(),
 					2024,
 					Powertrain::Phev,
 					Some(18_000),
+				),
+				(
+					manufacturer,
+					b"5YJ3E1EA6RF900003".to_vec(),
+					demo_coop_account(),
+					2024,
+					Powertrain::Bev,
+					Some(60_000),
 				),
 			],
 		},
@@ -165,6 +178,7 @@ fn demo_vehicle_data() -> Value {
 			policies: vec![(Sr25519Keyring::Alice.to_account_id(), 0, 0, 100 * UNIT)],
 		},
 		shared_charging: demo_charging(),
+		car_sharing: CarSharingConfig { coops: vec![demo_coop()] },
 		data_marketplace: DataMarketplaceConfig {
 			listings: vec![GenesisListing {
 				vehicle: 0,
@@ -232,6 +246,47 @@ fn demo_charging() -> SharedChargingConfig {
 				],
 			),
 		],
+	}
+}
+
+/// What the demo co-op's account starts with.
+const DEMO_COOP_RESERVE: Balance = 100 * UNIT;
+
+/// The account of co-op 0, derived by the car-sharing pallet (nobody holds its key).
+fn demo_coop_account() -> AccountId {
+	<Runtime as pallet_car_sharing::Config>::PalletId::get().into_sub_account_truncating(0u32)
+}
+
+/// Co-op 0, "Neighbours' Car Share", owns vehicle 2. Bob (50 shares, also its fleet manager),
+/// Charlie (30) and Dave (20) are its members; Eve assesses disputed damage claims. Members
+/// pay 2 V2X an hour plus 0.1 V2X a km, others 4 V2X plus 0.2 V2X, and every renter leaves a
+/// 50 V2X damage deposit. Half the shares must vote, two thirds of them must agree to sell a
+/// car or change prices; 10% of the income stays in the reserve; cancelling less than an hour
+/// before the start costs 20% of the held price.
+fn demo_coop() -> GenesisCoop<AccountId, Balance, crate::BlockNumber> {
+	let (bob, charlie, dave) = (
+		Sr25519Keyring::Bob.to_account_id(),
+		Sr25519Keyring::Charlie.to_account_id(),
+		Sr25519Keyring::Dave.to_account_id(),
+	);
+	GenesisCoop {
+		name: b"Neighbours' Car Share".to_vec(),
+		rules: CoopRules {
+			quorum: Perbill::from_percent(50),
+			supermajority: Perbill::from_percent(67),
+			reserve: Perbill::from_percent(10),
+			free_cancellation: crate::HOURS,
+			late_cancellation_fee: Perbill::from_percent(20),
+		},
+		pricing: Pricing {
+			member: Rate { per_hour: 2 * UNIT, per_km: UNIT / 10 },
+			renter: Rate { per_hour: 4 * UNIT, per_km: UNIT / 5 },
+			damage_deposit: 50 * UNIT,
+		},
+		founders: vec![(bob.clone(), 50), (charlie, 30), (dave, 20)],
+		fleet_manager: bob,
+		assessor: Sr25519Keyring::Eve.to_account_id(),
+		vehicles: vec![2],
 	}
 }
 

@@ -235,4 +235,7 @@ mod runtime {
 	// After VehicleIdentity: genesis listings need the genesis vehicles.
 	#[runtime::pallet_index(24)]
 	pub type DataMarketplace = pallet_data_marketplace;
+	// After VehicleIdentity: genesis co-ops need their vehicles.
+	#[runtime::pallet_index(25)]
+	pub type CarSharing = pallet_car_sharing;
 }

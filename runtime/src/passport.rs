@@ -53,6 +53,7 @@ pub fn vehicle_passport(vehicle: VehicleRef, newest_record: Option<u32>) -> Opti
 			.into_iter()
 			.filter(|listing| listing.open)
 			.collect(),
+		car_sharing: None,
 	})
 }
 

@@ -598,6 +598,20 @@ function renderCharging({ charging, token }) {
   fact(list, 'Spent', amount(charging.spent, token));
 }
 
+function renderSharing({ carSharing, token }) {
+  const list = $('sharing');
+  list.replaceChildren();
+  show($('sharing-empty'), carSharing == null);
+  show(list, carSharing != null);
+  if (carSharing == null) return;
+  fact(list, 'Co-op', `#${carSharing.coop} ${carSharing.coopName}`, 'sharing-coop');
+  fact(list, 'Members', numbers.format(carSharing.members));
+  fact(list, 'Trips', numbers.format(carSharing.trips), 'sharing-trips');
+  fact(list, 'Driven on trips', km(carSharing.km));
+  fact(list, 'Trip revenue', amount(carSharing.revenue, token));
+  fact(list, 'Open bookings', numbers.format(carSharing.openBookings));
+}
+
 function renderListings({ dataListings, token }) {
   const listings = dataListings ?? [];
   $('listings').tBodies[0].replaceChildren(...listings.map((listing) => el('tr', {}, [
@@ -621,6 +635,7 @@ function renderPassport(passport, rpcUrl) {
   renderServiceRecords(passport.serviceRecords, { append: false });
   renderInsurance(passport);
   renderCharging(passport);
+  renderSharing(passport);
   renderListings(passport);
 }
 

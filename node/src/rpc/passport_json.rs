@@ -42,6 +42,15 @@ pub fn passport(passport: Passport, times: &mut impl BlockTimes) -> Value {
 			"spent": amount(passport.charging.spent),
 		},
 		"dataListings": passport.data_listings.into_iter().map(listing_json).collect::<Vec<_>>(),
+		"carSharing": passport.car_sharing.map(|sharing| json!({
+			"coop": sharing.coop,
+			"coopName": text(&sharing.coop_name),
+			"members": sharing.members,
+			"trips": sharing.trips,
+			"km": sharing.km,
+			"revenue": amount(sharing.revenue),
+			"openBookings": sharing.open_bookings,
+		})),
 	})
 }
 

@@ -105,6 +105,23 @@ pub struct ChargingSummary<Balance> {
 	pub spent: Balance,
 }
 
+/// The car-sharing co-op that owns the vehicle, and what its members and renters did with it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct SharingSection<Balance> {
+	pub coop: u32,
+	pub coop_name: Vec<u8>,
+	/// Members: holders of the co-op's shares.
+	pub members: u32,
+	/// Trips ended on this vehicle since it joined the co-op.
+	pub trips: u32,
+	/// Kilometres driven on those trips.
+	pub km: u64,
+	/// What those trips paid the co-op.
+	pub revenue: Balance,
+	/// Bookings not yet ended (booked or in a trip).
+	pub open_bookings: u32,
+}
+
 /// A vehicle's passport: `Record` is a service record, `Policy` the active insurance policy
 /// and `Listing` an open data listing, as their pallets describe them.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
@@ -119,6 +136,8 @@ pub struct VehiclePassport<AccountId, Balance, BlockNumber, Record, Policy, List
 	pub charging: ChargingSummary<Balance>,
 	/// The listings that take purchases now.
 	pub data_listings: Vec<Listing>,
+	/// Set when a car-sharing co-op owns the vehicle.
+	pub car_sharing: Option<SharingSection<Balance>>,
 }
 
 /// The positions of the page of a list of `total` entries, newest first, that starts at

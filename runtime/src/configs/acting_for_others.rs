@@ -34,22 +34,25 @@ pub enum ProxyType {
 	#[default]
 	Any,
 	/// Every call except moving tokens (`balances`) and giving a vehicle away or encumbering
-	/// it (sale offers and acceptance, liens, scrapping).
+	/// it (sale offers and acceptance, liens, scrapping, co-op shares given away or sold back).
 	NonTransfer,
 	/// A fleet manager: runs the vehicles' day-to-day calls in the domain pallets (devices,
 	/// operators, theft reports, work orders, policies and claims, charging sessions, data
-	/// listings and batches), but cannot sell, encumber or scrap a vehicle, nor move tokens.
+	/// listings and batches, car-sharing bookings, trips and co-op votes), but cannot sell,
+	/// encumber or scrap a vehicle, give co-op shares away, nor move tokens.
 	Fleet,
-	/// A device's telemetry only: odometer readings, insurance usage reports and data batches.
+	/// A device's telemetry only: odometer readings, insurance usage reports, data batches and
+	/// car-sharing check-ins and check-outs.
 	/// The device's account adds its gateway (or a second key) as this proxy.
 	Telemetry,
 	/// A council member's voting key: council motions and votes only.
 	Governance,
 }
 
-/// Calls that give a vehicle away or encumber it: never through a `NonTransfer` or `Fleet`
-/// proxy.
+/// Calls that give a vehicle (or a share of a co-op's vehicles) away or encumber it: never
+/// through a `NonTransfer` or `Fleet` proxy.
 fn disposes_of_vehicle(call: &RuntimeCall) -> bool {
+	use pallet_car_sharing::Call as CarSharing;
 	use pallet_vehicle_identity::Call as Identity;
 	matches!(
 		call,
@@ -58,7 +61,7 @@ fn disposes_of_vehicle(call: &RuntimeCall) -> bool {
 				| Identity::accept_offer { .. }
 				| Identity::consent_to_lien { .. }
 				| Identity::scrap_vehicle { .. }
-		)
+		) | RuntimeCall::CarSharing(CarSharing::transfer_shares { .. } | CarSharing::exit { .. })
 	)
 }
 
@@ -69,6 +72,10 @@ fn is_telemetry(call: &RuntimeCall) -> bool {
 		RuntimeCall::ServiceBook(pallet_service_book::Call::report_odometer { .. })
 			| RuntimeCall::UsageInsurance(pallet_usage_insurance::Call::report_usage { .. })
 			| RuntimeCall::DataMarketplace(pallet_data_marketplace::Call::publish_batch { .. })
+			| RuntimeCall::CarSharing(
+				pallet_car_sharing::Call::check_in { .. }
+					| pallet_car_sharing::Call::check_out { .. }
+			)
 	)
 }
 
@@ -81,6 +88,7 @@ fn is_vehicle_operation(call: &RuntimeCall) -> bool {
 			| RuntimeCall::UsageInsurance(..)
 			| RuntimeCall::SharedCharging(..)
 			| RuntimeCall::DataMarketplace(..)
+			| RuntimeCall::CarSharing(..)
 	)
 }
 

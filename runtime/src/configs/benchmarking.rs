@@ -118,6 +118,12 @@ impl pallet_data_marketplace::BenchmarkHelper<AccountId> for RegisteredVehicles 
 	}
 }
 
+impl pallet_car_sharing::BenchmarkHelper<AccountId> for RegisteredVehicles {
+	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
+		Self::register_with_device(owner, device)
+	}
+}
+
 impl pallet_shared_charging::BenchmarkHelper<AccountId> for RegisteredVehicles {
 	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
 		// The benchmark chain starts at time 0; a session's worst case prices the longest

@@ -3,6 +3,7 @@
 mod acting_for_others;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod car_sharing;
 mod consensus;
 mod data_marketplace;
 mod governance;

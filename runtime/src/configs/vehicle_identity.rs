@@ -2,8 +2,8 @@
 
 use super::governance::GovernanceOrigin;
 use crate::{
-	Balance, Balances, BlockNumber, DataMarketplace, Runtime, RuntimeEvent, RuntimeHoldReason,
-	ServiceBook, Timestamp, UsageInsurance, DAYS, MILLI_UNIT, UNIT,
+	Balance, Balances, BlockNumber, CarSharing, DataMarketplace, Runtime, RuntimeEvent,
+	RuntimeHoldReason, ServiceBook, Timestamp, UsageInsurance, DAYS, MILLI_UNIT, UNIT,
 };
 use polkadot_sdk::frame_support::{
 	parameter_types,
@@ -36,10 +36,11 @@ impl pallet_vehicle_identity::Config for Runtime {
 	type MaxOperatorsPerVehicle = ConstU32<16>;
 	type MaxOfferDuration = MaxOfferDuration;
 	/// A sale ends what the old owner's consent stood behind: open work orders, the insurance
-	/// policy (pro rata, the rest refunded) and data access grants (refunds settled lazily).
-	type OnOwnershipTransferred = (ServiceBook, UsageInsurance, DataMarketplace);
+	/// policy (pro rata, the rest refunded), data access grants (refunds settled lazily) and,
+	/// when a co-op sold it, its bookings (refunded) and trip (settled).
+	type OnOwnershipTransferred = (ServiceBook, UsageInsurance, DataMarketplace, CarSharing);
 	/// A theft report or scrapping ends the vehicle's open work orders, its policy and its
-	/// data grants.
-	type OnVehicleStatusChanged = (ServiceBook, UsageInsurance, DataMarketplace);
+	/// data grants, and a co-op car's bookings and trip.
+	type OnVehicleStatusChanged = (ServiceBook, UsageInsurance, DataMarketplace, CarSharing);
 	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
 }

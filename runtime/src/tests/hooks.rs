@@ -1,6 +1,6 @@
 //! What the sale and status hooks cost the identity pallet's calls that trigger them.
 
-use crate::{AccountId, DataMarketplace, Runtime, ServiceBook, UsageInsurance};
+use crate::{AccountId, CarSharing, DataMarketplace, Runtime, ServiceBook, UsageInsurance};
 use pallet_vehicle_identity::WeightInfo;
 use polkadot_sdk::frame_support::weights::Weight;
 use v2x_primitives::{OnOwnershipTransferred, OnVehicleStatusChanged};
@@ -20,11 +20,13 @@ fn sale_before_new_hooks() -> Weight {
 fn the_sale_pays_for_every_wired_hook() {
 	let each = <ServiceBook as OnOwnershipTransferred<AccountId>>::weight()
 		.saturating_add(<UsageInsurance as OnOwnershipTransferred<AccountId>>::weight())
-		.saturating_add(<DataMarketplace as OnOwnershipTransferred<AccountId>>::weight());
+		.saturating_add(<DataMarketplace as OnOwnershipTransferred<AccountId>>::weight())
+		.saturating_add(<CarSharing as OnOwnershipTransferred<AccountId>>::weight());
 	assert_eq!(<SaleHooks as OnOwnershipTransferred<AccountId>>::weight(), each);
 	let each = <ServiceBook as OnVehicleStatusChanged>::weight()
 		.saturating_add(<UsageInsurance as OnVehicleStatusChanged>::weight())
-		.saturating_add(<DataMarketplace as OnVehicleStatusChanged>::weight());
+		.saturating_add(<DataMarketplace as OnVehicleStatusChanged>::weight())
+		.saturating_add(<CarSharing as OnVehicleStatusChanged>::weight());
 	assert_eq!(<StatusHooks as OnVehicleStatusChanged>::weight(), each);
 }
 
