@@ -161,6 +161,12 @@ impl<T: Config> Pallet<T> {
 			}
 			ProposalKind::BuyVehicle { vehicle, max_price } => {
 				Self::ensure_fleet_room(coop, vehicle)?;
+				// Members' revenue in the same account must not pay for cars.
+				let entry = Self::coop(coop)?;
+				ensure!(
+					max_price <= Self::spendable_reserve(&entry),
+					Error::<T>::InsufficientReserve
+				);
 				let before = T::Currency::balance(&account);
 				T::Vehicles::accept_offer(&account, vehicle, max_price)?;
 				let paid = before.saturating_sub(T::Currency::balance(&account));

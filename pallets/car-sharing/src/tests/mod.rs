@@ -39,3 +39,21 @@ pub(crate) fn events() -> Vec<Event<Test>> {
 		})
 		.collect()
 }
+
+/// The co-op's account is paid `amount` of trip income by `RENTER`, as a settled trip does.
+pub(crate) fn income(coop: crate::CoopId, amount: u64) {
+	use polkadot_sdk::frame_support::traits::{fungible::Mutate, tokens::Preservation};
+	let account = CarSharing::coop_account(coop);
+	<Balances as Mutate<u64>>::transfer(&RENTER, &account, amount, Preservation::Preserve).unwrap();
+	CarSharing::credit_income(coop, amount);
+}
+
+/// The co-op's record.
+pub(crate) fn coop_of(coop: crate::CoopId) -> crate::Coop<Test> {
+	crate::Coops::<Test>::get(coop).unwrap()
+}
+
+/// `who`'s membership record.
+pub(crate) fn member(coop: crate::CoopId, who: u64) -> Option<crate::Member<u64>> {
+	crate::Members::<Test>::get(coop, who)
+}

@@ -1,1 +1,186 @@
-//! Placeholder: tests follow.
+//! Income, distribution through the reward-per-share accumulator, and claims.
+
+use polkadot_sdk::frame_support::{assert_noop, assert_ok, BoundedVec};
+
+use super::*;
+use crate::{CoopFinances, Error, REWARD_SCALE};
+
+#[test]
+fn income_keeps_the_reserve_share_and_leaves_the_rest_to_distribute() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = create_coop();
+		income(coop, 1_000);
+		assert_eq!(
+			coop_of(coop).finances,
+			CoopFinances {
+				received: 1_000,
+				reserve: ENDOWMENT + 200,
+				undistributed: 800,
+				..Default::default()
+			}
+		);
+		assert_eq!(free(CarSharing::coop_account(coop)), ENDOWMENT + 1_000);
+	});
+}
+
+#[test]
+fn the_reserve_credit_is_not_income() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = create_coop();
+		let account = CarSharing::coop_account(coop);
+		assert_ok!(
+			<Balances as polkadot_sdk::frame_support::traits::fungible::Mutate<u64>>::transfer(
+				&RENTER,
+				&account,
+				300,
+				polkadot_sdk::frame_support::traits::tokens::Preservation::Preserve
+			)
+		);
+		CarSharing::credit_reserve(coop, 300);
+		assert_eq!(
+			coop_of(coop).finances,
+			CoopFinances { reserve: ENDOWMENT + 300, ..Default::default() }
+		);
+	});
+}
+
+#[test]
+fn distribute_moves_the_undistributed_income_into_the_accumulator() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = create_coop();
+		income(coop, 1_000);
+
+		assert_ok!(CarSharing::distribute(signed(STRANGER), coop));
+
+		let finances = coop_of(coop).finances;
+		assert_eq!(finances.undistributed, 0);
+		assert_eq!(finances.distributed, 800);
+		assert_eq!(finances.reward_per_share, 8 * REWARD_SCALE);
+		assert_eq!(
+			events().last(),
+			Some(&Event::RevenueDistributed {
+				coop,
+				amount: 800,
+				reward_per_share: 8 * REWARD_SCALE
+			})
+		);
+		assert_eq!(CarSharing::pending_revenue(coop, &ALICE), 400);
+		assert_eq!(CarSharing::pending_revenue(coop, &BOB), 240);
+		assert_eq!(CarSharing::pending_revenue(coop, &CAROL), 160);
+		assert_eq!(CarSharing::pending_revenue(coop, &STRANGER), 0);
+	});
+}
+
+/// A co-op of three founders with one share each: 800 does not divide by 3.
+fn three_share_coop() -> crate::CoopId {
+	assert_ok!(CarSharing::create_coop(
+		signed(ALICE),
+		b"Thirds".to_vec().try_into().unwrap(),
+		rules(),
+		pricing(),
+		BoundedVec::truncate_from(vec![(ALICE, 1), (BOB, 1), (CAROL, 1)]),
+		MANAGER,
+		ASSESSOR,
+	));
+	crate::NextCoopId::<Test>::get() - 1
+}
+
+#[test]
+fn what_does_not_divide_among_the_shares_stays_undistributed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = three_share_coop();
+		income(coop, 1_000);
+
+		assert_ok!(CarSharing::distribute(signed(STRANGER), coop));
+
+		let finances = coop_of(coop).finances;
+		assert_eq!(finances.distributed, 799);
+		assert_eq!(finances.undistributed, 1);
+		assert_eq!(CarSharing::pending_revenue(coop, &ALICE), 266);
+		// One unit among three shares is less than one unit each.
+		assert_noop!(
+			CarSharing::distribute(signed(STRANGER), coop),
+			Error::<Test>::NothingToDistribute
+		);
+	});
+}
+
+#[test]
+fn distribute_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = create_coop();
+		assert_noop!(
+			CarSharing::distribute(signed(STRANGER), coop),
+			Error::<Test>::NothingToDistribute
+		);
+		assert_noop!(
+			CarSharing::distribute(signed(STRANGER), coop + 1),
+			Error::<Test>::CoopNotFound
+		);
+	});
+}
+
+#[test]
+fn claim_revenue_pays_the_member_its_part() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = create_coop();
+		income(coop, 1_000);
+		assert_ok!(CarSharing::distribute(signed(STRANGER), coop));
+		let account = CarSharing::coop_account(coop);
+		let before = free(BOB);
+
+		assert_ok!(CarSharing::claim_revenue(signed(BOB), coop));
+
+		assert_eq!(free(BOB), before + 240);
+		assert_eq!(free(account), ENDOWMENT + 1_000 - 240);
+		assert_eq!(coop_of(coop).finances.claimed, 240);
+		assert_eq!(CarSharing::pending_revenue(coop, &BOB), 0);
+		assert_eq!(
+			events().last(),
+			Some(&Event::RevenueClaimed { coop, member: BOB, amount: 240 })
+		);
+		assert_noop!(CarSharing::claim_revenue(signed(BOB), coop), Error::<Test>::NothingToClaim);
+	});
+}
+
+#[test]
+fn claim_revenue_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = create_coop();
+		assert_noop!(CarSharing::claim_revenue(signed(BOB), coop), Error::<Test>::NothingToClaim);
+		assert_noop!(CarSharing::claim_revenue(signed(STRANGER), coop), Error::<Test>::NotMember);
+		assert_noop!(CarSharing::claim_revenue(signed(BOB), coop + 1), Error::<Test>::CoopNotFound);
+	});
+}
+
+#[test]
+fn a_share_transfer_between_distribute_and_claim_never_pays_twice() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = create_coop();
+		let (alice_before, dave_before) = (free(ALICE), free(DAVE));
+		income(coop, 1_000);
+		assert_ok!(CarSharing::distribute(signed(STRANGER), coop));
+
+		// ALICE's 50 shares earned 400 of this distribution; she sells them all to DAVE.
+		assert_ok!(CarSharing::transfer_shares(signed(ALICE), coop, DAVE, ALICE_SHARES));
+		assert_eq!(CarSharing::pending_revenue(coop, &DAVE), 0);
+		assert_noop!(CarSharing::claim_revenue(signed(DAVE), coop), Error::<Test>::NothingToClaim);
+		assert_ok!(CarSharing::claim_revenue(signed(ALICE), coop));
+		assert_noop!(CarSharing::claim_revenue(signed(ALICE), coop), Error::<Test>::NotMember);
+
+		// The next distribution is DAVE's.
+		income(coop, 1_000);
+		assert_ok!(CarSharing::distribute(signed(STRANGER), coop));
+		assert_ok!(CarSharing::claim_revenue(signed(DAVE), coop));
+		assert_ok!(CarSharing::claim_revenue(signed(BOB), coop));
+		assert_ok!(CarSharing::claim_revenue(signed(CAROL), coop));
+
+		assert_eq!(free(ALICE), alice_before + 400);
+		assert_eq!(free(DAVE), dave_before + 400);
+		let finances = coop_of(coop).finances;
+		assert_eq!(finances.distributed, 1_600);
+		// BOB 2 x 240, CAROL 2 x 160: everything distributed was paid exactly once.
+		assert_eq!(finances.claimed, 400 + 400 + 480 + 320);
+		assert_eq!(free(CarSharing::coop_account(coop)), ENDOWMENT + 2_000 - 1_600);
+	});
+}
