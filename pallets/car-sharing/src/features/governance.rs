@@ -268,7 +268,6 @@ impl<T: Config> Pallet<T> {
 		entry.share_supply = entry.share_supply.saturating_sub(shares);
 		member.unclaimed = Zero::zero();
 		member.shares = member.shares.saturating_sub(shares);
-		Self::reset_debt(&mut member, entry.finances.reward_per_share)?;
 		Votes::<T>::remove((coop, proposal), &who);
 		Self::store_member(coop, &mut entry, &who, member);
 		Coops::<T>::insert(coop, entry);
