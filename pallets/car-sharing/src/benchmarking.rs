@@ -384,7 +384,7 @@ mod benchmarks {
 		let account = Pallet::<T>::coop_account(coop);
 		T::Vehicles::offer_sale(&account, vehicle, &buyer, Some(unit::<T>()), expires_at)
 			.expect("the co-op offers its vehicle");
-		let sale = PendingSale { coop, proposal: 0, price: unit::<T>(), expires_at };
+		let sale = PendingSale { coop, proposal: 0, buyer, price: unit::<T>(), expires_at };
 		PendingSales::<T>::insert(vehicle, sale);
 		Coops::<T>::mutate(coop, |entry| {
 			if let Some(entry) = entry {

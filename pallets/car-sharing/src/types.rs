@@ -401,13 +401,18 @@ pub struct Vote {
 	MaxEncodedLen,
 	TypeInfo,
 )]
-pub struct PendingSale<Balance, BlockNumber> {
+pub struct PendingSale<AccountId, Balance, BlockNumber> {
 	pub coop: CoopId,
 	pub proposal: ProposalId,
+	pub buyer: AccountId,
 	pub price: Balance,
 	/// The offer's last block.
 	pub expires_at: BlockNumber,
 }
+
+/// A co-op's open sale offer as this pallet's Config stores it.
+pub type PendingSaleOf<T> =
+	PendingSale<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 /// The buy-back offered to the members who voted against a completed sale.
 #[derive(
