@@ -4,11 +4,15 @@
 //! The usual co-op (`mock::create_coop`): ALICE 50, BOB 30 and CAROL 20 of 100 shares;
 //! quorum 50 %, supermajority two thirds of the supply, 20 % of income kept in reserve.
 
+mod bookings;
 mod coops;
+mod damage;
 mod genesis;
 mod governance;
+mod hooks;
 mod revenue;
 mod shares;
+mod trips;
 mod try_state;
 
 use polkadot_sdk::frame_support::traits::fungible::{Inspect, InspectHold};
