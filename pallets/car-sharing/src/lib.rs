@@ -265,8 +265,7 @@ pub mod pallet {
 
 	/// The co-ops' open sale offers, by vehicle.
 	#[pallet::storage]
-	pub type PendingSales<T: Config> =
-		StorageMap<_, Twox64Concat, VehicleId, PendingSale<BalanceOf<T>, BlockNumberFor<T>>>;
+	pub type PendingSales<T: Config> = StorageMap<_, Twox64Concat, VehicleId, PendingSaleOf<T>>;
 
 	/// The buy-back offered to the dissenters of each completed sale: (co-op, proposal).
 	#[pallet::storage]

@@ -92,15 +92,10 @@ impl<T: Config> Pallet<T> {
 					member.shares > 0 || !member.unclaimed.is_zero() || member.open_votes > 0,
 					"an empty member was kept"
 				);
-				let earned = Self::earned(member.shares, rps).map_err(|_| "earnings overflow")?;
-				ensure!(
-					member.reward_debt <= earned,
-					"a member's reward debt exceeds its earnings"
-				);
+				ensure!(member.settled_per_share <= rps, "a member settled beyond the accumulator");
+				let accrued = Self::accrued(&member, rps).map_err(|_| "earnings overflow")?;
 				let unclaimed = to_u128::<T>(member.unclaimed).map_err(|_| "unclaimed overflow")?;
-				owed = owed
-					.saturating_add(earned.saturating_sub(member.reward_debt))
-					.saturating_add(unclaimed);
+				owed = owed.saturating_add(accrued).saturating_add(unclaimed);
 				let votes = open_votes.remove(&(coop, who)).unwrap_or(0);
 				ensure!(
 					member.open_votes == votes,

@@ -6,7 +6,7 @@ use polkadot_sdk::{
 };
 use v2x_primitives::{
 	testing::{MockOffer, MockVehicles},
-	VehicleControl, VehicleRegistry,
+	OnOwnershipTransferred, OnVehicleStatusChanged, VehicleControl, VehicleRegistry, VehicleStatus,
 };
 
 use super::*;
@@ -325,7 +325,7 @@ fn a_passed_sale_offers_the_vehicle_and_keeps_the_votes_for_the_exit() {
 		);
 		assert_eq!(
 			PendingSales::<Test>::get(VEHICLE),
-			Some(PendingSale { coop, proposal, price: SALE_PRICE, expires_at })
+			Some(PendingSale { coop, proposal, buyer: BUYER, price: SALE_PRICE, expires_at })
 		);
 		assert_eq!(Votes::<Test>::iter_prefix((coop, proposal)).count(), 3);
 		// The shares are free to move again.
@@ -587,6 +587,44 @@ fn a_passed_proposal_changes_the_assessor() {
 		vote(coop, proposal, ALICE, true);
 		assert_eq!(close(coop, proposal), closed(proposal, true, Some(Ok(()))));
 		assert_eq!(coop_of(coop).assessor, DAVE);
+	});
+}
+
+#[test]
+fn a_transfer_to_someone_else_than_the_buyer_completes_no_sale() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = coop_with_vehicle();
+		let account = CarSharing::coop_account(coop);
+		let proposal = passed_sale(coop);
+
+		// The vehicle leaves the co-op some other way (say, a court order in the registry).
+		MockVehicles::update(VEHICLE, |v| v.owner = STRANGER);
+		<CarSharing as OnOwnershipTransferred<u64>>::on_ownership_transferred(
+			VEHICLE, &account, &STRANGER,
+		);
+
+		assert_eq!(coop_of(coop).finances.reserve, ENDOWMENT);
+		assert_eq!(SaleExits::<Test>::get(coop, proposal), None);
+		assert_eq!(PendingSales::<Test>::get(VEHICLE), None);
+		assert_eq!(Votes::<Test>::iter_prefix((coop, proposal)).count(), 0);
+		assert!(!Fleet::<Test>::contains_key(coop, VEHICLE));
+		assert_eq!(events().last(), Some(&Event::VehicleRemoved { coop, vehicle: VEHICLE }));
+	});
+}
+
+#[test]
+fn scrapping_a_vehicle_on_offer_drops_the_offer_and_its_votes() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = coop_with_vehicle();
+		let proposal = passed_sale(coop);
+
+		MockVehicles::update(VEHICLE, |v| v.status = VehicleStatus::Scrapped);
+		<CarSharing as OnVehicleStatusChanged>::on_status_changed(VEHICLE, VehicleStatus::Scrapped);
+
+		assert_eq!(PendingSales::<Test>::get(VEHICLE), None);
+		assert_eq!(Votes::<Test>::iter_prefix((coop, proposal)).count(), 0);
+		assert!(!Fleet::<Test>::contains_key(coop, VEHICLE));
+		assert_eq!(coop_of(coop).vehicles, 0);
 	});
 }
 

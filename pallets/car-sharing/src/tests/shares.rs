@@ -3,7 +3,7 @@
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
 use super::*;
-use crate::{Error, Member, ProposalKind};
+use crate::{Error, Member, ProposalKind, REWARD_SCALE};
 
 #[test]
 fn transfer_shares_moves_them_to_a_new_member() {
@@ -47,7 +47,9 @@ fn a_holder_of_unclaimed_revenue_stays_a_member_until_it_claims() {
 
 		assert_ok!(CarSharing::transfer_shares(signed(CAROL), coop, BOB, CAROL_SHARES));
 		// 800 distributed, CAROL's 20 % of it settled into her unclaimed balance.
-		assert_eq!(member(coop, CAROL), Some(Member { unclaimed: 160, ..Default::default() }));
+		let settled =
+			Member { unclaimed: 160, settled_per_share: 8 * REWARD_SCALE, ..Default::default() };
+		assert_eq!(member(coop, CAROL), Some(settled));
 		assert!(!CarSharing::is_member(coop, &CAROL));
 		assert_eq!(coop_of(coop).members, 3);
 
