@@ -517,6 +517,9 @@ pub mod pallet {
 		NoPendingSale,
 		/// The sale offer has not expired.
 		OfferNotExpired,
+		/// The vehicle's previous trip has not ended: its renter or a device must end it (or the
+		/// fleet manager, after its slot).
+		VehicleInTrip,
 	}
 
 	#[pallet::genesis_config]

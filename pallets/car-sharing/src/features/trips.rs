@@ -11,7 +11,10 @@ use polkadot_sdk::{
 };
 use v2x_primitives::{Km, OdometerLog, VehicleControl, VehicleId, VehicleRegistry};
 
-use crate::{Booking, BookingId, BookingState, Bookings, Config, Error, Event, HoldReason, Pallet};
+use crate::{
+	Booking, BookingId, BookingState, Bookings, Config, Error, Event, HoldReason, Pallet,
+	VehicleBookings,
+};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_check_in(
@@ -26,6 +29,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(booking.state == BookingState::Booked, Error::<T>::NotBooked);
 		let now = Self::now();
 		ensure!(booking.start <= now && now <= booking.end, Error::<T>::OutsideSlot);
+		Self::ensure_no_trip_before(&booking)?;
 		// A flagged reading stays in the history as evidence; the trip counts from the
 		// vehicle's true distance.
 		T::Odometer::record_bound_device_reading(booking.vehicle, odometer_km)?;
@@ -126,6 +130,20 @@ impl<T: Config> Pallet<T> {
 		booking.state = BookingState::Returned { returned_at: now, claim: None };
 		Bookings::<T>::insert(id, booking);
 		Self::deposit_event(Event::TripEnded { booking: id, hours, km, price: paid, from_deposit });
+		Ok(())
+	}
+
+	/// Fails while an earlier booking of the vehicle is still in trip (a car not returned):
+	/// one renter at a time. Later bookings cannot have started.
+	fn ensure_no_trip_before(booking: &Booking<T>) -> DispatchResult {
+		for (start, _, other) in VehicleBookings::<T>::get(booking.vehicle) {
+			if start >= booking.start {
+				break;
+			}
+			let in_trip = Bookings::<T>::get(other)
+				.is_some_and(|b| matches!(b.state, BookingState::InTrip { .. }));
+			ensure!(!in_trip, Error::<T>::VehicleInTrip);
+		}
 		Ok(())
 	}
 

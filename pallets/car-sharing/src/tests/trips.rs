@@ -377,3 +377,19 @@ fn a_revocation_failure_while_the_right_lasts_undoes_the_check_out() {
 		MockVehicles::update(VEHICLE, |v| v.owner = coop_account());
 	});
 }
+
+#[test]
+fn the_next_booking_waits_until_a_car_not_returned_is_ended() {
+	ExtBuilder::default().build_and_execute(|| {
+		let first = in_trip();
+		let next = book(BOB, END + 1, END + 10, 0);
+		run_to_block(END + 1);
+		assert_noop!(
+			CarSharing::check_in(signed(DEVICE), next, 1_050, Percent::zero(), H256::zero()),
+			Error::<Test>::VehicleInTrip
+		);
+		assert_ok!(CarSharing::end_trip_without_device(signed(MANAGER), first));
+		check_in(next, 1_050);
+		assert_eq!(right(BOB), Some(OperatingRight::OperatorUntil(END + 10)));
+	});
+}
