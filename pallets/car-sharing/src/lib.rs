@@ -233,6 +233,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type VehicleCoop<T: Config> = StorageMap<_, Twox64Concat, VehicleId, CoopId>;
 
+	/// What each fleet vehicle's trips added up to since it joined its co-op; removed when it
+	/// leaves the fleet.
+	#[pallet::storage]
+	pub type VehicleTripTotals<T: Config> =
+		StorageMap<_, Twox64Concat, VehicleId, TripTotals<BalanceOf<T>>, ValueQuery>;
+
 	/// The id the next booking gets.
 	#[pallet::storage]
 	pub type NextBookingId<T: Config> = StorageValue<_, BookingId, ValueQuery>;

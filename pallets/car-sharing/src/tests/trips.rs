@@ -393,3 +393,39 @@ fn the_next_booking_waits_until_a_car_not_returned_is_ended() {
 		assert_eq!(right(BOB), Some(OperatingRight::OperatorUntil(END + 10)));
 	});
 }
+
+#[test]
+fn the_passport_section_counts_the_trips_since_the_vehicle_joined_and_forgets_them_when_it_leaves()
+{
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(CarSharing::passport_section(VEHICLE), None, "not in a fleet yet");
+		let id = in_trip();
+		let section = CarSharing::passport_section(VEHICLE).unwrap();
+		assert_eq!((section.coop, section.trips, section.km, section.revenue), (0, 0, 0, 0));
+		assert_eq!(section.coop_name, b"Neighbours".to_vec());
+		assert_eq!(section.open_bookings, 1, "the trip's booking");
+		assert_eq!(section.members, coop_of(0).members);
+
+		run_to_block(START + 19);
+		assert_ok!(CarSharing::check_out(
+			signed(DEVICE),
+			id,
+			1_030,
+			Percent::from_percent(40),
+			H256::repeat_byte(2)
+		));
+		let section = CarSharing::passport_section(VEHICLE).unwrap();
+		assert_eq!(
+			(section.trips, section.km, section.revenue, section.open_bookings),
+			(1, 30, 100, 0)
+		);
+
+		MockVehicles::update(VEHICLE, |v| v.status = v2x_primitives::VehicleStatus::Scrapped);
+		<CarSharing as v2x_primitives::OnVehicleStatusChanged>::on_status_changed(
+			VEHICLE,
+			v2x_primitives::VehicleStatus::Scrapped,
+		);
+		assert_eq!(CarSharing::passport_section(VEHICLE), None);
+		assert_eq!(crate::VehicleTripTotals::<Test>::get(VEHICLE), Default::default());
+	});
+}
