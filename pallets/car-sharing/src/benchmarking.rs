@@ -444,18 +444,18 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
 		let vehicle = T::BenchmarkHelper::create_vehicle(&owner, &device);
-		let expires_at = Pallet::<T>::now()
-			.saturating_add(T::VotingPeriod::get())
-			.saturating_add(T::SaleOfferDuration::get());
-		let account = Pallet::<T>::coop_account(coop);
-		T::Vehicles::offer_sale(&owner, vehicle, &account, Some(price), expires_at)
-			.expect("the owner offers its vehicle");
 		let kind = ProposalKind::BuyVehicle { vehicle, max_price: price };
 		Pallet::<T>::do_propose(coop, member::<T>(0), kind).expect("a proposal");
 		all_vote::<T>(coop, 0, true);
 		run_to::<T>(
 			Pallet::<T>::now().saturating_add(T::VotingPeriod::get()).saturating_add(1u32.into()),
 		);
+		// The owner offers once the vote is over: the offer's life stays within the identity
+		// pallet's longest.
+		let expires_at = Pallet::<T>::now().saturating_add(T::SaleOfferDuration::get());
+		let account = Pallet::<T>::coop_account(coop);
+		T::Vehicles::offer_sale(&owner, vehicle, &account, Some(price), expires_at)
+			.expect("the owner offers its vehicle");
 		let caller = funded::<T>("caller", 0);
 
 		#[extrinsic_call]

@@ -352,3 +352,11 @@ fn coop_view_shows_the_coop_and_its_fleet() {
 		assert_eq!(CarSharing::coop_view(coop + 1), None);
 	});
 }
+
+#[test]
+fn create_coop_refuses_when_the_ids_run_out() {
+	ExtBuilder::default().build_and_execute(|| {
+		NextCoopId::<Test>::put(u32::MAX);
+		assert_noop!(create_with(ALICE, b"c", rules(), usual_founders()), Error::<Test>::Overflow);
+	});
+}

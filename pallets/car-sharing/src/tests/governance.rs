@@ -682,3 +682,17 @@ fn a_sale_exit_is_cleared_after_its_window() {
 		assert_eq!(events().last(), Some(&Event::SaleExitClosed { coop, proposal }));
 	});
 }
+
+#[test]
+fn propose_refuses_when_the_proposal_ids_run_out() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = create_coop();
+		crate::Coops::<Test>::mutate(coop, |entry| {
+			entry.as_mut().unwrap().next_proposal = u32::MAX
+		});
+		assert_noop!(
+			CarSharing::propose(signed(ALICE), coop, ProposalKind::SetAssessor(DAVE)),
+			Error::<Test>::Overflow
+		);
+	});
+}

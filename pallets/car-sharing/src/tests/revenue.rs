@@ -220,3 +220,15 @@ fn a_share_transfer_between_distribute_and_claim_never_pays_twice() {
 		assert_eq!(free(CarSharing::coop_account(coop)), ENDOWMENT + 2_000 - 1_600);
 	});
 }
+
+#[test]
+fn distribute_refuses_an_accumulator_that_would_overflow() {
+	ExtBuilder::default().build().execute_with(|| {
+		let coop = create_coop();
+		income(coop, 1_000);
+		crate::Coops::<Test>::mutate(coop, |entry| {
+			entry.as_mut().unwrap().finances.reward_per_share = u128::MAX - 1
+		});
+		assert_noop!(CarSharing::distribute(signed(STRANGER), coop), Error::<Test>::Overflow);
+	});
+}
