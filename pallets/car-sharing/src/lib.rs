@@ -335,8 +335,8 @@ pub mod pallet {
 			state_of_charge: Percent,
 			evidence: H256,
 		},
-		/// A trip ended and was paid: `price` for `hours` and `km`, `from_deposit` of it taken
-		/// from the damage deposit.
+		/// A trip ended and was paid: `price` for `hours` and `km` (at most the held price plus
+		/// the deposit), `from_deposit` of it taken from the damage deposit.
 		TripEnded {
 			booking: BookingId,
 			hours: u32,
@@ -763,8 +763,9 @@ pub mod pallet {
 		}
 
 		/// Ends the trip: signed by a device bound to the vehicle now (a replacement device
-		/// works). Records the reading, settles the price from the actual hours and km and
-		/// ends the renter's operator right.
+		/// works). Records the reading, settles the price from the actual hours and the km of
+		/// the odometer history (a flagged reading changes neither) and ends the renter's
+		/// operator right (a failed revocation is ignored only if the right is already gone).
 		///
 		/// Emits `TripEnded`.
 		#[pallet::call_index(12)]

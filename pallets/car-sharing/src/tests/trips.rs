@@ -243,6 +243,41 @@ fn check_in_refusals() {
 }
 
 #[test]
+fn check_in_fails_with_the_registrys_error_and_leaves_the_booking_booked() {
+	ExtBuilder::default().build_and_execute(|| {
+		fleet();
+		let id = book_usual();
+		run_to_block(START);
+		// The registry refuses the operator right (here: the co-op no longer owns the vehicle).
+		MockVehicles::update(VEHICLE, |v| v.owner = BUYER);
+		assert_noop!(
+			CarSharing::check_in(signed(DEVICE), id, 1_000, Percent::zero(), H256::zero()),
+			DispatchError::Other("NotOwner")
+		);
+		assert_eq!(booking(id).state, BookingState::Booked);
+		MockVehicles::update(VEHICLE, |v| v.owner = coop_account());
+	});
+}
+
+#[test]
+fn the_rate_is_fixed_when_booking() {
+	ExtBuilder::default().build_and_execute(|| {
+		fleet();
+		let id = book_usual();
+		// The co-op's prices change after the booking.
+		crate::Coops::<Test>::mutate(0, |c| {
+			c.as_mut().unwrap().pricing.renter = crate::Rate { per_hour: 100, per_km: 100 }
+		});
+		run_to_block(START);
+		check_in(id, 1_000);
+		check_out(id, 1_010);
+		System::assert_last_event(
+			Event::TripEnded { booking: id, hours: 1, km: 10, price: 40, from_deposit: 0 }.into(),
+		);
+	});
+}
+
+#[test]
 fn check_out_refusals() {
 	ExtBuilder::default().build_and_execute(|| {
 		fleet();
