@@ -267,6 +267,8 @@ mod benchmarks {
 		let founder = funded::<T>("founder", 0);
 		let manager: T::AccountId = account("manager", 0, 0);
 		let s = setup::<T>(&manager);
+		// The runtime's genesis may have co-ops already (the dev preset's).
+		let coop = NextCoopId::<T>::get();
 
 		#[extrinsic_call]
 		_(
@@ -280,9 +282,9 @@ mod benchmarks {
 		);
 
 		let supply = 100u64.saturating_mul(u64::from(T::MaxMembers::get()));
-		let account = Pallet::<T>::coop_account(0);
+		let account = Pallet::<T>::coop_account(coop);
 		assert_last_event::<T>(Event::CoopCreated {
-			coop: 0,
+			coop,
 			account,
 			founder,
 			share_supply: supply,
@@ -570,14 +572,12 @@ mod benchmarks {
 		let (coop, _) = full_coop::<T>();
 		let (vehicle, _) = bookable_vehicle::<T>(coop);
 		let renter = funded::<T>("renter", 0);
-		let now = Pallet::<T>::now();
-		let booking = book_hour::<T>(&renter, vehicle, now.saturating_add(1u32.into()), BOOKED_KM);
+		// Two blocks ahead: still before the start if the runtime's benchmark moves to the next
+		// block for the call, and within the free-cancellation window, so the fee is paid.
+		let start = Pallet::<T>::now().saturating_add(2u32.into());
+		let booking = book_hour::<T>(&renter, vehicle, start, BOOKED_KM);
 		let count = T::MaxBookingsPerVehicle::get().saturating_sub(1);
-		other_bookings::<T>(
-			vehicle,
-			now.saturating_add(1u32.into()).saturating_add(hour::<T>()),
-			count,
-		);
+		other_bookings::<T>(vehicle, start.saturating_add(hour::<T>()), count);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(renter), booking);
