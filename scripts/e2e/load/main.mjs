@@ -4,7 +4,7 @@
 //
 //   node load/main.mjs [--network] [--out FILE] [--max-seconds S] [--phases a,b,..]
 //        [--transfers N] [--senders N] [--devices N] [--reports N] [--purchases N]
-//        [--chargers N] [--no-import-bench]
+//        [--chargers N] [--trips N] [--no-import-bench]
 //   (env: LOAD_MAX_SECONDS, LOAD_TRANSFERS; V2X_NODE names the node binary)
 //
 // Output JSON (benchmarks/throughput-dev.json, benchmarks/throughput-network.json):
@@ -12,9 +12,11 @@
 //   tool, mode: "dev" | "network", command, startedAt, finishedAt, durationSeconds,
 //   setupSeconds, machine: { cpus, cpuModel }, node: { binary, version },
 //   runtime: { specName, specVersion, normalMaxRefTime, normalMaxProofSize, slotMs },
-//   nodes: [names], sizes: { transfers, senders, devices, reports, purchases, chargers },
+//   nodes: [names], sizes: { transfers, senders, devices, reports, purchases, chargers,
+//     trips (car-sharing trips set up: by default over three blocks' worth of check-outs) },
 //   phases: [{
-//     name: "transfers" | "odometer" | "usage" | "purchases" | "charging", call,
+//     name: "transfers" | "odometer" | "usage" | "purchases" | "charging" | "checkIns"
+//       | "sharing", call,
 //     offered, submitted, acceptedByPool, refusedByPool: { message: count },
 //     included, succeeded, failed, dispatchErrors: { "pallet.Error": count }, notIncluded,
 //     complete (all offered were included and succeeded), timedOut, submitSeconds, phaseSeconds,
@@ -61,6 +63,7 @@ const { values: opts } = parseArgs({
     reports: { type: 'string' },
     purchases: { type: 'string' },
     chargers: { type: 'string' },
+    trips: { type: 'string' },
     'no-import-bench': { type: 'boolean', default: false },
   },
 });
@@ -73,6 +76,7 @@ const sizes = {
   reports: num(opts.reports, DEFAULTS.reports),
   purchases: num(opts.purchases, DEFAULTS.purchases),
   chargers: num(opts.chargers, DEFAULTS.chargers),
+  trips: num(opts.trips, DEFAULTS.trips),
 };
 const maxSeconds = num(opts['max-seconds'] ?? process.env.LOAD_MAX_SECONDS, DEFAULTS.maxSeconds);
 const phases = opts.phases ? opts.phases.split(',') : ALL_PHASES;
@@ -114,6 +118,7 @@ try {
   };
   const startedAt = new Date().toISOString();
   const result = await runLoad(api, env.nodes, { phases, sizes, maxSeconds, log });
+  sizes.trips = result.trips;
   await api.disconnect();
   log('stopping the node(s)');
   await env.stop();
