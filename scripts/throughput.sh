@@ -19,8 +19,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 mode=dev
+default_out=yes
 for arg in "$@"; do
 	[ "$arg" = --network ] && mode=network
+	[ "$arg" = --out ] && default_out=
 done
 
 if [ -n "${V2X_NODE:-}" ]; then
@@ -39,4 +41,8 @@ fi
 
 say "Throughput ($mode) with $V2X_NODE"
 cd "$e2e"
-exec node load/main.mjs --out "$REPO_ROOT/benchmarks/throughput-$mode.json" "$@"
+# An --out of the caller's (an absolute path: this runs from scripts/e2e) replaces the default.
+if [ -n "$default_out" ]; then
+	exec node load/main.mjs --out "$REPO_ROOT/benchmarks/throughput-$mode.json" "$@"
+fi
+exec node load/main.mjs "$@"

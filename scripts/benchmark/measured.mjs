@@ -45,11 +45,17 @@ function sharingTargets(sharing) {
   return ratioTargets(sharing, transfers, ` (car-sharing run ${when}, its own transfers)`);
 }
 
+/** The machine's load average (1 min) at the run's start and end, when the run recorded it. */
+function loadNote(machine) {
+  const load = machine?.loadAverage;
+  return load ? `; load average ${load.start[0]} at the start, ${load.end[0]} at the end, on ${machine.cpus} cores` : '';
+}
+
 function throughputTable(run, title) {
   const rows = [
     `### ${title ?? (run.mode === 'dev' ? 'A `--dev` node' : `The local network (${run.nodes.join(', ')})`)}`,
     '',
-    `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${run.durationSeconds} s, \`${run.command}\`.`,
+    `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${run.durationSeconds} s, \`${run.command}\`${loadNote(run.machine)}.`,
     '',
     '| Phase | Included / failed | Sustained tx/s | Tx per full block | Predicted per block | Fullness | Block ended by | Build ms | Finality lag | RSS MiB | x transfers |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',

@@ -10,7 +10,8 @@
 // Output JSON (benchmarks/throughput-dev.json, benchmarks/throughput-network.json):
 // {
 //   tool, mode: "dev" | "network", command, startedAt, finishedAt, durationSeconds,
-//   setupSeconds, machine: { cpus, cpuModel }, node: { binary, version },
+//   setupSeconds, machine: { cpus, cpuModel, loadAverage: { start, end } (1, 5, 15 min: the
+//     machine may be shared) }, node: { binary, version },
 //   runtime: { specName, specVersion, normalMaxRefTime, normalMaxProofSize, slotMs },
 //   nodes: [names], sizes: { transfers, senders, devices, reports, purchases, chargers,
 //     trips (car-sharing trips set up: by default over three blocks' worth of check-outs) },
@@ -42,7 +43,7 @@
 
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { startDev, startNetwork, connect } from './nodes.mjs';
@@ -85,6 +86,7 @@ const mode = opts.network ? 'network' : 'dev';
 const out = opts.out ?? `benchmarks/throughput-${mode}.json`;
 
 const t0 = Date.now();
+const loadAtStart = loadavg();
 const log = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 
 let env;
@@ -149,7 +151,11 @@ try {
     finishedAt: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - t0) / 1000),
     setupSeconds: result.setupSeconds,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      loadAverage: { start: loadAtStart.map((x) => Number(x.toFixed(2))), end: loadavg().map((x) => Number(x.toFixed(2))) },
+    },
     node: { binary: nodeBinary(), version: nodeVersion },
     runtime,
     nodes: env.nodes.map((n) => n.name),
