@@ -2,14 +2,16 @@
 # Measures the chain's throughput: starts a --dev node (or, with --network, the local
 # chain's four validators) on loopback ports, offers it several blocks' worth of balance
 # transfers and of the hot domain calls (odometer and usage reports, data purchases,
-# charging stops), and writes benchmarks/throughput-dev.json (-network.json) plus a summary.
+# charging stops, car-sharing check-ins and check-outs), and writes
+# benchmarks/throughput-dev.json (-network.json) plus a summary.
 # Runs for minutes; not part of CI. Everything it starts is stopped at the end, also on
 # failure or Ctrl-C.
 #
 #   scripts/throughput.sh                      dev node, every phase
 #   scripts/throughput.sh --network            four validators, every phase
 #   scripts/throughput.sh --transfers 2000 --max-seconds 120 --phases transfers
-#   (other flags: --senders --devices --reports --purchases --chargers --out FILE
+#   scripts/throughput.sh --phases transfers,sharing   (check-outs; setup checks the trips in)
+#   (other flags: --senders --devices --reports --purchases --chargers --trips --out FILE
 #    --no-import-bench; see scripts/e2e/load/main.mjs)
 #
 # `V2X_NODE=<binary>` runs that node binary and skips the build.
@@ -17,8 +19,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 mode=dev
+default_out=yes
 for arg in "$@"; do
 	[ "$arg" = --network ] && mode=network
+	[ "$arg" = --out ] && default_out=
 done
 
 if [ -n "${V2X_NODE:-}" ]; then
@@ -37,4 +41,8 @@ fi
 
 say "Throughput ($mode) with $V2X_NODE"
 cd "$e2e"
-exec node load/main.mjs --out "$REPO_ROOT/benchmarks/throughput-$mode.json" "$@"
+# An --out of the caller's (an absolute path: this runs from scripts/e2e) replaces the default.
+if [ -n "$default_out" ]; then
+	exec node load/main.mjs --out "$REPO_ROOT/benchmarks/throughput-$mode.json" "$@"
+fi
+exec node load/main.mjs "$@"

@@ -1,5 +1,8 @@
 // The report's measured sections: throughput of a running chain (scripts/throughput.sh) and
 // growth of the history APIs (scripts/growth.sh), read from their JSON in benchmarks/.
+// throughput-sharing.json is a separate `--dev` run of the car-sharing phases with transfers
+// of its own: a run's file describes one run (its node, command, import benchmark, ratios),
+// so phases of another run are not merged into throughput-dev.json.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,6 +16,14 @@ const RATIO_TARGET = 0.8;
 const fmtReasons = (reasons) =>
   Object.entries(reasons ?? {}).map(([r, n]) => `${r} ${n}`).join(', ') || '-';
 
+/** Each domain phase of `run` against the transfers of the same run. */
+function ratioTargets(run, transfers, note = '') {
+  return run.phases.filter((p) => p.name !== 'transfers').map((phase) => {
+    const ratio = phase.tpsRatioToTransfers ?? 0;
+    return `| \`${phase.call}\` throughput at least 80% of transfers'${note} | ${(ratio * 100).toFixed(0)}% (${phase.sustainedTps} vs ${transfers?.sustainedTps ?? '-'} tx/s) | ${ratio >= RATIO_TARGET ? 'yes' : 'no'} |`;
+  });
+}
+
 /** The targets a throughput run decides: transfers per block, build time, domain ratios. */
 function throughputTargets(dev) {
   const transfers = dev.phases.find((p) => p.name === 'transfers');
@@ -24,18 +35,27 @@ function throughputTargets(dev) {
     `| At least 5 000 transfers per block (measured, \`--dev\`) | ${perBlock} | ${perBlock >= 5000 ? 'yes' : 'no'} |`,
     `| Full block built in at least 80% of its ${budgetMs} ms weight budget | ${transfers.buildMs?.median} ms (${(buildShare * 100).toFixed(0)}%) | ${buildShare >= BUILD_TARGET ? 'yes' : 'no'} |`,
   ];
-  for (const phase of dev.phases.filter((p) => p.name !== 'transfers')) {
-    const ratio = phase.tpsRatioToTransfers ?? 0;
-    rows.push(`| \`${phase.call}\` throughput at least 80% of transfers' | ${(ratio * 100).toFixed(0)}% (${phase.sustainedTps} vs ${transfers.sustainedTps} tx/s) | ${ratio >= RATIO_TARGET ? 'yes' : 'no'} |`);
-  }
-  return rows;
+  return [...rows, ...ratioTargets(dev, transfers)];
 }
 
-function throughputTable(run) {
+/** The car-sharing run's domain ratios, each against that run's own transfers. */
+function sharingTargets(sharing) {
+  const transfers = sharing.phases.find((p) => p.name === 'transfers');
+  const when = sharing.startedAt.slice(0, 10);
+  return ratioTargets(sharing, transfers, ` (car-sharing run ${when}, its own transfers)`);
+}
+
+/** The machine's load average (1 min) at the run's start and end, when the run recorded it. */
+function loadNote(machine) {
+  const load = machine?.loadAverage;
+  return load ? `; load average ${load.start[0]} at the start, ${load.end[0]} at the end, on ${machine.cpus} cores` : '';
+}
+
+function throughputTable(run, title) {
   const rows = [
-    `### ${run.mode === 'dev' ? 'A `--dev` node' : `The local network (${run.nodes.join(', ')})`}`,
+    `### ${title ?? (run.mode === 'dev' ? 'A `--dev` node' : `The local network (${run.nodes.join(', ')})`)}`,
     '',
-    `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${run.durationSeconds} s, \`${run.command}\`.`,
+    `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${run.durationSeconds} s, \`${run.command}\`${loadNote(run.machine)}.`,
     '',
     '| Phase | Included / failed | Sustained tx/s | Tx per full block | Predicted per block | Fullness | Block ended by | Build ms | Finality lag | RSS MiB | x transfers |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
@@ -63,11 +83,19 @@ function throughputTable(run) {
 /** Rows of the throughput section, or of the targets table when `targetsOnly`. */
 export function throughputSection(repo, { targetsOnly }) {
   const dev = load(repo, 'throughput-dev.json');
+  const sharing = load(repo, 'throughput-sharing.json');
   if (targetsOnly) {
-    return dev ? throughputTargets(dev) : ['| Measured throughput | not run (scripts/throughput.sh) | no |'];
+    return [
+      ...(dev ? throughputTargets(dev) : ['| Measured throughput | not run (scripts/throughput.sh) | no |']),
+      ...(sharing ? sharingTargets(sharing) : []),
+    ];
   }
-  const runs = [dev, load(repo, 'throughput-network.json')].filter(Boolean);
-  if (!runs.length) return [];
+  const tables = [
+    dev && throughputTable(dev),
+    sharing && throughputTable(sharing, 'A `--dev` node: car sharing (a separate run; its ratios are to its own transfers)'),
+    load(repo, 'throughput-network.json') && throughputTable(load(repo, 'throughput-network.json')),
+  ].filter(Boolean);
+  if (!tables.length) return [];
   return [
     '## Throughput of a running chain',
     '',
@@ -75,7 +103,7 @@ export function throughputSection(repo, { targetsOnly }) {
     'faster than blocks take them, one phase per call. "Predicted" is what the weights say fits',
     'the normal class; "fullness" is the normal class used in the full blocks.',
     '',
-    ...runs.flatMap(throughputTable),
+    ...tables.flat(),
   ];
 }
 

@@ -4,17 +4,20 @@
 //
 //   node load/main.mjs [--network] [--out FILE] [--max-seconds S] [--phases a,b,..]
 //        [--transfers N] [--senders N] [--devices N] [--reports N] [--purchases N]
-//        [--chargers N] [--no-import-bench]
+//        [--chargers N] [--trips N] [--no-import-bench]
 //   (env: LOAD_MAX_SECONDS, LOAD_TRANSFERS; V2X_NODE names the node binary)
 //
 // Output JSON (benchmarks/throughput-dev.json, benchmarks/throughput-network.json):
 // {
 //   tool, mode: "dev" | "network", command, startedAt, finishedAt, durationSeconds,
-//   setupSeconds, machine: { cpus, cpuModel }, node: { binary, version },
+//   setupSeconds, machine: { cpus, cpuModel, loadAverage: { start, end } (1, 5, 15 min: the
+//     machine may be shared) }, node: { binary, version },
 //   runtime: { specName, specVersion, normalMaxRefTime, normalMaxProofSize, slotMs },
-//   nodes: [names], sizes: { transfers, senders, devices, reports, purchases, chargers },
+//   nodes: [names], sizes: { transfers, senders, devices, reports, purchases, chargers,
+//     trips (car-sharing trips set up: by default over three blocks' worth of check-outs) },
 //   phases: [{
-//     name: "transfers" | "odometer" | "usage" | "purchases" | "charging", call,
+//     name: "transfers" | "odometer" | "usage" | "purchases" | "charging" | "checkIns"
+//       | "sharing", call,
 //     offered, submitted, acceptedByPool, refusedByPool: { message: count },
 //     included, succeeded, failed, dispatchErrors: { "pallet.Error": count }, notIncluded,
 //     complete (all offered were included and succeeded), timedOut, submitSeconds, phaseSeconds,
@@ -40,7 +43,7 @@
 
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { startDev, startNetwork, connect } from './nodes.mjs';
@@ -61,6 +64,7 @@ const { values: opts } = parseArgs({
     reports: { type: 'string' },
     purchases: { type: 'string' },
     chargers: { type: 'string' },
+    trips: { type: 'string' },
     'no-import-bench': { type: 'boolean', default: false },
   },
 });
@@ -73,6 +77,7 @@ const sizes = {
   reports: num(opts.reports, DEFAULTS.reports),
   purchases: num(opts.purchases, DEFAULTS.purchases),
   chargers: num(opts.chargers, DEFAULTS.chargers),
+  trips: num(opts.trips, DEFAULTS.trips),
 };
 const maxSeconds = num(opts['max-seconds'] ?? process.env.LOAD_MAX_SECONDS, DEFAULTS.maxSeconds);
 const phases = opts.phases ? opts.phases.split(',') : ALL_PHASES;
@@ -81,6 +86,7 @@ const mode = opts.network ? 'network' : 'dev';
 const out = opts.out ?? `benchmarks/throughput-${mode}.json`;
 
 const t0 = Date.now();
+const loadAtStart = loadavg();
 const log = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 
 let env;
@@ -114,6 +120,7 @@ try {
   };
   const startedAt = new Date().toISOString();
   const result = await runLoad(api, env.nodes, { phases, sizes, maxSeconds, log });
+  sizes.trips = result.trips;
   await api.disconnect();
   log('stopping the node(s)');
   await env.stop();
@@ -144,7 +151,11 @@ try {
     finishedAt: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - t0) / 1000),
     setupSeconds: result.setupSeconds,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      loadAverage: { start: loadAtStart.map((x) => Number(x.toFixed(2))), end: loadavg().map((x) => Number(x.toFixed(2))) },
+    },
     node: { binary: nodeBinary(), version: nodeVersion },
     runtime,
     nodes: env.nodes.map((n) => n.name),

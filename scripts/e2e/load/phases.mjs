@@ -2,6 +2,7 @@
 // one call, so its blocks can be read back by that call alone.
 
 import { MILLI } from './accounts.mjs';
+import { checkInTx, checkOutTx } from './setup/sharing.mjs';
 
 /** Where device odometers start: well above the dev preset's readings, any vehicle. */
 const FIRST_KM = 10_000;
@@ -13,6 +14,8 @@ export const PHASES = {
   usage: { section: 'usageInsurance', method: 'reportUsage' },
   purchases: { section: 'dataMarketplace', method: 'purchase' },
   charging: { section: 'sharedCharging', method: 'stopSession' },
+  checkIns: { section: 'carSharing', method: 'checkIn' },
+  sharing: { section: 'carSharing', method: 'checkOut' },
 };
 
 /** `count` transfers of 1 milli-V2X, sender i to sender i+1, round-robin over the senders. */
@@ -77,4 +80,14 @@ export function purchases(api, who, listings, count) {
 export function chargingStops(api, who, sessions) {
   const reading = { energyWh: 10, chargingSecs: 6, parkingSecs: 0 };
   return sessions.map((s) => ({ signer: who.operator, tx: api.tx.sharedCharging.stopSession(s, reading, null) }));
+}
+
+/** One check-in per booked trip, by the car's unit, within the slot. */
+export function tripCheckIns(api, trips) {
+  return trips.map((t) => ({ signer: t.unit, tx: checkInTx(api, t) }));
+}
+
+/** One check-out per trip in flight, by the car's unit: settles the trip's price (25 km). */
+export function tripCheckOuts(api, trips) {
+  return trips.map((t) => ({ signer: t.unit, tx: checkOutTx(api, t) }));
 }

@@ -8,14 +8,20 @@ import { setupVehicles } from './setup/vehicles.mjs';
 import { setupInsurance } from './setup/insurance.mjs';
 import { setupCharging } from './setup/charging.mjs';
 import { setupListings } from './setup/marketplace.mjs';
+import { setupTrips, tripsToFill, managerFunds } from './setup/sharing.mjs';
 
-/** Phase names in the order they run (and in priority order, transfers first). */
-export const ALL_PHASES = ['transfers', 'odometer', 'usage', 'purchases', 'charging'];
+/**
+ * Phase names in the order they run (and in priority order, transfers first). `checkIns`
+ * starts the trips that `sharing` ends: without it, the setup checks them in.
+ */
+export const ALL_PHASES = ['transfers', 'odometer', 'usage', 'purchases', 'charging', 'checkIns', 'sharing'];
 
 /**
  * Default sizes: several blocks' worth of each call with the calibrated weights (a block
  * holds ~5 500 transfers, ~3 700 odometer reports, ~2 800 usage reports, ~1 550 purchases).
- * Charging stops are bounded by the setup: each needs its own charger, vehicle and session.
+ * Charging stops are bounded by the setup: each needs its own charger, vehicle and session;
+ * so are check-ins and check-outs, each its own co-op vehicle, unit and booking: `trips`
+ * null sizes them to fill over three blocks by the weights' prediction.
  */
 export const DEFAULTS = {
   transfers: 30_000,
@@ -24,12 +30,14 @@ export const DEFAULTS = {
   reports: 20_000,
   purchases: 10_000,
   chargers: 2_000,
+  trips: null,
   maxSeconds: 1_500,
 };
 
 /**
  * Runs `phases` (names from ALL_PHASES) with `sizes` against `nodes` through `api`, all
- * within `maxSeconds` from now. Returns { phases: [figures...], setupSeconds, missing }.
+ * within `maxSeconds` from now. Returns { phases: [figures...], setupSeconds, trips, missing }
+ * (`trips`: how many car-sharing trips were set up, 0 without those phases).
  */
 export async function runLoad(api, nodes, { phases = ALL_PHASES, sizes = DEFAULTS, maxSeconds = DEFAULTS.maxSeconds, log = console.log }) {
   const deadline = Date.now() + maxSeconds * 1000;
@@ -39,20 +47,28 @@ export async function runLoad(api, nodes, { phases = ALL_PHASES, sizes = DEFAULT
   // MaxGrantsPerListing), kept to 60 here.
   const rounds = Math.ceil(sizes.purchases / sizes.senders);
   const listingCount = want.has('purchases') ? Math.max(rounds, Math.ceil((sizes.senders * rounds) / 60)) : 0;
-  const vehicleCount = Math.max(
+  const sharedVehiclesFrom = Math.max(
     needsDevices ? sizes.devices : 0,
     want.has('charging') ? sizes.chargers : 0,
     listingCount,
   );
-  const who = await cast(api, { senders: sizes.senders, devices: needsDevices ? sizes.devices : 0 });
+  // The shared cars come after the others: a co-op owns them, and they carry no session.
+  const sharing = want.has('checkIns') || want.has('sharing');
+  const probe = async () => (await cast(api, { senders: 0, devices: 0, units: 1 })).units[0];
+  const trips = !sharing ? 0 : sizes.trips ?? await tripsToFill(api, await probe());
+  const vehicleCount = sharedVehiclesFrom + trips;
+  const who = await cast(api, { senders: sizes.senders, devices: needsDevices ? sizes.devices : 0, units: trips });
   const setupStarted = Date.now();
-  await fund(api, who, { log });
+  await fund(api, who, { managerFunds: trips ? managerFunds(api, trips) : 0n, log });
 
   let vehicles = [];
   if (vehicleCount > 0) vehicles = await setupVehicles(api, who, vehicleCount, needsDevices ? sizes.devices : 0, { log });
   if (want.has('usage')) await setupInsurance(api, who, vehicles.slice(0, sizes.devices), { log });
   const listings = want.has('purchases') ? await setupListings(api, who, vehicles.slice(0, listingCount), { log }) : [];
   const sessions = want.has('charging') ? await setupCharging(api, who, vehicles.slice(0, sizes.chargers), { log }) : [];
+  const shared = trips
+    ? await setupTrips(api, who, vehicles.slice(sharedVehiclesFrom), { checkIn: !want.has('checkIns'), log })
+    : [];
   const setupSeconds = (Date.now() - setupStarted) / 1000;
   log(`setup done in ${setupSeconds.toFixed(0)} s`);
 
@@ -63,6 +79,8 @@ export async function runLoad(api, nodes, { phases = ALL_PHASES, sizes = DEFAULT
     usage: () => workloads.usageReports(api, who, sizes.devices, km, sizes.reports),
     purchases: () => workloads.purchases(api, who, listings, sizes.purchases),
     charging: () => workloads.chargingStops(api, who, sessions),
+    checkIns: () => workloads.tripCheckIns(api, shared),
+    sharing: () => workloads.tripCheckOuts(api, shared),
   };
   const results = [];
   const missing = [];
@@ -77,7 +95,7 @@ export async function runLoad(api, nodes, { phases = ALL_PHASES, sizes = DEFAULT
     r.tpsRatioToTransfers = base && r.sustainedTps !== null ? Number((r.sustainedTps / base).toFixed(3)) : null;
     r.perBlockRatioToTransfers = ratio(r.txPerFullBlock.median, results.find((x) => x.name === 'transfers')?.txPerFullBlock.median);
   }
-  return { phases: results, setupSeconds: Math.round(setupSeconds), missing };
+  return { phases: results, setupSeconds: Math.round(setupSeconds), trips, missing };
 }
 
 function ratio(a, b) {

@@ -1,7 +1,9 @@
 // The throughput tool's core on a tiny bound: 200 pre-signed transfers from 50 funded
 // accounts against a --dev node started by the tool itself. Every one must be included
 // and succeed, and the report must carry the figures scripts/throughput.sh records (the
-// full run takes minutes and stays out of the test suite).
+// full run takes minutes and stays out of the test suite). Then the car-sharing phases on
+// 20 trips: the setup's co-ops, gifts, units and bookings must let every check-in and
+// check-out succeed, and the chain must count each car's one trip.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,6 +48,43 @@ test('200 pre-signed transfers are all included and the phase report has its sha
     assert.ok(p.endProposalReasons.no_more_transactions >= 1, JSON.stringify(p.endProposalReasons));
     assert.ok(p.rssMiB.dev.max > 0);
     assert.ok(p.finalityLag.perNode.dev.max !== null);
+  } finally {
+    await env.cleanup();
+  }
+});
+
+const TRIPS = 20;
+
+test('20 car-sharing trips set up through extrinsics are all checked in and out', { timeout: 300_000 }, async () => {
+  const env = await startDev();
+  try {
+    const api = await connect(env.nodes[0]);
+    const { phases, missing, trips } = await runLoad(api, env.nodes, {
+      phases: ['checkIns', 'sharing'],
+      sizes: { ...DEFAULTS, senders: 8, trips: TRIPS },
+      maxSeconds: 240,
+      log: () => {},
+    });
+    assert.deepEqual(missing, []);
+    assert.equal(trips, TRIPS);
+    assert.deepEqual(phases.map((p) => [p.name, p.call]), [
+      ['checkIns', 'carSharing.checkIn'],
+      ['sharing', 'carSharing.checkOut'],
+    ]);
+    for (const p of phases) {
+      assert.equal(p.offered, TRIPS);
+      assert.deepEqual(p.refusedByPool, {});
+      assert.deepEqual(p.dispatchErrors, {}, p.name);
+      assert.equal(p.succeeded, TRIPS, p.name);
+      assert.equal(p.complete, true, p.name);
+      assert.ok(p.prediction.perBlock > TRIPS, `${p.name}: a block holds more than ${TRIPS} (${p.prediction.perBlock})`);
+    }
+    // What the passport shows: each shared car made one trip of the units' 25 km, paid.
+    const totals = (await api.query.carSharing.vehicleTripTotals.entries()).map(([, t]) => t);
+    const loadTrips = totals.filter((t) => t.trips.toNumber() === 1 && t.km.toNumber() === 25);
+    assert.equal(loadTrips.length, TRIPS, JSON.stringify(totals.map((t) => t.toHuman())));
+    assert.ok(loadTrips.every((t) => t.revenue.toBigInt() > 0n));
+    await api.disconnect();
   } finally {
     await env.cleanup();
   }
