@@ -265,8 +265,7 @@ pub mod pallet {
 
 	/// The co-ops' open sale offers, by vehicle.
 	#[pallet::storage]
-	pub type PendingSales<T: Config> =
-		StorageMap<_, Twox64Concat, VehicleId, PendingSale<BalanceOf<T>, BlockNumberFor<T>>>;
+	pub type PendingSales<T: Config> = StorageMap<_, Twox64Concat, VehicleId, PendingSaleOf<T>>;
 
 	/// The buy-back offered to the dissenters of each completed sale: (co-op, proposal).
 	#[pallet::storage]
@@ -518,6 +517,9 @@ pub mod pallet {
 		NoPendingSale,
 		/// The sale offer has not expired.
 		OfferNotExpired,
+		/// The vehicle's previous trip has not ended: its renter or a device must end it (or the
+		/// fleet manager, after its slot).
+		VehicleInTrip,
 	}
 
 	#[pallet::genesis_config]

@@ -39,6 +39,8 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
+// With `u64` accounts, `into_sub_account_truncating` keeps only "modl" and half the pallet id:
+// every co-op of this runtime has the same account. Tests use one co-op each.
 parameter_types! {
 	pub const CarSharingPalletId: PalletId = PalletId(*b"v2x/shar");
 }
@@ -173,6 +175,14 @@ impl ExtBuilder {
 			vehicles: vec![VEHICLE],
 		});
 		self.genesis_balances.push((CarSharing::coop_account(0), ENDOWMENT));
+		self
+	}
+
+	/// Adds `vehicle` to the genesis co-op's vehicles (without handing it to the co-op).
+	pub fn with_genesis_vehicle(mut self, vehicle: VehicleId) -> Self {
+		if let Some(coop) = self.genesis.coops.last_mut() {
+			coop.vehicles.push(vehicle);
+		}
 		self
 	}
 

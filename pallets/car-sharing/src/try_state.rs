@@ -14,9 +14,9 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	features::revenue::to_u128, BalanceOf, Config, CoopId, CoopOfAccount, Coops, Fleet, HoldReason,
-	Members, NextCoopId, Pallet, PendingSales, ProposalId, Proposals, SaleExits, Shares,
-	VehicleCoop, Votes,
+	features::revenue::to_u128, BalanceOf, BookingState, Bookings, Config, CoopId, CoopOfAccount,
+	Coops, Fleet, HoldReason, Members, NextBookingId, NextCoopId, Pallet, PendingSales, ProposalId,
+	Proposals, SaleExits, Shares, VehicleBookings, VehicleCoop, Votes,
 };
 
 impl<T: Config> Pallet<T> {
@@ -26,7 +26,9 @@ impl<T: Config> Pallet<T> {
 		Self::check_members()?;
 		Self::check_fleet()?;
 		Self::check_proposals()?;
-		Self::check_sales()
+		Self::check_sales()?;
+		Self::check_bookings()?;
+		Self::check_booking_holds()
 	}
 
 	/// Co-op ids, accounts, deposits and money.
@@ -90,15 +92,10 @@ impl<T: Config> Pallet<T> {
 					member.shares > 0 || !member.unclaimed.is_zero() || member.open_votes > 0,
 					"an empty member was kept"
 				);
-				let earned = Self::earned(member.shares, rps).map_err(|_| "earnings overflow")?;
-				ensure!(
-					member.reward_debt <= earned,
-					"a member's reward debt exceeds its earnings"
-				);
+				ensure!(member.settled_per_share <= rps, "a member settled beyond the accumulator");
+				let accrued = Self::accrued(&member, rps).map_err(|_| "earnings overflow")?;
 				let unclaimed = to_u128::<T>(member.unclaimed).map_err(|_| "unclaimed overflow")?;
-				owed = owed
-					.saturating_add(earned.saturating_sub(member.reward_debt))
-					.saturating_add(unclaimed);
+				owed = owed.saturating_add(accrued).saturating_add(unclaimed);
 				let votes = open_votes.remove(&(coop, who)).unwrap_or(0);
 				ensure!(
 					member.open_votes == votes,
@@ -208,5 +205,67 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Ok(())
+	}
+
+	/// Each vehicle's booked slots are sorted, never overlap, and are exactly its booked and
+	/// in-trip bookings; a returned booking holds no price and its claim fits its deposit.
+	fn check_bookings() -> Result<(), TryRuntimeError> {
+		let mut listed = BTreeSet::new();
+		for (vehicle, slots) in VehicleBookings::<T>::iter() {
+			ensure!(!slots.is_empty(), "an empty booking list was kept");
+			ensure!(VehicleCoop::<T>::contains_key(vehicle), "bookings on a vehicle in no fleet");
+			for pair in slots.windows(2) {
+				if let [(_, end, _), (start, _, _)] = pair {
+					ensure!(end < start, "overlapping bookings on a vehicle");
+				}
+			}
+			for (start, end, id) in slots.iter() {
+				let booking = Bookings::<T>::get(id).ok_or("a listed booking is missing")?;
+				ensure!(booking.vehicle == vehicle, "a booking is listed on the wrong vehicle");
+				ensure!(
+					booking.start == *start && booking.end == *end,
+					"a listed slot disagrees with its booking"
+				);
+				ensure!(start <= end, "a booking ends before it starts");
+				ensure!(listed.insert(*id), "a booking is listed twice");
+			}
+		}
+		let next = NextBookingId::<T>::get();
+		for (id, booking) in Bookings::<T>::iter() {
+			ensure!(id < next, "a booking id not yet issued");
+			ensure!(Coops::<T>::contains_key(booking.coop), "a booking of a missing co-op");
+			match &booking.state {
+				BookingState::Booked | BookingState::InTrip { .. } => {
+					ensure!(listed.contains(&id), "an open booking is not listed on its vehicle");
+				}
+				BookingState::Returned { claim, .. } => {
+					ensure!(!listed.contains(&id), "a returned booking is still listed");
+					if let Some(claim) = claim {
+						ensure!(
+							!claim.amount.is_zero() && claim.amount <= booking.deposit,
+							"a claim exceeds its deposit"
+						);
+					}
+				}
+			}
+		}
+		Ok(())
+	}
+
+	/// What every account holds for bookings is what its bookings say: the price of its booked
+	/// and in-trip ones, the deposits of all of them.
+	fn check_booking_holds() -> Result<(), TryRuntimeError> {
+		let mut prices = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (_, booking) in Bookings::<T>::iter() {
+			if !matches!(booking.state, BookingState::Returned { .. }) {
+				let held = prices.entry(booking.renter.clone()).or_insert_with(Zero::zero);
+				*held = held.saturating_add(booking.held_price);
+			}
+			let held = deposits.entry(booking.renter).or_insert_with(Zero::zero);
+			*held = held.saturating_add(booking.deposit);
+		}
+		Self::check_held(HoldReason::BookingPrice, prices, "booking prices not held")?;
+		Self::check_held(HoldReason::DamageDeposit, deposits, "damage deposits not held")
 	}
 }

@@ -198,9 +198,11 @@ pub struct Coop<T: Config> {
 )]
 pub struct Member<Balance> {
 	pub shares: Shares,
-	/// `shares * reward_per_share / REWARD_SCALE` when the member was last settled: what its
-	/// shares had already earned.
-	pub reward_debt: u128,
+	/// The co-op's `reward_per_share` when the member was last settled: its shares earn
+	/// `shares * (reward_per_share - settled_per_share) / REWARD_SCALE` from then on. (A
+	/// checkpoint rather than an amount, so rounding never owes members more than was
+	/// distributed.)
+	pub settled_per_share: u128,
 	/// Revenue settled to the member (at share transfers) and not yet claimed.
 	pub unclaimed: Balance,
 	/// Open proposals the member voted on: its shares cannot move while this is not zero.
@@ -399,13 +401,18 @@ pub struct Vote {
 	MaxEncodedLen,
 	TypeInfo,
 )]
-pub struct PendingSale<Balance, BlockNumber> {
+pub struct PendingSale<AccountId, Balance, BlockNumber> {
 	pub coop: CoopId,
 	pub proposal: ProposalId,
+	pub buyer: AccountId,
 	pub price: Balance,
 	/// The offer's last block.
 	pub expires_at: BlockNumber,
 }
+
+/// A co-op's open sale offer as this pallet's Config stores it.
+pub type PendingSaleOf<T> =
+	PendingSale<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 /// The buy-back offered to the members who voted against a completed sale.
 #[derive(

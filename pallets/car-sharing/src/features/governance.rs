@@ -17,7 +17,7 @@ use polkadot_sdk::{
 		DispatchResult, Saturating,
 	},
 };
-use v2x_primitives::{VehicleControl, VehicleId};
+use v2x_primitives::{VehicleControl, VehicleId, VehicleRegistry};
 
 use crate::{
 	features::revenue::{to_balance, to_u128},
@@ -156,11 +156,17 @@ impl<T: Config> Pallet<T> {
 				T::Vehicles::offer_sale(&account, vehicle, &buyer, Some(price), expires_at)?;
 				PendingSales::<T>::insert(
 					vehicle,
-					PendingSale { coop, proposal, price, expires_at },
+					PendingSale { coop, proposal, buyer, price, expires_at },
 				);
 			}
 			ProposalKind::BuyVehicle { vehicle, max_price } => {
 				Self::ensure_fleet_room(coop, vehicle)?;
+				// Members' revenue in the same account must not pay for cars.
+				let entry = Self::coop(coop)?;
+				ensure!(
+					max_price <= Self::spendable_reserve(&entry),
+					Error::<T>::InsufficientReserve
+				);
 				let before = T::Currency::balance(&account);
 				T::Vehicles::accept_offer(&account, vehicle, max_price)?;
 				let paid = before.saturating_sub(T::Currency::balance(&account));
@@ -211,10 +217,13 @@ impl<T: Config> Pallet<T> {
 
 	/// The buyer accepted the co-op's sale offer of `vehicle`: the price (paid into the
 	/// co-op's account by the identity pallet) goes to the reserve, and the sale proposal's
-	/// dissenters may exit at the reserve per share. Called by the ownership hook before the
-	/// vehicle leaves the fleet.
+	/// dissenters may exit at the reserve per share. Called by the ownership hook, after the
+	/// transfer and before the vehicle leaves the fleet. A transfer to anyone but the offer's
+	/// buyer paid nothing: it completes no sale (the offer is dropped with the fleet entry).
 	pub(crate) fn complete_sale(coop: CoopId, vehicle: VehicleId) {
-		let Some(sale) = PendingSales::<T>::get(vehicle).filter(|sale| sale.coop == coop) else {
+		let Some(sale) = PendingSales::<T>::get(vehicle).filter(|sale| {
+			sale.coop == coop && T::Vehicles::owner(vehicle).as_ref() == Some(&sale.buyer)
+		}) else {
 			return;
 		};
 		PendingSales::<T>::remove(vehicle);
@@ -262,7 +271,6 @@ impl<T: Config> Pallet<T> {
 		entry.share_supply = entry.share_supply.saturating_sub(shares);
 		member.unclaimed = Zero::zero();
 		member.shares = member.shares.saturating_sub(shares);
-		Self::reset_debt(&mut member, entry.finances.reward_per_share)?;
 		Votes::<T>::remove((coop, proposal), &who);
 		Self::store_member(coop, &mut entry, &who, member);
 		Coops::<T>::insert(coop, entry);

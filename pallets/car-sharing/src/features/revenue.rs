@@ -1,8 +1,11 @@
 //! The co-op's income and its distribution: a reward-per-share accumulator, so distributing
-//! never loops over members. Each member's `reward_debt` is what its shares had earned when
-//! it was last settled; settling adds what they earned since to its `unclaimed` balance.
-//! Rounding is always down, so the members together are never owed more than was
-//! distributed (the dust stays in the co-op's account).
+//! never loops over members. Each member remembers the accumulator's value when it was last
+//! settled; settling adds what its shares earned since to its `unclaimed` balance.
+//!
+//! Rounding: a distribution raises the accumulator by `undistributed / supply` rounded down
+//! and books as distributed that increase times the supply, rounded UP (never more than was
+//! undistributed). Members' earnings are rounded down. So the members together are never owed
+//! more than was distributed; the dust of each rounding stays in the co-op's account.
 
 use polkadot_sdk::{
 	frame_support::{
@@ -17,7 +20,7 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	BalanceOf, Config, CoopId, Coops, Error, Event, Member, Members, Pallet, Shares, REWARD_SCALE,
+	BalanceOf, Config, CoopId, Coops, Error, Event, Member, Members, Pallet, REWARD_SCALE,
 };
 
 /// `a * b / c`, rounded down, without intermediate overflow; `None` if `c` is zero or the
@@ -67,31 +70,25 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// What `shares` have earned in total at `reward_per_share`, in balance units (as u128).
-	pub(crate) fn earned(shares: Shares, reward_per_share: u128) -> Result<u128, DispatchError> {
-		mul_div(u128::from(shares), reward_per_share, REWARD_SCALE)
+	/// What `member`'s shares earned since it was last settled, rounded down.
+	pub(crate) fn accrued(
+		member: &Member<BalanceOf<T>>,
+		reward_per_share: u128,
+	) -> Result<u128, DispatchError> {
+		let growth = reward_per_share.saturating_sub(member.settled_per_share);
+		mul_div(u128::from(member.shares), growth, REWARD_SCALE)
 			.ok_or_else(|| Error::<T>::Overflow.into())
 	}
 
 	/// Moves what `member`'s shares earned since it was last settled into its unclaimed
-	/// balance. Call it before its shares change, then [`Self::reset_debt`].
+	/// balance. Call it before its shares change.
 	pub(crate) fn settle(
 		member: &mut Member<BalanceOf<T>>,
 		reward_per_share: u128,
 	) -> DispatchResult {
-		let accrued =
-			Self::earned(member.shares, reward_per_share)?.saturating_sub(member.reward_debt);
-		member.unclaimed =
-			member.unclaimed.checked_add(&to_balance::<T>(accrued)?).ok_or(Error::<T>::Overflow)?;
-		Self::reset_debt(member, reward_per_share)
-	}
-
-	/// Marks everything `member`'s current shares earned so far as settled.
-	pub(crate) fn reset_debt(
-		member: &mut Member<BalanceOf<T>>,
-		reward_per_share: u128,
-	) -> DispatchResult {
-		member.reward_debt = Self::earned(member.shares, reward_per_share)?;
+		let accrued = to_balance::<T>(Self::accrued(member, reward_per_share)?)?;
+		member.unclaimed = member.unclaimed.checked_add(&accrued).ok_or(Error::<T>::Overflow)?;
+		member.settled_per_share = reward_per_share;
 		Ok(())
 	}
 
@@ -116,7 +113,9 @@ impl<T: Config> Pallet<T> {
 		let undistributed = to_u128::<T>(finances.undistributed)?;
 		ensure!(undistributed > 0 && supply > 0, Error::<T>::NothingToDistribute);
 		let increase = mul_div(undistributed, REWARD_SCALE, supply).ok_or(Error::<T>::Overflow)?;
-		let moved = mul_div(increase, supply, REWARD_SCALE).ok_or(Error::<T>::Overflow)?;
+		let moved =
+			multiply_by_rational_with_rounding(increase, supply, REWARD_SCALE, Rounding::Up)
+				.ok_or(Error::<T>::Overflow)?;
 		ensure!(moved > 0, Error::<T>::NothingToDistribute);
 		let moved = to_balance::<T>(moved)?;
 		finances.reward_per_share =

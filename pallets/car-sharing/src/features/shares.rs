@@ -36,8 +36,6 @@ impl<T: Config> Pallet<T> {
 		sender.shares = sender.shares.saturating_sub(amount);
 		// The receiver's shares and the amount are both parts of the supply: no overflow.
 		receiver.shares = receiver.shares.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-		Self::reset_debt(&mut sender, reward_per_share)?;
-		Self::reset_debt(&mut receiver, reward_per_share)?;
 		Members::<T>::insert(coop, &to, receiver);
 		Self::store_member(coop, &mut entry, &from, sender);
 		Coops::<T>::insert(coop, entry);
