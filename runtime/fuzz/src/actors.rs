@@ -24,17 +24,17 @@ pub fn pool() -> Vec<(AccountId, &'static str)> {
 	use Sr25519Keyring::*;
 	let keyring = [
 		(Alice, "Alice(owner v0, holder, seller, council, sudo)"),
-		(Bob, "Bob(owner v1, council)"),
-		(Charlie, "Charlie(workshop, council)"),
-		(Dave, "Dave(stranger)"),
-		(Eve, "Eve(insurer)"),
+		(Bob, "Bob(owner v1, council, fleet manager of co-op 0)"),
+		(Charlie, "Charlie(workshop, council, member of co-op 0)"),
+		(Dave, "Dave(member of co-op 0)"),
+		(Eve, "Eve(insurer, assessor of co-op 0)"),
 		(Ferdie, "Ferdie(manufacturer)"),
 		(AliceStash, "AliceStash(device)"),
 		(BobStash, "BobStash(device)"),
 		(CharlieStash, "CharlieStash(charge point operator)"),
 		(DaveStash, "DaveStash(meter of charger 0)"),
 		(EveStash, "EveStash(meter of charger 1)"),
-		(FerdieStash, "FerdieStash(spare)"),
+		(FerdieStash, "FerdieStash(spare; invited to co-op cars)"),
 	];
 	let mut accounts: Vec<_> =
 		keyring.into_iter().map(|(key, name)| (key.to_account_id(), name)).collect();
