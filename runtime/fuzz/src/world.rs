@@ -14,7 +14,17 @@ pub fn next_vehicle() -> u64 {
 pub fn owner(vehicle: VehicleId) -> Option<AccountId> {
 	identity::Vehicles::<Runtime>::get(vehicle)
 		.map(|v| v.owner)
-		.filter(|owner| !pallet_car_sharing::CoopOfAccount::<Runtime>::contains_key(owner))
+		.filter(can_sign)
+}
+
+/// Whether someone holds the key of `who`: not of a car-sharing co-op's derived account.
+pub fn can_sign(who: &AccountId) -> bool {
+	!pallet_car_sharing::CoopOfAccount::<Runtime>::contains_key(who)
+}
+
+/// The car-sharing co-ops' accounts.
+pub fn coop_accounts() -> Vec<AccountId> {
+	pallet_car_sharing::CoopOfAccount::<Runtime>::iter_keys().collect()
 }
 
 /// The owner and the operators of `vehicle`: who may drive it.
@@ -90,4 +100,9 @@ pub fn fleet(coop: u32) -> Vec<VehicleId> {
 /// The devices bound to `vehicle` (not those only invited): who checks trips in and out.
 pub fn bound_devices(vehicle: VehicleId) -> Vec<AccountId> {
 	identity::VehicleDevices::<Runtime>::get(vehicle).into_iter().map(|d| d.account).collect()
+}
+
+/// The devices invited to `vehicle` that have not accepted.
+pub fn invited_devices(vehicle: VehicleId) -> Vec<AccountId> {
+	identity::PendingDevices::<Runtime>::get(vehicle).into_iter().map(|d| d.account).collect()
 }

@@ -4,7 +4,7 @@
 //! its vehicle.
 
 use pallet_car_sharing::{
-	Bookings, Call, CoopRules, Coops, Pricing, ProposalKind, Proposals, Rate, SaleExits,
+	BookingState, Bookings, Call, CoopRules, Coops, Pricing, ProposalKind, Proposals, Rate, SaleExits,
 };
 use polkadot_sdk::{
 	frame_support::BoundedVec,
@@ -15,15 +15,21 @@ use v2x_runtime::{AccountId, Runtime, RuntimeCall, DAYS, HOURS, UNIT};
 
 use super::Ctx;
 use crate::{
-	actors::{self, Caller, DEVICE},
+	actors::{self, Caller, CAR_DEVICE, DEVICE},
 	source::Source,
 	values, world,
 };
 
 pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCall) {
 	let pool = ctx.pool;
-	let coop = values::id(src, pallet_car_sharing::NextCoopId::<Runtime>::get().into());
-	let coop = u32::try_from(coop).unwrap_or(u32::MAX);
+	// Half the time a co-op with vehicles (whose bookings bring income), else any id.
+	let with_cars: Vec<u32> = pallet_car_sharing::VehicleCoop::<Runtime>::iter_values().collect();
+	let coop = if !with_cars.is_empty() && src.bool() {
+		src.pick(&with_cars)
+	} else {
+		let id = values::id(src, pallet_car_sharing::NextCoopId::<Runtime>::get().into());
+		u32::try_from(id).unwrap_or(u32::MAX)
+	};
 	let parties = world::coop_parties(coop);
 	// A fleet vehicle most of the time: bookings and the fleet calls need one.
 	let fleet = world::fleet(coop);
@@ -32,13 +38,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 	} else {
 		values::id(src, world::next_vehicle())
 	};
-	// Open bookings half the time: a booking takes several steps.
-	let open: Vec<u64> = Bookings::<Runtime>::iter_keys().collect();
-	let booking = if !open.is_empty() && src.bool() {
-		src.pick(&open)
-	} else {
-		values::id(src, pallet_car_sharing::NextBookingId::<Runtime>::get())
-	};
+	let booking = booking_id(src, index);
 	let (renter, booked_vehicle, booking_parties) = match Bookings::<Runtime>::get(booking) {
 		Some(b) => (vec![b.renter], b.vehicle, world::coop_parties(b.coop)),
 		None => (vec![], vehicle, world::CoopParties::default()),
@@ -58,11 +58,22 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		2 => {
 			// The spare account and the extra device, so that the identity pallet's
 			// `accept_device_binding` finds them invited.
-			let device = actors::account(src, pool, &[pool[11].0.clone(), DEVICE.into()]);
+			let device = actors::account(
+				src,
+				pool,
+				&[CAR_DEVICE.into(), pool[11].0.clone(), DEVICE.into()],
+			);
 			(actors::signer(src, pool, &parties.manager), Call::invite_device { coop, vehicle, device })
 		}
 		3 => {
-			let device = actors::account(src, pool, &world::devices(vehicle));
+			// Mostly an invitation withdrawn: unbinding the car's device ends its trips.
+			let invited = world::invited_devices(vehicle);
+			let devices = if !invited.is_empty() && src.byte() < 192 {
+				invited
+			} else {
+				world::devices(vehicle)
+			};
+			let device = actors::account(src, pool, &devices);
 			(actors::signer(src, pool, &parties.manager), Call::unbind_device { coop, vehicle, device })
 		}
 		4 => (actors::signer(src, pool, &parties.manager), Call::report_stolen { coop, vehicle }),
@@ -140,6 +151,44 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		_ => (actors::signer(src, pool, &[]), Call::clear_sale_exit { coop, proposal }),
 	};
 	(caller, RuntimeCall::CarSharing(call))
+}
+
+/// A quarter of the time, the call that takes an open booking one step further (check-in,
+/// check-out, a claim and its answer, the deposit's release): a trip needs several calls in a
+/// row, which uniformly chosen calls seldom make.
+pub fn next_step(src: &mut Source) -> Option<usize> {
+	if !src.chance(64) {
+		return None;
+	}
+	let states: Vec<BookingState<u32, u128>> =
+		Bookings::<Runtime>::iter_values().map(|booking| booking.state).collect();
+	let state = (!states.is_empty()).then(|| src.pick(&states))?;
+	Some(match state {
+		BookingState::Booked => src.pick(&[11, 11, 11, 10, 14]),
+		BookingState::InTrip { .. } => src.pick(&[12, 12, 12, 13]),
+		BookingState::Returned { claim: None, .. } => src.pick(&[15, 15, 20]),
+		BookingState::Returned { claim: Some(claim), .. } if claim.disputed => 18,
+		BookingState::Returned { .. } => src.pick(&[16, 17, 19]),
+	})
+}
+
+/// A booking in the state the call `index` needs most of the time (a booking takes several
+/// steps: booked, in trip, returned), else any id.
+fn booking_id(src: &mut Source, index: usize) -> u64 {
+	let wanted = |state: &BookingState<u32, u128>| match index {
+		10 | 11 | 14 => matches!(state, BookingState::Booked),
+		12 | 13 => matches!(state, BookingState::InTrip { .. }),
+		15 | 20 => matches!(state, BookingState::Returned { claim: None, .. }),
+		_ => matches!(state, BookingState::Returned { claim: Some(_), .. }),
+	};
+	let open: Vec<u64> = Bookings::<Runtime>::iter()
+		.filter(|(_, booking)| wanted(&booking.state))
+		.map(|(id, _)| id)
+		.collect();
+	if !open.is_empty() && src.byte() < 192 {
+		return src.pick(&open);
+	}
+	values::id(src, pallet_car_sharing::NextBookingId::<Runtime>::get())
 }
 
 /// An open proposal of `coop` (or one with a sale exit) most of the time, else any id.
@@ -233,7 +282,7 @@ fn proposal_kind(
 		0 | 1 => ProposalKind::SellVehicle {
 			vehicle,
 			buyer: actors::any(src, pool),
-			price: values::amount(src, 20 * UNIT),
+			price: values::amount(src, 10 * UNIT),
 		},
 		2 => ProposalKind::BuyVehicle {
 			vehicle: values::id(src, world::next_vehicle()),

@@ -68,6 +68,9 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 	if RARE.contains(&names[index]) && src.byte() < 192 {
 		index = src.below(names.len());
 	}
+	if pallet == 5 {
+		index = car_sharing::next_step(src).unwrap_or(index);
+	}
 	let (caller, call) = match pallet {
 		0 => vehicle_identity::generate(src, ctx, index),
 		1 => service_book::generate(src, ctx, index),
