@@ -3,7 +3,9 @@
 # new car, its owner insures it, a workshop services it, its telematics unit reports the
 # odometer and a rollback attempt (flagged), it charges at the residence's shared charger, the
 # owner sells data access, and the car is sold (the policy and the data grant end with
-# refunds). Then it shows the car's passport and where to look: Polkadot.js apps and the
+# refunds). In a second chapter the buyer gives the car to the dev preset's car-sharing co-op:
+# a renter books it, its unit opens and closes a trip, and the co-op's members share the
+# revenue. Then it shows the car's passport and where to look: Polkadot.js apps and the
 # passport page. Each run registers a new car, so it can run again on the same chain.
 # Start the chain first with ./scripts/dev-chain.sh.
 #   WS_URL  the node's RPC (default ws://127.0.0.1:9944)
@@ -15,5 +17,5 @@ command -v node >/dev/null || { echo "demo: Node.js is missing: run ./scripts/se
 	{ echo "demo: the client packages are missing: run ./scripts/setup.sh" >&2; exit 1; }
 
 ws_url="${WS_URL:-ws://127.0.0.1:9944}"
-say "Demo: a car's life on the dev chain at $ws_url (seven blocks, about a minute)"
+say "Demo: a car's life on the dev chain at $ws_url (about fifteen blocks, two minutes)"
 exec node "$REPO_ROOT/scripts/e2e/demo.mjs" "$ws_url"

@@ -4,8 +4,8 @@ use alloc::vec::Vec;
 use v2x_primitives::{ChargingSummary, PassportPage, VehiclePassport, VehicleRef};
 
 use crate::{
-	AccountId, Balance, BlockNumber, DataMarketplace, Runtime, ServiceBook, SharedCharging,
-	UsageInsurance, VehicleIdentity,
+	AccountId, Balance, BlockNumber, CarSharing, DataMarketplace, Runtime, ServiceBook,
+	SharedCharging, UsageInsurance, VehicleIdentity,
 };
 
 /// A service record in the passport, with its workshop's name.
@@ -53,7 +53,7 @@ pub fn vehicle_passport(vehicle: VehicleRef, newest_record: Option<u32>) -> Opti
 			.into_iter()
 			.filter(|listing| listing.open)
 			.collect(),
-		car_sharing: None,
+		car_sharing: CarSharing::passport_section(id),
 	})
 }
 

@@ -20,6 +20,8 @@ const HOT_CALLS = [
   ['pallet_usage_insurance', 'report_usage', 'device: insurance usage report'],
   ['pallet_shared_charging', 'stop_session', 'settlement: charging stop'],
   ['pallet_data_marketplace', 'purchase', 'settlement: data purchase'],
+  ['pallet_car_sharing', 'check_in', 'device: car-sharing check-in'],
+  ['pallet_car_sharing', 'check_out', 'settlement: car-sharing check-out'],
 ];
 /** Polkadot's relay chain accepts proofs of validity up to 10 MiB since 2025. */
 const POV_MIB = 10;

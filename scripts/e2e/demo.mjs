@@ -7,6 +7,7 @@ import { withTimeout } from './lib/node.mjs';
 import {
   playCarLife, fetchPassport, rpcCall, httpUrlOf, CAST, METHOD_NOT_FOUND,
 } from './lib/demo-story.mjs';
+import { playCarSharing } from './lib/demo-sharing.mjs';
 
 const wsUrl = process.argv[2] ?? process.env.WS_URL ?? 'ws://127.0.0.1:9944';
 const rpcUrl = httpUrlOf(wsUrl);
@@ -41,6 +42,10 @@ async function passportSummary(vin) {
     `insurance: ${insurance ? `policy #${insurance.policyId} with ${insurance.insurerName}` : 'none'}`,
     `charging: ${charging.sessions} session(s), ${charging.energyWh} Wh, ${charging.spent} V2X`,
     `open data listings: ${dataListings.length}`,
+    `car sharing: ${passport.carSharing
+      ? `co-op #${passport.carSharing.coop} ${passport.carSharing.coopName}, ${passport.carSharing.trips} trip(s), `
+        + `${passport.carSharing.km} km, ${passport.carSharing.revenue} V2X`
+      : 'none'}`,
   ];
 }
 
@@ -57,6 +62,9 @@ async function main() {
     const story = await playCarLife(api, (_, detail) => console.log(`${String(++step).padStart(2)}. ${detail}`));
     console.log(`\n==> Vehicle #${story.vehicle}, VIN ${story.vin}, now belongs to ${CAST.newOwner.slice(2)} `
       + `(${story.cast.newOwner})`);
+    console.log('\nChapter 2: the car joins the neighbours\' car-sharing co-op (about an hour of slot booked, a minute played).');
+    const sharing = await playCarSharing(api, story, (_, detail) => console.log(`${String(++step).padStart(2)}. ${detail}`));
+    console.log(`\n==> Vehicle #${story.vehicle} now belongs to co-op "${sharing.name}" (${sharing.account})`);
     console.log('\nIts passport (v2x_vehiclePassport):');
     for (const line of await passportSummary(story.vin)) console.log(`    ${line}`);
     const rpcSetting = rpcUrl === 'http://127.0.0.1:9944' ? '' : `RPC_URL=${rpcUrl} `;

@@ -9,12 +9,13 @@ use polkadot_sdk::{
 		Get,
 	},
 	frame_system::{pallet_prelude::BlockNumberFor, RawOrigin},
+	sp_core::H256,
 	sp_runtime::{
 		traits::{Saturating, Zero},
-		Perbill,
+		Perbill, Percent,
 	},
 };
-use v2x_primitives::{VehicleControl, VehicleId};
+use v2x_primitives::{Km, OdometerLog, OdometerSource, VehicleControl, VehicleId, VehicleStatus};
 
 fn assert_last_event<T: Config>(event: Event<T>) {
 	let event: <T as Config>::RuntimeEvent = event.into();
@@ -136,6 +137,125 @@ fn kept_votes<T: Config>(coop: CoopId, proposal: ProposalId) {
 
 fn run_to<T: Config>(block: BlockNumberFor<T>) {
 	frame_system::Pallet::<T>::set_block_number(block);
+}
+
+/// The most km the benchmarks' bookings are held for.
+const BOOKED_KM: Km = 100;
+
+/// A booking's length in the benchmarks: one hour.
+fn hour<T: Config>() -> BlockNumberFor<T> {
+	T::BlocksPerHour::get()
+}
+
+/// A vehicle the co-op's account owns with `device` bound, put straight into the fleet (a gift
+/// through the identity pallet unbinds the devices, and binding one takes the device's call).
+fn bookable_vehicle<T: Config>(coop: CoopId) -> (VehicleId, T::AccountId) {
+	let device: T::AccountId = account("trip device", 0, 0);
+	let vehicle = T::BenchmarkHelper::create_vehicle(&Pallet::<T>::coop_account(coop), &device);
+	Fleet::<T>::insert(coop, vehicle, FleetVehicle { pricing: None });
+	VehicleCoop::<T>::insert(vehicle, coop);
+	Coops::<T>::mutate(coop, |entry| {
+		if let Some(entry) = entry {
+			entry.vehicles.saturating_inc();
+		}
+	});
+	(vehicle, device)
+}
+
+/// `renter` books `vehicle` for the hour from `start`, for up to `max_km`.
+fn book_hour<T: Config>(
+	renter: &T::AccountId,
+	vehicle: VehicleId,
+	start: BlockNumberFor<T>,
+	max_km: Km,
+) -> BookingId {
+	let end = start.saturating_add(hour::<T>()).saturating_sub(1u32.into());
+	Pallet::<T>::do_book(renter.clone(), vehicle, start, end, max_km).expect("a free slot");
+	NextBookingId::<T>::get().saturating_sub(1)
+}
+
+/// `count` one-hour bookings of `vehicle` by another renter, back to back from `first`;
+/// returns the block after the last.
+fn other_bookings<T: Config>(
+	vehicle: VehicleId,
+	first: BlockNumberFor<T>,
+	count: u32,
+) -> BlockNumberFor<T> {
+	let renter = funded::<T>("other renter", 0);
+	let mut start = first;
+	for _ in 0..count {
+		book_hour::<T>(&renter, vehicle, start, BOOKED_KM);
+		start = start.saturating_add(hour::<T>());
+	}
+	start
+}
+
+/// The slot's last block.
+fn end_of<T: Config>(booking: BookingId) -> BlockNumberFor<T> {
+	Bookings::<T>::get(booking).map(|b| b.end).unwrap_or_default()
+}
+
+fn check_in_now<T: Config>(device: &T::AccountId, booking: BookingId) {
+	Pallet::<T>::do_check_in(
+		device.clone(),
+		booking,
+		1_000,
+		Percent::from_percent(80),
+		H256::zero(),
+	)
+	.expect("the device checks the booking in within its slot");
+}
+
+/// A renter's trip (booked for 0 km, so that any km come from the deposit) checked in and
+/// out after 10 km: (co-op, manager, renter, booking).
+fn returned_trip<T: Config>() -> (CoopId, T::AccountId, T::AccountId, BookingId) {
+	let (coop, manager) = full_coop::<T>();
+	let (vehicle, device) = bookable_vehicle::<T>(coop);
+	let renter = funded::<T>("renter", 0);
+	let booking = book_hour::<T>(&renter, vehicle, Pallet::<T>::now(), 0);
+	check_in_now::<T>(&device, booking);
+	Pallet::<T>::do_check_out(device, booking, 1_010, Percent::from_percent(70), H256::zero())
+		.expect("the device checks the trip out");
+	(coop, manager, renter, booking)
+}
+
+/// A claim of half the remaining deposit filed against `booking` now.
+fn claim<T: Config>(manager: &T::AccountId, booking: BookingId) -> BalanceOf<T> {
+	let amount = Bookings::<T>::get(booking)
+		.map(|b| b.deposit / 2u32.into())
+		.unwrap_or_default()
+		.max(1u32.into());
+	Pallet::<T>::do_file_claim(manager.clone(), booking, amount, H256::repeat_byte(9))
+		.expect("the fleet manager files a claim in the window");
+	amount
+}
+
+/// A vehicle for the hooks' worst case: `MaxBookingsPerVehicle` bookings, the first in trip,
+/// and a sale offer whose `MaxMembers` kept votes a transfer to someone else drops.
+fn hooked_vehicle<T: Config>() -> (CoopId, VehicleId) {
+	let (coop, _) = full_coop::<T>();
+	let (vehicle, device) = bookable_vehicle::<T>(coop);
+	let renter = funded::<T>("renter", 0);
+	let now = Pallet::<T>::now();
+	let trip = book_hour::<T>(&renter, vehicle, now, BOOKED_KM);
+	let count = T::MaxBookingsPerVehicle::get().saturating_sub(1);
+	other_bookings::<T>(vehicle, now.saturating_add(hour::<T>()), count);
+	check_in_now::<T>(&device, trip);
+	let sale = PendingSale {
+		coop,
+		proposal: 0,
+		buyer: account("buyer", 0, 0),
+		price: unit::<T>(),
+		expires_at: now.saturating_add(T::SaleOfferDuration::get()),
+	};
+	PendingSales::<T>::insert(vehicle, sale);
+	Coops::<T>::mutate(coop, |entry| {
+		if let Some(entry) = entry {
+			entry.next_proposal = 1;
+		}
+	});
+	kept_votes::<T>(coop, 0);
+	(coop, vehicle)
 }
 
 #[benchmarks]
@@ -421,6 +541,254 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), coop, 0);
 
 		assert_last_event::<T>(Event::SaleExitClosed { coop, proposal: 0 });
+	}
+
+	/// `MaxBookingsPerVehicle - 1` bookings, all before the new one: the overlap scan reads
+	/// every one and the new one goes last.
+	#[benchmark]
+	fn book() {
+		let (coop, _) = full_coop::<T>();
+		let (vehicle, _) = bookable_vehicle::<T>(coop);
+		let count = T::MaxBookingsPerVehicle::get().saturating_sub(1);
+		let start = other_bookings::<T>(vehicle, Pallet::<T>::now(), count);
+		let end = start.saturating_add(hour::<T>()).saturating_sub(1u32.into());
+		let renter = funded::<T>("renter", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(renter), vehicle, start, end, BOOKED_KM);
+
+		assert_eq!(
+			VehicleBookings::<T>::get(vehicle).len() as u32,
+			T::MaxBookingsPerVehicle::get()
+		);
+	}
+
+	/// The renter cancels late (a fee to the co-op) on a vehicle with `MaxBookingsPerVehicle`
+	/// bookings.
+	#[benchmark]
+	fn cancel_booking() {
+		let (coop, _) = full_coop::<T>();
+		let (vehicle, _) = bookable_vehicle::<T>(coop);
+		let renter = funded::<T>("renter", 0);
+		let now = Pallet::<T>::now();
+		let booking = book_hour::<T>(&renter, vehicle, now.saturating_add(1u32.into()), BOOKED_KM);
+		let count = T::MaxBookingsPerVehicle::get().saturating_sub(1);
+		other_bookings::<T>(
+			vehicle,
+			now.saturating_add(1u32.into()).saturating_add(hour::<T>()),
+			count,
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(renter), booking);
+
+		assert!(!Bookings::<T>::contains_key(booking));
+		assert!(Coops::<T>::get(coop).is_some_and(|c| !c.finances.received.is_zero()));
+	}
+
+	/// The last of `MaxBookingsPerVehicle` bookings: every earlier one is read to be sure none
+	/// is still in trip. The reading is below the history's (a flagged one is kept as
+	/// evidence: the heavier path).
+	#[benchmark]
+	fn check_in() {
+		let (coop, _) = full_coop::<T>();
+		let (vehicle, device) = bookable_vehicle::<T>(coop);
+		let count = T::MaxBookingsPerVehicle::get().saturating_sub(1);
+		let start = other_bookings::<T>(vehicle, Pallet::<T>::now(), count);
+		let renter = funded::<T>("renter", 0);
+		let booking = book_hour::<T>(&renter, vehicle, start, BOOKED_KM);
+		run_to::<T>(start);
+		let _ = T::Odometer::record_reading(vehicle, 1_010, OdometerSource::Workshop);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device), booking, 1_000, Percent::from_percent(80), H256::zero());
+
+		assert!(matches!(
+			Bookings::<T>::get(booking).map(|b| b.state),
+			Some(BookingState::InTrip { .. })
+		));
+	}
+
+	/// The last of `MaxBookingsPerVehicle` bookings (booked for 0 km): the km another source
+	/// reported are paid from the deposit; the device's reading is below them (flagged and
+	/// kept as evidence); the operator is revoked.
+	#[benchmark]
+	fn check_out() {
+		let (coop, _) = full_coop::<T>();
+		let (vehicle, device) = bookable_vehicle::<T>(coop);
+		let count = T::MaxBookingsPerVehicle::get().saturating_sub(1);
+		let start = other_bookings::<T>(vehicle, Pallet::<T>::now(), count);
+		let renter = funded::<T>("renter", 0);
+		let booking = book_hour::<T>(&renter, vehicle, start, 0);
+		run_to::<T>(start);
+		check_in_now::<T>(&device, booking);
+		run_to::<T>(end_of::<T>(booking));
+		let _ = T::Odometer::record_reading(vehicle, 1_020, OdometerSource::Workshop);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device), booking, 1_010, Percent::from_percent(70), H256::zero());
+
+		assert!(VehicleBookings::<T>::get(vehicle).len() as u32 == count);
+		assert!(matches!(
+			Bookings::<T>::get(booking).map(|b| b.state),
+			Some(BookingState::Returned { .. })
+		));
+	}
+
+	/// The fleet manager ends the last of `MaxBookingsPerVehicle` bookings after its slot;
+	/// km another source reported come from the deposit.
+	#[benchmark]
+	fn end_trip_without_device() {
+		let (coop, manager) = full_coop::<T>();
+		let (vehicle, device) = bookable_vehicle::<T>(coop);
+		let count = T::MaxBookingsPerVehicle::get().saturating_sub(1);
+		let start = other_bookings::<T>(vehicle, Pallet::<T>::now(), count);
+		let renter = funded::<T>("renter", 0);
+		let booking = book_hour::<T>(&renter, vehicle, start, 0);
+		run_to::<T>(start);
+		check_in_now::<T>(&device, booking);
+		let after = end_of::<T>(booking).saturating_add(1u32.into());
+		run_to::<T>(after);
+		let _ = T::Odometer::record_reading(vehicle, 1_010, OdometerSource::Workshop);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(manager), booking);
+
+		assert!(matches!(
+			Bookings::<T>::get(booking).map(|b| b.state),
+			Some(BookingState::Returned { .. })
+		));
+	}
+
+	/// The last of `MaxBookingsPerVehicle` bookings, after its slot: the fee to the co-op.
+	#[benchmark]
+	fn close_no_show() {
+		let (coop, _) = full_coop::<T>();
+		let (vehicle, _) = bookable_vehicle::<T>(coop);
+		let count = T::MaxBookingsPerVehicle::get().saturating_sub(1);
+		let start = other_bookings::<T>(vehicle, Pallet::<T>::now(), count);
+		let renter = funded::<T>("renter", 0);
+		let booking = book_hour::<T>(&renter, vehicle, start, BOOKED_KM);
+		run_to::<T>(end_of::<T>(booking).saturating_add(1u32.into()));
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), booking);
+
+		assert!(!Bookings::<T>::contains_key(booking));
+	}
+
+	#[benchmark]
+	fn file_claim() {
+		let (_, manager, _, booking) = returned_trip::<T>();
+		let amount = T::Currency::minimum_balance();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(manager), booking, amount, H256::repeat_byte(9));
+
+		assert_last_event::<T>(Event::ClaimFiled {
+			booking,
+			amount,
+			evidence: H256::repeat_byte(9),
+		});
+	}
+
+	#[benchmark]
+	fn dispute_claim() {
+		let (_, manager, renter, booking) = returned_trip::<T>();
+		claim::<T>(&manager, booking);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(renter), booking);
+
+		assert_last_event::<T>(Event::ClaimDisputed { booking });
+	}
+
+	/// Part of the deposit to the co-op's reserve, the rest back.
+	#[benchmark]
+	fn accept_claim() {
+		let (_, manager, renter, booking) = returned_trip::<T>();
+		claim::<T>(&manager, booking);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(renter), booking);
+
+		assert!(!Bookings::<T>::contains_key(booking));
+	}
+
+	/// A partial award: part of the deposit to the co-op's reserve, the rest back.
+	#[benchmark]
+	fn decide_claim() {
+		let (_, manager, renter, booking) = returned_trip::<T>();
+		let amount = claim::<T>(&manager, booking);
+		Pallet::<T>::do_dispute_claim(renter, booking).expect("the renter disputes in time");
+		let award = amount / 2u32.into();
+
+		// The benchmarks' co-op has the fleet manager as its assessor.
+		#[extrinsic_call]
+		_(RawOrigin::Signed(manager), booking, award);
+
+		assert!(!Bookings::<T>::contains_key(booking));
+	}
+
+	#[benchmark]
+	fn settle_claim() {
+		let (_, manager, _, booking) = returned_trip::<T>();
+		claim::<T>(&manager, booking);
+		let after = Pallet::<T>::now().saturating_add(T::DisputeWindow::get());
+		run_to::<T>(after.saturating_add(1u32.into()));
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), booking);
+
+		assert!(!Bookings::<T>::contains_key(booking));
+	}
+
+	#[benchmark]
+	fn release_deposit() {
+		let (_, _, _, booking) = returned_trip::<T>();
+		let after = Pallet::<T>::now().saturating_add(T::ClaimWindow::get());
+		run_to::<T>(after.saturating_add(1u32.into()));
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), booking);
+
+		assert!(!Bookings::<T>::contains_key(booking));
+	}
+
+	/// `MaxBookingsPerVehicle` bookings ended (a trip settled, the others refunded) and a sale
+	/// offer with `MaxMembers` kept votes dropped: the vehicle went to someone else.
+	#[benchmark]
+	fn on_vehicle_sold() {
+		let (coop, vehicle) = hooked_vehicle::<T>();
+		let seller = Pallet::<T>::coop_account(coop);
+		let new_owner: T::AccountId = account("new owner", 0, 0);
+
+		#[block]
+		{
+			Pallet::<T>::on_vehicle_sold(vehicle, &seller, &new_owner);
+		}
+
+		assert!(VehicleBookings::<T>::get(vehicle).is_empty());
+		assert!(!Fleet::<T>::contains_key(coop, vehicle));
+		assert!(PendingSales::<T>::get(vehicle).is_none());
+	}
+
+	/// Scrapping: `MaxBookingsPerVehicle` bookings ended, the vehicle leaves the fleet with
+	/// its sale offer and `MaxMembers` kept votes.
+	#[benchmark]
+	fn on_vehicle_status() {
+		let (coop, vehicle) = hooked_vehicle::<T>();
+
+		#[block]
+		{
+			Pallet::<T>::on_vehicle_status(vehicle, VehicleStatus::Scrapped);
+		}
+
+		assert!(VehicleBookings::<T>::get(vehicle).is_empty());
+		assert!(!Fleet::<T>::contains_key(coop, vehicle));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

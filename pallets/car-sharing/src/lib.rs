@@ -233,6 +233,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type VehicleCoop<T: Config> = StorageMap<_, Twox64Concat, VehicleId, CoopId>;
 
+	/// What each fleet vehicle's trips added up to since it joined its co-op; removed when it
+	/// leaves the fleet.
+	#[pallet::storage]
+	pub type VehicleTripTotals<T: Config> =
+		StorageMap<_, Twox64Concat, VehicleId, TripTotals<BalanceOf<T>>, ValueQuery>;
+
 	/// The id the next booking gets.
 	#[pallet::storage]
 	pub type NextBookingId<T: Config> = StorageValue<_, BookingId, ValueQuery>;
@@ -329,8 +335,8 @@ pub mod pallet {
 			state_of_charge: Percent,
 			evidence: H256,
 		},
-		/// A trip ended and was paid: `price` for `hours` and `km`, `from_deposit` of it taken
-		/// from the damage deposit.
+		/// A trip ended and was paid: `price` for `hours` and `km` (at most the held price plus
+		/// the deposit), `from_deposit` of it taken from the damage deposit.
 		TripEnded {
 			booking: BookingId,
 			hours: u32,
@@ -757,8 +763,9 @@ pub mod pallet {
 		}
 
 		/// Ends the trip: signed by a device bound to the vehicle now (a replacement device
-		/// works). Records the reading, settles the price from the actual hours and km and
-		/// ends the renter's operator right.
+		/// works). Records the reading, settles the price from the actual hours and the km of
+		/// the odometer history (a flagged reading changes neither) and ends the renter's
+		/// operator right (a failed revocation is ignored only if the right is already gone).
 		///
 		/// Emits `TripEnded`.
 		#[pallet::call_index(12)]

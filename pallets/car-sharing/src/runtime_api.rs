@@ -3,11 +3,11 @@
 
 use alloc::vec::Vec;
 use polkadot_sdk::{frame_system::pallet_prelude::BlockNumberFor, sp_runtime::DispatchError};
-use v2x_primitives::{Km, VehicleId};
+use v2x_primitives::{Km, SharingSection, VehicleId};
 
 use crate::{
 	BalanceOf, Bookings, Config, CoopId, CoopView, Coops, Fleet, Pallet, Shares, SlotView,
-	VehicleBookings,
+	VehicleBookings, VehicleCoop, VehicleTripTotals,
 };
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
@@ -66,6 +66,24 @@ impl<T: Config> Pallet<T> {
 	/// A member's shares of a co-op (zero for anyone else).
 	pub fn shares_of(coop: CoopId, who: &T::AccountId) -> Shares {
 		crate::Members::<T>::get(coop, who).map_or(0, |member| member.shares)
+	}
+
+	/// The passport's car-sharing section: the co-op that owns `vehicle`, if any, and what its
+	/// trips added up to since it joined.
+	pub fn passport_section(vehicle: VehicleId) -> Option<SharingSection<BalanceOf<T>>> {
+		let coop = VehicleCoop::<T>::get(vehicle)?;
+		let entry = Coops::<T>::get(coop)?;
+		let totals = VehicleTripTotals::<T>::get(vehicle);
+		let open_bookings = VehicleBookings::<T>::decode_len(vehicle).unwrap_or(0);
+		Some(SharingSection {
+			coop,
+			coop_name: entry.name.into_inner(),
+			members: entry.members,
+			trips: totals.trips,
+			km: totals.km,
+			revenue: totals.revenue,
+			open_bookings: u32::try_from(open_bookings).unwrap_or(u32::MAX),
+		})
 	}
 
 	/// The vehicle's booked and in-trip slots, by start.

@@ -16,7 +16,7 @@ use polkadot_sdk::{
 use crate::{
 	features::revenue::to_u128, BalanceOf, BookingState, Bookings, Config, CoopId, CoopOfAccount,
 	Coops, Fleet, HoldReason, Members, NextBookingId, NextCoopId, Pallet, PendingSales, ProposalId,
-	Proposals, SaleExits, Shares, VehicleBookings, VehicleCoop, Votes,
+	Proposals, SaleExits, Shares, VehicleBookings, VehicleCoop, VehicleTripTotals, Votes,
 };
 
 impl<T: Config> Pallet<T> {
@@ -113,7 +113,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `Fleet` and `VehicleCoop` agree, and the counts are within bounds.
+	/// `Fleet` and `VehicleCoop` agree, the counts are within bounds, and only fleet vehicles
+	/// have trip totals.
 	fn check_fleet() -> Result<(), TryRuntimeError> {
 		let mut per_coop = BTreeMap::<CoopId, u32>::new();
 		for (coop, vehicle, _) in Fleet::<T>::iter() {
@@ -123,6 +124,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for (vehicle, coop) in VehicleCoop::<T>::iter() {
 			ensure!(Fleet::<T>::contains_key(coop, vehicle), "an indexed vehicle not in its fleet");
+		}
+		for vehicle in VehicleTripTotals::<T>::iter_keys() {
+			ensure!(
+				VehicleCoop::<T>::contains_key(vehicle),
+				"trip totals of a vehicle in no fleet"
+			);
 		}
 		for (coop, entry) in Coops::<T>::iter() {
 			let count = per_coop.remove(&coop).unwrap_or(0);

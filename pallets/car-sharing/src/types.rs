@@ -453,6 +453,17 @@ pub struct CoopView<AccountId, Balance, BlockNumber> {
 	pub fleet: Vec<(VehicleId, Option<Pricing<Balance>>)>,
 }
 
+/// What a fleet vehicle's trips added up to since it joined its co-op (its passport shows it).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct TripTotals<Balance> {
+	/// Trips settled.
+	pub trips: u32,
+	/// Kilometres driven on them.
+	pub km: u64,
+	/// What they paid the co-op.
+	pub revenue: Balance,
+}
+
 /// A booking as the runtime API lists a vehicle's booked slots.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct SlotView<AccountId, BlockNumber> {

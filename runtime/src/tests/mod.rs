@@ -5,6 +5,7 @@
 mod acting_for_others;
 mod authorization;
 mod bad_input;
+mod car_sharing;
 mod consent;
 mod fees;
 mod governance;

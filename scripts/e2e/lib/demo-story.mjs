@@ -309,7 +309,7 @@ async function devPresetNames(api, who) {
 }
 
 /** Sends `tx` signed by `signer`; resolves once in a block with its events, fee and block. */
-async function landed(api, tx, signer) {
+export async function landed(api, tx, signer) {
   const { events, blockHash } = await sendInBlock(api, tx, signer);
   const header = await api.rpc.chain.getHeader(blockHash);
   const [paid] = eventsOf(events, 'transactionPayment', 'TransactionFeePaid');
@@ -320,7 +320,7 @@ async function landed(api, tx, signer) {
  * Each party's free and reserved balance, and its holds by `pallet.Reason`
  * (`usageInsurance.Prepayment`), as of block `blockHash`.
  */
-async function balancesAt(api, blockHash, parties) {
+export async function balancesAt(api, blockHash, parties) {
   const at = await api.at(blockHash);
   const entries = await Promise.all(Object.entries(parties).map(async ([role, address]) => {
     const [{ data }, holds] = await Promise.all([at.query.system.account(address), at.query.balances.holds(address)]);

@@ -19,6 +19,8 @@ const SHARES = { bob: 50n, charlie: 30n, dave: 20n };
 const SUPPLY = 100n;
 const RENTER_RATE = { perHour: 4n * UNIT, perKm: UNIT / 5n };
 const DAMAGE_DEPOSIT = 50n * UNIT;
+// The identity pallet's deposit for an operator, held from the co-op's account during a trip.
+const DELEGATE_DEPOSIT = UNIT / 10n;
 const RESERVE_PERCENT = 10n;
 const REWARD_SCALE = 10n ** 18n;
 
@@ -88,6 +90,7 @@ test('book, drive, settle and pay out: every balance to the unit', async () => {
   assert.deepEqual(right.map((o) => [o.account.toString(), o.until.toJSON()]), [[renter.address, end]]);
 
   // It closes the trip at 1 030 km: one hour and 30 km at the renter's rate.
+  assert.equal(await held(api, coopAccount, 'vehicleIdentity', 'Delegate'), DELEGATE_DEPOSIT * 2n, 'the unit and the renter');
   const coopBefore = await free(api, coopAccount);
   const renterBeforeCheckOut = await free(api, renter.address);
   const { events: ended } = await sendInBlock(api, api.tx.carSharing.checkOut(id, 1_030, 65, evidence), unit);
@@ -100,16 +103,18 @@ test('book, drive, settle and pay out: every balance to the unit', async () => {
   assert.equal(await free(api, renter.address) - renterBeforeCheckOut, heldPrice - price, 'the unused price back');
   assert.equal(await held(api, renter.address, 'carSharing', 'BookingPrice'), 0n);
   assert.equal(await held(api, renter.address, 'carSharing', 'DamageDeposit'), DAMAGE_DEPOSIT, 'kept for the claim window');
-  assert.equal(await free(api, coopAccount) - coopBefore, price);
+  assert.equal(await held(api, coopAccount, 'vehicleIdentity', 'Delegate'), DELEGATE_DEPOSIT, 'no operator right left, the unit still bound');
+  assert.equal(await free(api, coopAccount) - coopBefore, price + DELEGATE_DEPOSIT, 'the price, and the renter right\'s deposit back');
   assert.equal((await api.query.vehicleIdentity.vehicleOperators(CAR)).length, 0, 'the right ended with the trip');
   const odometer = (await api.query.serviceBook.odometers(CAR)).unwrap().state;
   assert.deepEqual([odometer.displayedKm.toNumber(), odometer.readings.toNumber()], [1_030, 2], 'both readings in the history');
 
   // The co-op keeps its reserve share; the rest is distributed and claimed by share.
-  const distributable = price - (price * RESERVE_PERCENT) / 100n;
+  const distributable = (price * (100n - RESERVE_PERCENT)) / 100n;
   const { events: distributed } = await sendInBlock(api, api.tx.carSharing.distribute(COOP), charlie);
   const perShare = (distributable * REWARD_SCALE) / SUPPLY;
-  assert.equal(eventsOf(distributed, 'carSharing', 'RevenueDistributed')[0].amount.toBigInt(), (perShare * SUPPLY) / REWARD_SCALE);
+  // What is booked as distributed is the increase times the supply, rounded up.
+  assert.equal(eventsOf(distributed, 'carSharing', 'RevenueDistributed')[0].amount.toBigInt(), (perShare * SUPPLY + REWARD_SCALE - 1n) / REWARD_SCALE);
   for (const member of ['bob', 'charlie', 'dave']) {
     const pair = accounts[member];
     const due = (SHARES[member] * perShare) / REWARD_SCALE;

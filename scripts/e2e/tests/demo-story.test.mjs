@@ -10,6 +10,7 @@ import { startDevNode, eventsOf } from '../lib/node.mjs';
 import {
   playCarLife, fetchPassport, withCheckDigit, decimalV2x, STORY, MOMENTS, UNIT,
 } from '../lib/demo-story.mjs';
+import { playCarSharing, SHARING_STORY } from '../lib/demo-sharing.mjs';
 
 // The runtime's figures, to the unit (runtime/src/configs, genesis_config_presets.rs).
 const MILLI = UNIT / 1000n;
@@ -428,4 +429,56 @@ test('the passport (v2x_vehiclePassport) tells the car\'s story', async () => {
 
   // The same passport by id.
   assert.equal((await fetchPassport(rpcUrl, vehicle)).identity.vin, vin);
+});
+
+// The second chapter (lib/demo-sharing.mjs): the car joins the dev preset's co-op, whose
+// renters pay 4 V2X an hour and 0.2 V2X a km, leave a 50 V2X deposit, and whose reserve keeps
+// 10 % of the income; Bob, Charlie and Dave hold 50, 30 and 20 of its 100 shares.
+const RENTER_PER_HOUR = 4n * UNIT;
+const RENTER_PER_KM = UNIT / 5n;
+const SHARING_DEPOSIT = 50n * UNIT;
+const MEMBER_SHARES = [50n, 30n, 20n];
+
+test('the car goes to the co-op: a trip is paid to it and its members share the revenue', async () => {
+  const sharing = await playCarSharing(node.api, story);
+  const { account } = sharing;
+  const owner = (await node.api.query.vehicleIdentity.vehicles(story.vehicle)).unwrap().owner;
+  assert.equal(owner.toString(), account, 'the co-op account holds the title');
+  const fleet = (await node.api.call.carSharingApi.coop(SHARING_STORY.coop)).unwrap().fleet.map(([v]) => v.toNumber());
+  assert.ok(fleet.includes(story.vehicle));
+
+  const heldPrice = RENTER_PER_HOUR + BigInt(SHARING_STORY.maxKm) * RENTER_PER_KM;
+  const booked = eventsOf(sharing.steps.book.events, 'carSharing', 'Booked')[0];
+  assert.equal(booked.heldPrice.toBigInt(), heldPrice);
+  assert.equal(sharing.balances.book.renter.held['carSharing.BookingPrice'], heldPrice);
+  assert.equal(sharing.balances.book.renter.held['carSharing.DamageDeposit'], SHARING_DEPOSIT);
+
+  const km = SHARING_STORY.checkOutKm - SHARING_STORY.checkInKm;
+  const price = RENTER_PER_HOUR + BigInt(km) * RENTER_PER_KM;
+  const ended = eventsOf(sharing.steps.checkOut.events, 'carSharing', 'TripEnded')[0];
+  assert.deepEqual([ended.hours.toNumber(), ended.km.toNumber(), ended.price.toBigInt()], [1, km, price]);
+  const { checkIn, checkOut } = sharing.balances;
+  assert.equal(checkOut.renter.free - checkIn.renter.free, heldPrice - price, 'the unused price back');
+  assert.equal(checkOut.renter.held['carSharing.DamageDeposit'], SHARING_DEPOSIT, 'the deposit stays held');
+  // The co-op's account paid the identity pallet's deposit for the renter's right at check-in
+  // and gets it back at check-out.
+  assert.equal(checkIn.coop.held['vehicleIdentity.Delegate'] - checkOut.coop.held['vehicleIdentity.Delegate'], DELEGATE_DEPOSIT);
+  assert.equal(checkOut.coop.free - checkIn.coop.free, price + DELEGATE_DEPOSIT, 'the price paid to the co-op');
+
+  const distributable = (price * 90n) / 100n;
+  const perShare = (distributable * 10n ** 18n) / 100n;
+  MEMBER_SHARES.forEach((shares, i) => {
+    const claimed = eventsOf(sharing.steps[`claim${i}`].events, 'carSharing', 'RevenueClaimed')[0].amount.toBigInt();
+    assert.equal(claimed, (shares * perShare) / 10n ** 18n, `member ${i}'s share of the revenue`);
+  });
+  const paidOut = MEMBER_SHARES.reduce((sum, shares) => sum + (shares * perShare) / 10n ** 18n, 0n);
+  assert.equal(sharing.balances.claims.coop.free - checkIn.coop.free, price + DELEGATE_DEPOSIT - paidOut, 'the reserve share stays');
+
+  // The passport shows the co-op and the trip.
+  const passport = await fetchPassport(node.httpUrl, story.vin);
+  assert.equal(passport.ownership.owner, account);
+  assert.deepEqual(passport.carSharing, {
+    coop: SHARING_STORY.coop, coopName: sharing.name, members: 3, trips: 1, km, revenue: decimalV2x(price),
+    openBookings: 0,
+  });
 });

@@ -21,9 +21,11 @@ const CHROMIUM_FLAGS = [
 const WEB_ROOT = fileURLToPath(new URL('../../../web/', import.meta.url));
 // The dev preset (runtime/src/genesis_config_presets.rs): vehicle 0, Alice's BEV, serviced by
 // Charlie's "Demo Garage", insured by Eve's "V2X Mutual", its battery data listed; vehicle 1,
-// Bob's PHEV, with nothing else on record.
+// Bob's PHEV, with nothing else on record; vehicle 2, the car-sharing co-op's.
 const DEMO_VIN = '5YJ3E1EA5RF000001';
 const SECOND_VIN = '5YJYGDEE1RF000002';
+// Vehicle 2 belongs to the co-op "Neighbours' Car Share" (co-op 0).
+const COOP_VIN = '5YJ3E1EA6RF900003';
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const UNKNOWN_VIN = '1HGCM82633A004352';
 
@@ -100,6 +102,7 @@ test('the page shows the demo car: identity, status, odometer chart with the rol
   assert.match(await page.getByTestId('insurer').innerText(), /^V2X Mutual/);
   assert.equal(await page.getByTestId('policy-status').innerText(), 'Active');
   assert.deepEqual((await cells('listings', 0)).slice(0, 3), ['0', 'Battery', '5 V2X']);
+  assert.equal(await page.getByText('Not owned by a car-sharing co-op.').isVisible(), true);
 
   const dir = process.env.V2X_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'v2x-passport-'));
   mkdirSync(dir, { recursive: true });
@@ -118,6 +121,18 @@ test('a vehicle id shows that vehicle: the second car, uninsured, with no data o
   assert.equal(await page.getByText('The owner offers none of this car\'s data.').isVisible(), true);
   assert.equal(await page.getByTestId('displayed-km').innerText(), 'no reading yet');
   assert.equal(await page.getByText('No service record yet.').isVisible(), true);
+  assert.deepEqual(pageErrors, [], 'no script error on the page');
+});
+
+test('the co-op car shows its car-sharing co-op: members, trips, revenue', async () => {
+  await page.goto(passportUrl(COOP_VIN));
+  await page.getByTestId('passport').waitFor({ state: 'visible' });
+  assert.equal(await page.getByTestId('vin').innerText(), COOP_VIN);
+  assert.equal(await page.getByTestId('sharing-coop').innerText(), "#0 Neighbours' Car Share");
+  assert.equal(await page.getByTestId('sharing-trips').innerText(), '0');
+  assert.match(await page.getByTestId('sharing').innerText(), /Members\s+3/);
+  assert.match(await page.getByTestId('sharing').innerText(), /Trip revenue\s+0 V2X/);
+  assert.equal(await page.getByText('Not owned by a car-sharing co-op.').isVisible(), false);
   assert.deepEqual(pageErrors, [], 'no script error on the page');
 });
 

@@ -4,6 +4,7 @@
 use polkadot_sdk::{
 	frame_support::{
 		defensive, ensure,
+		storage::with_storage_layer,
 		traits::{
 			fungible::MutateHold,
 			tokens::{Fortitude, Precision, Restriction},
@@ -20,7 +21,7 @@ use v2x_primitives::{Km, VehicleId, VehicleRegistry, VehicleStatus};
 
 use crate::{
 	BalanceOf, Booking, BookingId, BookingState, Bookings, Config, CoopId, CoopOfAccount, Error,
-	Event, HoldReason, NextBookingId, Pallet, Rate, VehicleBookings, VehicleCoop,
+	Event, HoldReason, NextBookingId, Pallet, Rate, SlotsOf, VehicleBookings, VehicleCoop,
 };
 
 /// What a booking would hold, and where it goes in its vehicle's slots.
@@ -236,7 +237,11 @@ impl<T: Config> Pallet<T> {
 	/// deposit back), a trip under way is settled with the hours and km so far. The identity
 	/// pallet ended the renter's operator right with the sale, theft or scrapping.
 	pub(crate) fn end_vehicle_bookings(vehicle: VehicleId) {
-		for (_, _, id) in VehicleBookings::<T>::take(vehicle) {
+		// A trip whose settlement failed (it should not) keeps its slot: `try_state` reports
+		// it instead of losing track of its holds.
+		let mut unsettled = SlotsOf::<T>::default();
+		for slot in VehicleBookings::<T>::take(vehicle) {
+			let (_, _, id) = slot;
 			let Some(booking) = Bookings::<T>::get(id) else {
 				defensive!("a booked slot without its booking");
 				continue;
@@ -249,14 +254,19 @@ impl<T: Config> Pallet<T> {
 					Self::deposit_event(Event::BookingCancelled { booking: id, fee: Zero::zero() });
 				}
 				BookingState::InTrip { .. } => {
-					if Self::settle_trip(id, booking).is_err() {
+					// The hook cannot fail its caller: a failed settlement leaves nothing behind.
+					if with_storage_layer(|| Self::settle_trip(id, booking)).is_err() {
 						defensive!("a trip could not be settled");
+						let _ = unsettled.try_push(slot);
 					}
 				}
 				BookingState::Returned { .. } => {
 					defensive!("a returned booking had a slot");
 				}
 			}
+		}
+		if !unsettled.is_empty() {
+			VehicleBookings::<T>::insert(vehicle, unsettled);
 		}
 	}
 

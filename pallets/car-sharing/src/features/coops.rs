@@ -14,7 +14,7 @@ use v2x_primitives::{VehicleControl, VehicleId};
 use crate::{
 	BalanceOf, Config, Coop, CoopFinances, CoopId, CoopOfAccount, CoopRules, CoopSetup, Coops,
 	Error, Event, Fleet, FleetVehicle, HoldReason, Member, Members, NextCoopId, Pallet,
-	PendingSales, Shares, VehicleCoop,
+	PendingSales, Shares, VehicleCoop, VehicleTripTotals,
 };
 
 impl<T: Config> Pallet<T> {
@@ -134,6 +134,7 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		VehicleCoop::<T>::remove(vehicle);
+		VehicleTripTotals::<T>::remove(vehicle);
 		Coops::<T>::mutate(coop, |entry| {
 			if let Some(entry) = entry {
 				entry.vehicles = entry.vehicles.saturating_sub(1);

@@ -48,7 +48,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_dispute_claim(who: T::AccountId, id: BookingId) -> DispatchResult {
-		let (mut booking, returned_at, mut claim) = Self::open_claim(id)?;
+		let (mut booking, mut claim) = Self::open_claim(id)?;
 		ensure!(who == booking.renter, Error::<T>::NotRenter);
 		ensure!(!claim.disputed, Error::<T>::AlreadyDisputed);
 		ensure!(
@@ -56,14 +56,16 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::DisputeWindowClosed
 		);
 		claim.disputed = true;
-		booking.state = BookingState::Returned { returned_at, claim: Some(claim) };
+		if let BookingState::Returned { claim: filed, .. } = &mut booking.state {
+			*filed = Some(claim);
+		}
 		Bookings::<T>::insert(id, booking);
 		Self::deposit_event(Event::ClaimDisputed { booking: id });
 		Ok(())
 	}
 
 	pub(crate) fn do_accept_claim(who: T::AccountId, id: BookingId) -> DispatchResult {
-		let (booking, _, claim) = Self::open_claim(id)?;
+		let (booking, claim) = Self::open_claim(id)?;
 		ensure!(who == booking.renter, Error::<T>::NotRenter);
 		Self::deposit_event(Event::ClaimAccepted { booking: id, amount: claim.amount });
 		Self::finish_deposit(id, booking, claim.amount)
@@ -74,7 +76,7 @@ impl<T: Config> Pallet<T> {
 		id: BookingId,
 		award: BalanceOf<T>,
 	) -> DispatchResult {
-		let (booking, _, claim) = Self::open_claim(id)?;
+		let (booking, claim) = Self::open_claim(id)?;
 		ensure!(who == Self::coop(booking.coop)?.assessor, Error::<T>::NotAssessor);
 		ensure!(claim.disputed, Error::<T>::NotDisputed);
 		ensure!(award <= claim.amount, Error::<T>::AwardAboveClaim);
@@ -83,7 +85,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_settle_claim(id: BookingId) -> DispatchResult {
-		let (booking, _, claim) = Self::open_claim(id)?;
+		let (booking, claim) = Self::open_claim(id)?;
 		ensure!(!claim.disputed, Error::<T>::ClaimDisputed);
 		ensure!(
 			Self::now() > claim.filed_at.saturating_add(T::DisputeWindow::get()),
@@ -105,16 +107,13 @@ impl<T: Config> Pallet<T> {
 		Self::finish_deposit(id, booking, Zero::zero())
 	}
 
-	/// The returned booking `id`, when it was returned, and its claim.
-	fn open_claim(
-		id: BookingId,
-	) -> Result<(Booking<T>, BlockNumberFor<T>, ClaimOf<T>), DispatchError> {
+	/// The returned booking `id` and its claim.
+	fn open_claim(id: BookingId) -> Result<(Booking<T>, ClaimOf<T>), DispatchError> {
 		let booking = Bookings::<T>::get(id).ok_or(Error::<T>::BookingNotFound)?;
-		let BookingState::Returned { returned_at, claim: Some(claim) } = booking.state.clone()
-		else {
+		let BookingState::Returned { claim: Some(claim), .. } = booking.state else {
 			return Err(Error::<T>::NoClaim.into());
 		};
-		Ok((booking, returned_at, claim))
+		Ok((booking, claim))
 	}
 
 	/// Pays `to_coop` of the deposit into the co-op's reserve, releases the rest to the

@@ -13,7 +13,7 @@ use v2x_primitives::{Km, OdometerLog, VehicleControl, VehicleId, VehicleRegistry
 
 use crate::{
 	Booking, BookingId, BookingState, Bookings, Config, Error, Event, HoldReason, Pallet,
-	VehicleBookings,
+	VehicleBookings, VehicleTripTotals,
 };
 
 impl<T: Config> Pallet<T> {
@@ -125,6 +125,11 @@ impl<T: Config> Pallet<T> {
 		);
 		let paid = from_price.saturating_add(from_deposit);
 		Self::credit_income(booking.coop, paid);
+		VehicleTripTotals::<T>::mutate(booking.vehicle, |totals| {
+			totals.trips = totals.trips.saturating_add(1);
+			totals.km = totals.km.saturating_add(km.into());
+			totals.revenue = totals.revenue.saturating_add(paid);
+		});
 		Self::unlist_booking(booking.vehicle, id);
 		booking.deposit = booking.deposit.saturating_sub(from_deposit);
 		booking.state = BookingState::Returned { returned_at: now, claim: None };

@@ -282,3 +282,34 @@ fn release_deposit_refusals() {
 		assert_noop!(CarSharing::release_deposit(signed(STRANGER), id), Error::<Test>::ClaimOpen);
 	});
 }
+
+#[test]
+fn the_renter_may_still_accept_a_claim_it_disputed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = returned();
+		file(id, 200);
+		assert_ok!(CarSharing::dispute_claim(signed(RENTER), id));
+		assert_ok!(CarSharing::accept_claim(signed(RENTER), id));
+		System::assert_last_event(
+			Event::DepositReleased { booking: id, to_renter: 300, to_coop: 200 }.into(),
+		);
+		assert_eq!(free(RENTER), BALANCE - TRIP_PRICE - 200);
+	});
+}
+
+#[test]
+fn an_award_of_nothing_releases_the_whole_deposit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = returned();
+		file(id, 200);
+		assert_ok!(CarSharing::dispute_claim(signed(RENTER), id));
+		let reserve = coop_of(0).finances.reserve;
+		assert_ok!(CarSharing::decide_claim(signed(ASSESSOR), id, 0));
+		System::assert_last_event(
+			Event::DepositReleased { booking: id, to_renter: DEPOSIT, to_coop: 0 }.into(),
+		);
+		assert_eq!(free(RENTER), BALANCE - TRIP_PRICE);
+		assert_eq!(free(coop_account()), ENDOWMENT + TRIP_PRICE);
+		assert_eq!(coop_of(0).finances.reserve, reserve);
+	});
+}

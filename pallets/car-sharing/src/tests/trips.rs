@@ -243,6 +243,41 @@ fn check_in_refusals() {
 }
 
 #[test]
+fn check_in_fails_with_the_registrys_error_and_leaves_the_booking_booked() {
+	ExtBuilder::default().build_and_execute(|| {
+		fleet();
+		let id = book_usual();
+		run_to_block(START);
+		// The registry refuses the operator right (here: the co-op no longer owns the vehicle).
+		MockVehicles::update(VEHICLE, |v| v.owner = BUYER);
+		assert_noop!(
+			CarSharing::check_in(signed(DEVICE), id, 1_000, Percent::zero(), H256::zero()),
+			DispatchError::Other("NotOwner")
+		);
+		assert_eq!(booking(id).state, BookingState::Booked);
+		MockVehicles::update(VEHICLE, |v| v.owner = coop_account());
+	});
+}
+
+#[test]
+fn the_rate_is_fixed_when_booking() {
+	ExtBuilder::default().build_and_execute(|| {
+		fleet();
+		let id = book_usual();
+		// The co-op's prices change after the booking.
+		crate::Coops::<Test>::mutate(0, |c| {
+			c.as_mut().unwrap().pricing.renter = crate::Rate { per_hour: 100, per_km: 100 }
+		});
+		run_to_block(START);
+		check_in(id, 1_000);
+		check_out(id, 1_010);
+		System::assert_last_event(
+			Event::TripEnded { booking: id, hours: 1, km: 10, price: 40, from_deposit: 0 }.into(),
+		);
+	});
+}
+
+#[test]
 fn check_out_refusals() {
 	ExtBuilder::default().build_and_execute(|| {
 		fleet();
@@ -391,5 +426,41 @@ fn the_next_booking_waits_until_a_car_not_returned_is_ended() {
 		assert_ok!(CarSharing::end_trip_without_device(signed(MANAGER), first));
 		check_in(next, 1_050);
 		assert_eq!(right(BOB), Some(OperatingRight::OperatorUntil(END + 10)));
+	});
+}
+
+#[test]
+fn the_passport_section_counts_the_trips_since_the_vehicle_joined_and_forgets_them_when_it_leaves()
+{
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(CarSharing::passport_section(VEHICLE), None, "not in a fleet yet");
+		let id = in_trip();
+		let section = CarSharing::passport_section(VEHICLE).unwrap();
+		assert_eq!((section.coop, section.trips, section.km, section.revenue), (0, 0, 0, 0));
+		assert_eq!(section.coop_name, b"Neighbours".to_vec());
+		assert_eq!(section.open_bookings, 1, "the trip's booking");
+		assert_eq!(section.members, coop_of(0).members);
+
+		run_to_block(START + 19);
+		assert_ok!(CarSharing::check_out(
+			signed(DEVICE),
+			id,
+			1_030,
+			Percent::from_percent(40),
+			H256::repeat_byte(2)
+		));
+		let section = CarSharing::passport_section(VEHICLE).unwrap();
+		assert_eq!(
+			(section.trips, section.km, section.revenue, section.open_bookings),
+			(1, 30, 100, 0)
+		);
+
+		MockVehicles::update(VEHICLE, |v| v.status = v2x_primitives::VehicleStatus::Scrapped);
+		<CarSharing as v2x_primitives::OnVehicleStatusChanged>::on_status_changed(
+			VEHICLE,
+			v2x_primitives::VehicleStatus::Scrapped,
+		);
+		assert_eq!(CarSharing::passport_section(VEHICLE), None);
+		assert_eq!(crate::VehicleTripTotals::<Test>::get(VEHICLE), Default::default());
 	});
 }
