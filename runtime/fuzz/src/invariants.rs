@@ -62,7 +62,9 @@ fn check_coop_accounts() -> Result<(), String> {
 	for (account, coop) in pallet_car_sharing::CoopOfAccount::<Runtime>::iter() {
 		let free = Balances::free_balance(&account);
 		if free < minimum {
-			return Err(format!("co-op {coop}'s account has {free}, below the existential deposit"));
+			return Err(format!(
+				"co-op {coop}'s account has {free}, below the existential deposit"
+			));
 		}
 		let holds = pallet_balances::Holds::<Runtime>::get(&account);
 		if let Some(hold) =

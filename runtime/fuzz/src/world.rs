@@ -12,9 +12,7 @@ pub fn next_vehicle() -> u64 {
 /// The owner of `vehicle` if someone can sign for it: a car-sharing co-op's account has no
 /// key (the co-op acts through its fleet manager and its proposals).
 pub fn owner(vehicle: VehicleId) -> Option<AccountId> {
-	identity::Vehicles::<Runtime>::get(vehicle)
-		.map(|v| v.owner)
-		.filter(can_sign)
+	identity::Vehicles::<Runtime>::get(vehicle).map(|v| v.owner).filter(can_sign)
 }
 
 /// Whether someone holds the key of `who`: not of a car-sharing co-op's derived account.

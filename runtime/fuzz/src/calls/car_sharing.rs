@@ -4,7 +4,8 @@
 //! its vehicle.
 
 use pallet_car_sharing::{
-	BookingState, Bookings, Call, CoopRules, Coops, Pricing, ProposalKind, Proposals, Rate, SaleExits,
+	BookingState, Bookings, Call, CoopRules, Coops, Pricing, ProposalKind, Proposals, Rate,
+	SaleExits,
 };
 use polkadot_sdk::{
 	frame_support::BoundedVec,
@@ -58,12 +59,12 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		2 => {
 			// The spare account and the extra device, so that the identity pallet's
 			// `accept_device_binding` finds them invited.
-			let device = actors::account(
-				src,
-				pool,
-				&[CAR_DEVICE.into(), pool[11].0.clone(), DEVICE.into()],
-			);
-			(actors::signer(src, pool, &parties.manager), Call::invite_device { coop, vehicle, device })
+			let device =
+				actors::account(src, pool, &[CAR_DEVICE.into(), pool[11].0.clone(), DEVICE.into()]);
+			(
+				actors::signer(src, pool, &parties.manager),
+				Call::invite_device { coop, vehicle, device },
+			)
 		}
 		3 => {
 			// Mostly an invitation withdrawn: unbinding the car's device ends its trips.
@@ -74,10 +75,15 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				world::devices(vehicle)
 			};
 			let device = actors::account(src, pool, &devices);
-			(actors::signer(src, pool, &parties.manager), Call::unbind_device { coop, vehicle, device })
+			(
+				actors::signer(src, pool, &parties.manager),
+				Call::unbind_device { coop, vehicle, device },
+			)
 		}
 		4 => (actors::signer(src, pool, &parties.manager), Call::report_stolen { coop, vehicle }),
-		5 => (actors::signer(src, pool, &parties.manager), Call::report_recovered { coop, vehicle }),
+		5 => {
+			(actors::signer(src, pool, &parties.manager), Call::report_recovered { coop, vehicle })
+		}
 		6 => (
 			actors::signer(src, pool, &parties.members),
 			Call::transfer_shares {
@@ -144,7 +150,8 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		23 => (actors::signer(src, pool, &[]), Call::close_proposal { coop, proposal }),
 		24 => (actors::signer(src, pool, &parties.members), Call::exit { coop, proposal }),
 		25 => {
-			let sales: Vec<u64> = pallet_car_sharing::PendingSales::<Runtime>::iter_keys().collect();
+			let sales: Vec<u64> =
+				pallet_car_sharing::PendingSales::<Runtime>::iter_keys().collect();
 			let vehicle = if !sales.is_empty() && src.bool() { src.pick(&sales) } else { vehicle };
 			(actors::signer(src, pool, &[]), Call::clear_expired_sale { vehicle })
 		}

@@ -11,9 +11,7 @@ use super::{
 	Row, V0, V1,
 };
 use crate::tests::assert_rejected;
-use crate::{
-	Balances, CarSharing, Runtime, RuntimeOrigin, VehicleIdentity, DAYS, HOURS, UNIT,
-};
+use crate::{Balances, CarSharing, Runtime, RuntimeOrigin, VehicleIdentity, DAYS, HOURS, UNIT};
 use pallet_car_sharing::{CoopRules, Pricing, ProposalKind, Rate};
 use polkadot_sdk::{
 	frame_support::{assert_ok, traits::GetCallName, BoundedVec},
@@ -152,7 +150,10 @@ fn claimed() {
 
 /// PROPOSAL: Charlie proposes himself as fleet manager (proposal 0); Dave voted aye.
 fn proposal() {
-	succeeds(Member, Call::propose { coop: COOP, kind: ProposalKind::SetFleetManager(Member.id()) });
+	succeeds(
+		Member,
+		Call::propose { coop: COOP, kind: ProposalKind::SetFleetManager(Member.id()) },
+	);
 	succeeds(Dissenter, Call::vote { coop: COOP, proposal: 0, aye: true });
 }
 
@@ -228,10 +229,7 @@ fn booked_rows() -> Vec<Row> {
 			Call::report_stolen { coop: COOP, vehicle: V1 },
 			Error::NotInFleet,
 		),
-		fleet_manager_rows(
-			Call::report_recovered { coop: COOP, vehicle: V2 },
-			&NOT_FLEET_MANAGER,
-		),
+		fleet_manager_rows(Call::report_recovered { coop: COOP, vehicle: V2 }, &NOT_FLEET_MANAGER),
 		refused(
 			&[FleetManager],
 			Call::report_recovered { coop: COOP, vehicle: V2 },
@@ -335,11 +333,7 @@ fn booked_rows() -> Vec<Row> {
 		signed_only(Call::exit { coop: COOP, proposal: 0 }),
 		refused(&[Outsider], Call::clear_expired_sale { vehicle: V2 }, Error::NoPendingSale),
 		signed_only(Call::clear_expired_sale { vehicle: V2 }),
-		refused(
-			&[Outsider],
-			Call::clear_sale_exit { coop: COOP, proposal: 0 },
-			Error::NoSaleExit,
-		),
+		refused(&[Outsider], Call::clear_sale_exit { coop: COOP, proposal: 0 }, Error::NoSaleExit),
 		signed_only(Call::clear_sale_exit { coop: COOP, proposal: 0 }),
 	]
 	.concat()
@@ -412,11 +406,7 @@ fn returned_rows() -> Vec<Row> {
 			file_claim(),
 			Error::NotFleetManager,
 		),
-		refused(
-			&[Outsider, Renter],
-			Call::release_deposit { booking: 0 },
-			Error::ClaimWindowOpen,
-		),
+		refused(&[Outsider, Renter], Call::release_deposit { booking: 0 }, Error::ClaimWindowOpen),
 		refused(&[Renter], Call::dispute_claim { booking: 0 }, Error::NoClaim),
 		refused(&[Renter], Call::accept_claim { booking: 0 }, Error::NoClaim),
 		refused(&[CarDevice], check_out(0), Error::NotInTrip),
@@ -506,7 +496,11 @@ fn sold_rows() -> Vec<Row> {
 			Call::invite_device { coop: COOP, vehicle: V2, device: Outsider.id() },
 			Error::NotInFleet,
 		),
-		refused(&[FleetManager], Call::report_stolen { coop: COOP, vehicle: V2 }, Error::NotInFleet),
+		refused(
+			&[FleetManager],
+			Call::report_stolen { coop: COOP, vehicle: V2 },
+			Error::NotInFleet,
+		),
 		refused(&[Outsider], Call::clear_expired_sale { vehicle: V2 }, Error::NoPendingSale),
 	]
 	.concat()
@@ -588,8 +582,14 @@ fn on_the_base_chain_only_the_fleet_manager_manages_and_members_hold_shares() {
 	on_cs_base(|| {
 		run("CS_BASE", booked_rows());
 		succeeds(Outsider, create_coop());
-		succeeds(FleetManager, Call::invite_device { coop: COOP, vehicle: V2, device: Outsider.id() });
-		succeeds(FleetManager, Call::unbind_device { coop: COOP, vehicle: V2, device: Outsider.id() });
+		succeeds(
+			FleetManager,
+			Call::invite_device { coop: COOP, vehicle: V2, device: Outsider.id() },
+		);
+		succeeds(
+			FleetManager,
+			Call::unbind_device { coop: COOP, vehicle: V2, device: Outsider.id() },
+		);
 		assert_ok!(VehicleIdentity::offer_sale(
 			NonMember.signed(),
 			V0,
@@ -602,7 +602,10 @@ fn on_the_base_chain_only_the_fleet_manager_manages_and_members_hold_shares() {
 		succeeds(Member, book(2_000, 2_000 + HOURS - 1));
 		succeeds(Renter, Call::cancel_booking { booking: 0 });
 		succeeds(FleetManager, Call::cancel_booking { booking: 1 });
-		succeeds(Member, Call::propose { coop: COOP, kind: ProposalKind::SetAssessor(Member.id()) });
+		succeeds(
+			Member,
+			Call::propose { coop: COOP, kind: ProposalKind::SetAssessor(Member.id()) },
+		);
 	});
 	on_cs_base(|| {
 		succeeds(FleetManager, Call::report_stolen { coop: COOP, vehicle: V2 });
@@ -653,7 +656,10 @@ fn a_trip_is_opened_and_closed_by_the_cars_device_or_ended_by_its_renter() {
 	// A device unbound mid-trip: the renter may still end it, the fleet manager after the slot.
 	on_cs_base(|| {
 		in_trip();
-		succeeds(FleetManager, Call::unbind_device { coop: COOP, vehicle: V2, device: CarDevice.id() });
+		succeeds(
+			FleetManager,
+			Call::unbind_device { coop: COOP, vehicle: V2, device: CarDevice.id() },
+		);
 		assert_rejected(CarDevice.signed(), check_out(0).into(), Error::NotVehicleDevice);
 		let end = Call::end_trip_without_device { booking: 0 };
 		run_to_block(B0_END);
@@ -769,4 +775,3 @@ fn a_sold_co_op_car_takes_no_bookings_and_only_its_dissenters_exit() {
 		succeeds(Outsider, clear);
 	});
 }
-

@@ -20,8 +20,8 @@ use super::{
 	run_to_block,
 };
 use crate::{
-	AccountId, Balances, CarSharing, DataMarketplace, Runtime, RuntimeCall, RuntimeOrigin, ServiceBook,
-	SharedCharging, System, UsageInsurance, VehicleIdentity, UNIT,
+	AccountId, Balances, CarSharing, DataMarketplace, Runtime, RuntimeCall, RuntimeOrigin,
+	ServiceBook, SharedCharging, System, UsageInsurance, VehicleIdentity, UNIT,
 };
 use codec::Encode;
 use pallet_shared_charging::{

@@ -181,8 +181,18 @@ fn car_sharing_refuses_bad_input_with_typed_errors() {
 		let unknown = u64::from(UNKNOWN);
 		check_rows(vec![
 			// Co-ops (anyone founds one).
-			row("an empty name", alice(), coop(b"", rules(), founders(), pricing()), E::InvalidName),
-			row("a quorum of 0", alice(), with_rules(|r| r.quorum = Perbill::zero()), E::InvalidRules),
+			row(
+				"an empty name",
+				alice(),
+				coop(b"", rules(), founders(), pricing()),
+				E::InvalidName,
+			),
+			row(
+				"a quorum of 0",
+				alice(),
+				with_rules(|r| r.quorum = Perbill::zero()),
+				E::InvalidRules,
+			),
 			row(
 				"a supermajority of exactly half",
 				alice(),
@@ -300,7 +310,12 @@ fn car_sharing_refuses_bad_input_with_typed_errors() {
 				Call::transfer_shares { coop: UNKNOWN, to: account(Dave), amount: 1 },
 				E::CoopNotFound,
 			),
-			row("distribute an unknown co-op", charlie(), Call::distribute { coop: UNKNOWN }, E::CoopNotFound),
+			row(
+				"distribute an unknown co-op",
+				charlie(),
+				Call::distribute { coop: UNKNOWN },
+				E::CoopNotFound,
+			),
 			row(
 				"claim from an unknown co-op",
 				charlie(),
@@ -308,8 +323,18 @@ fn car_sharing_refuses_bad_input_with_typed_errors() {
 				E::CoopNotFound,
 			),
 			// Bookings (a renter).
-			row("book an unknown vehicle", renter_(), book(unknown, NOW, NOW + 10, 1), E::NotInFleet),
-			row("book vehicle u64::MAX", renter_(), book(u64::MAX, NOW, NOW + 10, 1), E::NotInFleet),
+			row(
+				"book an unknown vehicle",
+				renter_(),
+				book(unknown, NOW, NOW + 10, 1),
+				E::NotInFleet,
+			),
+			row(
+				"book vehicle u64::MAX",
+				renter_(),
+				book(u64::MAX, NOW, NOW + 10, 1),
+				E::NotInFleet,
+			),
 			row("a slot that started", renter_(), book(V2, NOW - 1, NOW + 10, 1), E::StartInPast),
 			row("a slot from block 0", renter_(), book(V2, 0, 10, 1), E::StartInPast),
 			row(
@@ -452,7 +477,11 @@ fn car_sharing_refuses_bad_input_with_typed_errors() {
 			row(
 				"sell a vehicle outside the fleet",
 				charlie(),
-				propose(ProposalKind::SellVehicle { vehicle: V0, buyer: account(Dave), price: UNIT }),
+				propose(ProposalKind::SellVehicle {
+					vehicle: V0,
+					buyer: account(Dave),
+					price: UNIT,
+				}),
 				E::NotInFleet,
 			),
 			row(
@@ -491,7 +520,12 @@ fn car_sharing_refuses_bad_input_with_typed_errors() {
 				Call::close_proposal { coop: COOP, proposal: UNKNOWN },
 				E::ProposalNotFound,
 			),
-			row("exit an unknown sale", charlie(), Call::exit { coop: COOP, proposal: 0 }, E::NoSaleExit),
+			row(
+				"exit an unknown sale",
+				charlie(),
+				Call::exit { coop: COOP, proposal: 0 },
+				E::NoSaleExit,
+			),
 			row(
 				"clear the sale of an unknown vehicle",
 				charlie(),
