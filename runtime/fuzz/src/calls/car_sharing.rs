@@ -160,23 +160,35 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 	(caller, RuntimeCall::CarSharing(call))
 }
 
-/// A quarter of the time, the call that takes an open booking one step further (check-in,
-/// check-out, a claim and its answer, the deposit's release): a trip needs several calls in a
-/// row, which uniformly chosen calls seldom make.
-pub fn next_step(src: &mut Source) -> Option<usize> {
+/// A quarter of the time, the call that takes an open booking or proposal one step further
+/// (check-in, check-out or ending of a trip, a claim and its answer, the deposit's release; a
+/// vote, the close after the voting period, a dissenter's exit, the clean-ups): a trip or a
+/// sale needs several calls in a row, which uniformly chosen calls seldom make.
+pub fn next_step(src: &mut Source, now: u32) -> Option<usize> {
 	if !src.chance(64) {
 		return None;
 	}
-	let states: Vec<BookingState<u32, u128>> =
-		Bookings::<Runtime>::iter_values().map(|booking| booking.state).collect();
-	let state = (!states.is_empty()).then(|| src.pick(&states))?;
-	Some(match state {
-		BookingState::Booked => src.pick(&[11, 11, 11, 10, 14]),
-		BookingState::InTrip { .. } => src.pick(&[12, 12, 12, 13]),
-		BookingState::Returned { claim: None, .. } => src.pick(&[15, 15, 20]),
-		BookingState::Returned { claim: Some(claim), .. } if claim.disputed => 18,
-		BookingState::Returned { .. } => src.pick(&[16, 17, 19]),
-	})
+	let mut steps: Vec<usize> = Bookings::<Runtime>::iter_values()
+		.map(|booking| match booking.state {
+			BookingState::Booked => src.pick(&[11, 11, 11, 10, 14]),
+			BookingState::InTrip { .. } => src.pick(&[12, 12, 12, 13]),
+			BookingState::Returned { claim: None, .. } => src.pick(&[15, 15, 20]),
+			BookingState::Returned { claim: Some(claim), .. } if claim.disputed => 18,
+			BookingState::Returned { .. } => src.pick(&[16, 17, 19]),
+		})
+		.collect();
+	steps.extend(Proposals::<Runtime>::iter_values().map(|proposal| {
+		if now > proposal.ends_at {
+			23
+		} else {
+			22
+		}
+	}));
+	steps.extend(
+		SaleExits::<Runtime>::iter_values().map(|exit| if now > exit.until { 26 } else { 24 }),
+	);
+	steps.extend(pallet_car_sharing::PendingSales::<Runtime>::iter_values().map(|_| 25));
+	(!steps.is_empty()).then(|| src.pick(&steps))
 }
 
 /// A booking in the state the call `index` needs most of the time (a booking takes several

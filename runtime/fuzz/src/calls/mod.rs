@@ -69,7 +69,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 		index = src.below(names.len());
 	}
 	if pallet == 5 {
-		index = car_sharing::next_step(src).unwrap_or(index);
+		index = car_sharing::next_step(src, ctx.now).unwrap_or(index);
 	}
 	let (caller, call) = match pallet {
 		0 => vehicle_identity::generate(src, ctx, index),

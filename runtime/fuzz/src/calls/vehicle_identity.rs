@@ -81,6 +81,11 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 		),
 		4 => (actors::signer(src, pool, &owner), Call::cancel_offer { vehicle }),
 		5 => {
+			// A vehicle on offer most of the time: a co-op's sale completes only through this.
+			let offered: Vec<VehicleId> =
+				pallet_vehicle_identity::SaleOffers::<Runtime>::iter_keys().collect();
+			let vehicle =
+				if !offered.is_empty() && src.byte() < 192 { src.pick(&offered) } else { vehicle };
 			let buyer: Vec<_> = pallet_vehicle_identity::SaleOffers::<Runtime>::get(vehicle)
 				.map(|offer| offer.buyer)
 				.filter(world::can_sign)
