@@ -1,6 +1,6 @@
 //! Who calls: the dev preset's accounts in their roles, a few extra funded accounts the program
 //! turns into lenders, operators, devices, workshops, insurers or grid operators through calls,
-//! an unfunded stranger, root and the `None` origin.
+//! an unfunded stranger, the device of the co-op car, root and the `None` origin.
 
 use polkadot_sdk::sp_keyring::Sr25519Keyring;
 use v2x_runtime::{AccountId, RuntimeOrigin};
@@ -18,23 +18,26 @@ pub const OPERATOR: [u8; 32] = extra(0x4f);
 pub const DEVICE: [u8; 32] = extra(0x44);
 /// Never funded: every call that holds or pays must fail for it.
 pub const POOR: [u8; 32] = extra(0x50);
+/// Bound to the dev preset's co-op car (vehicle 2) at the start of every program: the preset
+/// gives it no device, and a trip needs one.
+pub const CAR_DEVICE: [u8; 32] = extra(0x43);
 
 /// Every account a program uses, with the role it starts with (names for the printed program).
 pub fn pool() -> Vec<(AccountId, &'static str)> {
 	use Sr25519Keyring::*;
 	let keyring = [
 		(Alice, "Alice(owner v0, holder, seller, council, sudo)"),
-		(Bob, "Bob(owner v1, council)"),
-		(Charlie, "Charlie(workshop, council)"),
-		(Dave, "Dave(stranger)"),
-		(Eve, "Eve(insurer)"),
+		(Bob, "Bob(owner v1, council, fleet manager of co-op 0)"),
+		(Charlie, "Charlie(workshop, council, member of co-op 0)"),
+		(Dave, "Dave(member of co-op 0)"),
+		(Eve, "Eve(insurer, assessor of co-op 0)"),
 		(Ferdie, "Ferdie(manufacturer)"),
 		(AliceStash, "AliceStash(device)"),
 		(BobStash, "BobStash(device)"),
 		(CharlieStash, "CharlieStash(charge point operator)"),
 		(DaveStash, "DaveStash(meter of charger 0)"),
 		(EveStash, "EveStash(meter of charger 1)"),
-		(FerdieStash, "FerdieStash(spare)"),
+		(FerdieStash, "FerdieStash(spare; invited to co-op cars)"),
 	];
 	let mut accounts: Vec<_> =
 		keyring.into_iter().map(|(key, name)| (key.to_account_id(), name)).collect();
@@ -42,6 +45,7 @@ pub fn pool() -> Vec<(AccountId, &'static str)> {
 	accounts.push((OPERATOR.into(), "OPERATOR"));
 	accounts.push((DEVICE.into(), "DEVICE"));
 	accounts.push((POOR.into(), "POOR(unfunded stranger)"));
+	accounts.push((CAR_DEVICE.into(), "CAR_DEVICE(device of co-op car 2)"));
 	accounts
 }
 

@@ -1,7 +1,7 @@
 //! What must hold after every block, whatever the calls were.
 
 use polkadot_sdk::{
-	frame_support::traits::{TryState, TryStateSelect},
+	frame_support::traits::{Get, TryState, TryStateSelect},
 	frame_system, pallet_balances,
 };
 use v2x_runtime::{
@@ -13,7 +13,8 @@ use crate::logger;
 /// Checks, in order: every pallet's `try_state` (for each domain pallet that includes that each
 /// of its hold reasons holds, on every account, exactly what its storage says), the total
 /// issuance, that the accounts add up to it, that every hold was made by a domain pallet and is
-/// all of the account's reserved balance, and that no `defensive!` fired.
+/// all of the account's reserved balance, that every car-sharing co-op's account is alive and
+/// holds nothing but the identity pallet's deposits, and that no `defensive!` fired.
 ///
 /// The issuance must not move at all: the program dispatches calls directly, so no transaction
 /// fee is charged (`ChargeTransactionPayment` is a transaction extension, and even there the
@@ -45,9 +46,32 @@ pub fn check(n: BlockNumber, issuance: Balance) -> Result<(), String> {
 	if sum != total {
 		return Err(format!("the accounts add up to {sum}, the total issuance is {total}"));
 	}
+	check_coop_accounts()?;
 	let defensive = logger::take();
 	if !defensive.is_empty() {
 		return Err(format!("defensive! fired: {defensive:?}"));
+	}
+	Ok(())
+}
+
+/// A co-op's keyless account owns its vehicles and holds its members' money: it must never be
+/// reaped (its transfers out keep it alive), and since nobody signs for it, the only holds on it
+/// are the identity pallet's deposits for the devices and renters it authorises.
+fn check_coop_accounts() -> Result<(), String> {
+	let minimum = <Runtime as pallet_balances::Config>::ExistentialDeposit::get();
+	for (account, coop) in pallet_car_sharing::CoopOfAccount::<Runtime>::iter() {
+		let free = Balances::free_balance(&account);
+		if free < minimum {
+			return Err(format!(
+				"co-op {coop}'s account has {free}, below the existential deposit"
+			));
+		}
+		let holds = pallet_balances::Holds::<Runtime>::get(&account);
+		if let Some(hold) =
+			holds.iter().find(|hold| !matches!(hold.id, RuntimeHoldReason::VehicleIdentity(_)))
+		{
+			return Err(format!("co-op {coop}'s account has a hold {:?}", hold.id));
+		}
 	}
 	Ok(())
 }
@@ -60,5 +84,6 @@ fn is_domain_hold(reason: &RuntimeHoldReason) -> bool {
 			| RuntimeHoldReason::UsageInsurance(_)
 			| RuntimeHoldReason::SharedCharging(_)
 			| RuntimeHoldReason::DataMarketplace(_)
+			| RuntimeHoldReason::CarSharing(_)
 	)
 }

@@ -78,6 +78,7 @@ fn execute(
 			.dispatch(RuntimeOrigin::root())
 			.map_err(|e| format!("funding the extra accounts failed: {e:?}"))?;
 	}
+	bind_coop_car_device()?;
 	let issuance = Balances::total_issuance();
 	invariants::check(0, issuance)?;
 	steps.push(Step::Block(n));
@@ -104,6 +105,23 @@ fn execute(
 	chain::end_block(n)?;
 	invariants::check(n, issuance)?;
 	stats.blocks += 1;
+	Ok(())
+}
+
+/// The co-op's fleet manager (Bob) invites `CAR_DEVICE` to the dev preset's co-op car
+/// (vehicle 2, co-op 0) and the device accepts, so that trips can be checked in and out.
+fn bind_coop_car_device() -> Result<(), String> {
+	let device: AccountId = actors::CAR_DEVICE.into();
+	let manager = polkadot_sdk::sp_keyring::Sr25519Keyring::Bob.to_account_id();
+	let invite =
+		pallet_car_sharing::Call::invite_device { coop: 0, vehicle: 2, device: device.clone() };
+	RuntimeCall::CarSharing(invite)
+		.dispatch(RuntimeOrigin::signed(manager))
+		.map_err(|e| format!("inviting the co-op car's device failed: {e:?}"))?;
+	let accept = pallet_vehicle_identity::Call::accept_device_binding { vehicle: 2 };
+	RuntimeCall::VehicleIdentity(accept)
+		.dispatch(RuntimeOrigin::signed(device))
+		.map_err(|e| format!("binding the co-op car's device failed: {e:?}"))?;
 	Ok(())
 }
 

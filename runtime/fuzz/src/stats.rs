@@ -9,8 +9,8 @@ use crate::calls::PALLETS;
 pub struct Stats {
 	pub programs: u64,
 	pub blocks: u64,
-	pub calls: [u64; 5],
-	pub succeeded: [u64; 5],
+	pub calls: [u64; PALLETS.len()],
+	pub succeeded: [u64; PALLETS.len()],
 	/// (pallet, call) -> (tried, succeeded).
 	pub per_call: BTreeMap<(usize, &'static str), (u64, u64)>,
 	/// (pallet, call, outcome) seen at least once.

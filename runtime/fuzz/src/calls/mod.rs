@@ -1,7 +1,9 @@
 //! Turns bytes into calls of the domain pallets, with origins and arguments chosen from what
-//! the chain's state says (owners, drivers, devices, insurers, chargers' operators) most of the
+//! the chain's state says (owners, drivers, devices, insurers, chargers' operators, co-ops'
+//! fleet managers, members and renters) most of the
 //! time, and from anyone, root or none otherwise.
 
+mod car_sharing;
 mod data_marketplace;
 mod service_book;
 mod shared_charging;
@@ -20,8 +22,14 @@ pub struct Ctx<'a> {
 }
 
 /// The domain pallets, in runtime order.
-pub const PALLETS: [&str; 5] =
-	["VehicleIdentity", "ServiceBook", "UsageInsurance", "SharedCharging", "DataMarketplace"];
+pub const PALLETS: [&str; 6] = [
+	"VehicleIdentity",
+	"ServiceBook",
+	"UsageInsurance",
+	"SharedCharging",
+	"DataMarketplace",
+	"CarSharing",
+];
 
 /// Calls that remove or end what other calls need.
 const RARE: [&str; 11] = [
@@ -45,7 +53,8 @@ pub fn call_names(pallet: usize) -> &'static [&'static str] {
 		1 => pallet_service_book::Call::<Runtime>::get_call_names(),
 		2 => pallet_usage_insurance::Call::<Runtime>::get_call_names(),
 		3 => pallet_shared_charging::Call::<Runtime>::get_call_names(),
-		_ => pallet_data_marketplace::Call::<Runtime>::get_call_names(),
+		4 => pallet_data_marketplace::Call::<Runtime>::get_call_names(),
+		_ => pallet_car_sharing::Call::<Runtime>::get_call_names(),
 	}
 }
 
@@ -59,12 +68,16 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 	if RARE.contains(&names[index]) && src.byte() < 192 {
 		index = src.below(names.len());
 	}
+	if pallet == 5 {
+		index = car_sharing::next_step(src, ctx.now).unwrap_or(index);
+	}
 	let (caller, call) = match pallet {
 		0 => vehicle_identity::generate(src, ctx, index),
 		1 => service_book::generate(src, ctx, index),
 		2 => usage_insurance::generate(src, ctx, index),
 		3 => shared_charging::generate(src, ctx, index),
-		_ => data_marketplace::generate(src, ctx, index),
+		4 => data_marketplace::generate(src, ctx, index),
+		_ => car_sharing::generate(src, ctx, index),
 	};
 	(pallet, caller, call)
 }

@@ -3,7 +3,7 @@
 
 use pallet_vehicle_identity::Call;
 use polkadot_sdk::frame_support::BoundedVec;
-use v2x_primitives::Powertrain;
+use v2x_primitives::{Powertrain, VehicleId};
 use v2x_runtime::{Runtime, RuntimeCall, UNIT};
 
 use super::Ctx;
@@ -70,15 +70,25 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 			actors::signer(src, pool, &owner),
 			Call::offer_sale {
 				vehicle,
-				buyer: actors::any(src, pool),
+				// Sometimes a car-sharing co-op: a gift to it is what its fleet manager adds.
+				buyer: match world::coop_accounts() {
+					coops if !coops.is_empty() && src.chance(48) => src.pick(&coops),
+					_ => actors::any(src, pool),
+				},
 				price: values::maybe_amount(src, 10 * UNIT),
 				expires_at: values::block(src, ctx.now),
 			},
 		),
 		4 => (actors::signer(src, pool, &owner), Call::cancel_offer { vehicle }),
 		5 => {
+			// A vehicle on offer most of the time: a co-op's sale completes only through this.
+			let offered: Vec<VehicleId> =
+				pallet_vehicle_identity::SaleOffers::<Runtime>::iter_keys().collect();
+			let vehicle =
+				if !offered.is_empty() && src.byte() < 192 { src.pick(&offered) } else { vehicle };
 			let buyer: Vec<_> = pallet_vehicle_identity::SaleOffers::<Runtime>::get(vehicle)
 				.map(|offer| offer.buyer)
+				.filter(world::can_sign)
 				.into_iter()
 				.collect();
 			(
@@ -155,10 +165,18 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 			};
 			(caller, Call::scrap_vehicle { vehicle })
 		}
-		18 => (
-			actors::signer(src, pool, &world::devices(vehicle)),
-			Call::accept_device_binding { vehicle },
-		),
+		18 => {
+			// A vehicle with an open invitation most of the time: a co-op car's devices are
+			// invited by its fleet manager and bound only by this call.
+			let invited: Vec<VehicleId> =
+				pallet_vehicle_identity::PendingDevices::<Runtime>::iter_keys().collect();
+			let vehicle =
+				if !invited.is_empty() && src.byte() < 192 { src.pick(&invited) } else { vehicle };
+			(
+				actors::signer(src, pool, &world::devices(vehicle)),
+				Call::accept_device_binding { vehicle },
+			)
+		}
 		19 => {
 			(actors::signer(src, pool, &world::devices(vehicle)), Call::leave_vehicle { vehicle })
 		}

@@ -7,6 +7,7 @@
 //! succeeds, so the setup is not what refused the others. A coverage test per pallet fails
 //! when a call has no row, so a new call (or a new pallet's file) joins the matrix.
 
+mod car_sharing;
 mod data_marketplace;
 mod service_book;
 mod shared_charging;
@@ -19,8 +20,8 @@ use super::{
 	run_to_block,
 };
 use crate::{
-	AccountId, Balances, DataMarketplace, Runtime, RuntimeCall, RuntimeOrigin, ServiceBook,
-	SharedCharging, System, UsageInsurance, VehicleIdentity, UNIT,
+	AccountId, Balances, CarSharing, DataMarketplace, Runtime, RuntimeCall, RuntimeOrigin,
+	ServiceBook, SharedCharging, System, UsageInsurance, VehicleIdentity, UNIT,
 };
 use codec::Encode;
 use pallet_shared_charging::{
@@ -60,7 +61,7 @@ pub(super) enum Role {
 	NewOwner,
 	/// Charlie: the approved workshop of the dev preset.
 	Workshop,
-	/// Dave: no part at all.
+	/// Dave: no part at all (outside car sharing: 20 shares of co-op 0, see `Dissenter`).
 	Stranger,
 	/// Eve: the insurer of product 0.
 	Insurer,
@@ -100,6 +101,27 @@ pub(super) enum Role {
 	GridOperator,
 	/// Another approved grid operator.
 	OtherGridOperator,
+	/// `[0xb0; 32]`: the founder of co-op 1 in the car-sharing scenarios (co-op 0 of the dev
+	/// preset, which owns vehicle 2, was founded by Bob at genesis).
+	Founder,
+	/// Charlie: 30 shares of co-op 0.
+	Member,
+	/// Dave: 20 shares of co-op 0 (votes nay on the sale in the sale scenarios).
+	Dissenter,
+	/// Alice, holding no share of co-op 0 (she owns vehicle 0).
+	NonMember,
+	/// Bob: co-op 0's fleet manager (and its genesis founder, with 50 shares).
+	FleetManager,
+	/// Eve: co-op 0's assessor.
+	Assessor,
+	/// `[0xb1; 32]`: the renter of booking 0 (vehicle 2), no member.
+	Renter,
+	/// `[0xb2; 32]`: the renter of booking 1 (vehicle 2, a later slot).
+	OtherRenter,
+	/// `[0xb3; 32]`: the device bound to vehicle 2 (the co-op car).
+	CarDevice,
+	/// `[0xb4; 32]`: funded, no part anywhere (Dave, the other pallets' stranger, is a member).
+	Outsider,
 	/// `RuntimeOrigin::root()` (sudo, or a council motion of three quarters).
 	Root,
 	/// `RuntimeOrigin::none()`: an unsigned transaction.
@@ -123,10 +145,11 @@ impl Role {
 		use Sr25519Keyring as K;
 		Some(match self {
 			Owner | Seller | Holder | Driver | CouncilMember => account(K::Alice),
-			AnotherOwner | Buyer | NewOwner => account(K::Bob),
-			Workshop => account(K::Charlie),
-			Stranger => account(K::Dave),
-			Insurer => account(K::Eve),
+			NonMember => account(K::Alice),
+			AnotherOwner | Buyer | NewOwner | FleetManager => account(K::Bob),
+			Workshop | Member => account(K::Charlie),
+			Stranger | Dissenter => account(K::Dave),
+			Insurer | Assessor => account(K::Eve),
 			Manufacturer => account(K::Ferdie),
 			OtherManufacturer => account(K::FerdieStash),
 			Cpo => account(K::CharlieStash),
@@ -145,6 +168,11 @@ impl Role {
 			OtherCpoMeter => extra(0xa9),
 			GridOperator => extra(0xaa),
 			OtherGridOperator => extra(0xab),
+			Founder => extra(0xb0),
+			Renter => extra(0xb1),
+			OtherRenter => extra(0xb2),
+			CarDevice => extra(0xb3),
+			Outsider => extra(0xb4),
 			Root | Unsigned | CouncilOneThird | CouncilTwoThirds => return None,
 		})
 	}
@@ -256,6 +284,7 @@ fn domain_digest() -> Vec<u8> {
 		UsageInsurance::name(),
 		SharedCharging::name(),
 		DataMarketplace::name(),
+		CarSharing::name(),
 		Balances::name(),
 	]
 	.map(|name| twox_128(name.as_bytes()));
@@ -277,6 +306,7 @@ pub(super) fn check_invariants() {
 	assert_eq!(UsageInsurance::do_try_state(), Ok(()));
 	assert_eq!(SharedCharging::do_try_state(), Ok(()));
 	assert_eq!(DataMarketplace::do_try_state(), Ok(()));
+	assert_eq!(CarSharing::do_try_state(), Ok(()));
 }
 
 /// Asserts that every call of the pallet `pallet` (its `get_call_names()`) has a row in one of
@@ -486,6 +516,7 @@ fn the_docs_table_names_every_domain_call() {
 		pallet_usage_insurance::Call::<Runtime>::get_call_names(),
 		pallet_shared_charging::Call::<Runtime>::get_call_names(),
 		pallet_data_marketplace::Call::<Runtime>::get_call_names(),
+		pallet_car_sharing::Call::<Runtime>::get_call_names(),
 	];
 	let missing: Vec<&&str> = calls
 		.iter()

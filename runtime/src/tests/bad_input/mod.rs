@@ -5,6 +5,7 @@
 //! element over their bound are refused earlier: their call does not even decode.
 //! `docs/bad-input.md` lists what each pallet refuses and with which error.
 
+mod car_sharing;
 mod data_marketplace;
 mod service_book;
 mod shared_charging;
