@@ -526,6 +526,11 @@ pub mod pallet {
 		/// The vehicle's previous trip has not ended: its renter or a device must end it (or the
 		/// fleet manager, after its slot).
 		VehicleInTrip,
+		/// The co-op's assessor decides its damage claims: it may not be the fleet manager who
+		/// files them, rent the co-op's cars, or decide a claim on its own booking.
+		ConflictOfInterest,
+		/// A co-op's account cannot receive shares: nobody could vote or sell them.
+		CoopAccountReceiver,
 	}
 
 	#[pallet::genesis_config]

@@ -6,6 +6,7 @@ use polkadot_sdk::{
 		ensure,
 		traits::{
 			fungible::{Inspect, InspectHold},
+			tokens::{Fortitude, Preservation},
 			Get,
 		},
 	},
@@ -63,6 +64,15 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::total_balance(&account) >= owed,
 				"a co-op's account holds less than its reserve and revenue"
+			);
+			// Members' revenue is never held (identity deposits) nor spent (purchases, exits).
+			let members_owed = finances
+				.undistributed
+				.saturating_add(finances.distributed.saturating_sub(finances.claimed));
+			ensure!(
+				T::Currency::reducible_balance(&account, Preservation::Preserve, Fortitude::Polite)
+					>= members_owed,
+				"a co-op's free balance does not cover its members' revenue"
 			);
 		}
 		ensure!(

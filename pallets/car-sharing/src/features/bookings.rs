@@ -125,6 +125,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let position = slots.iter().take_while(|(s, _, _)| *s < start).count();
 		let coop = Self::coop(coop_id)?;
+		ensure!(*renter != coop.assessor, Error::<T>::ConflictOfInterest);
 		let pricing = Self::pricing_of(&coop, coop_id, vehicle);
 		let rate = if Self::is_member(coop_id, renter) { pricing.member } else { pricing.renter };
 		let hours = Self::started_hours(end.saturating_sub(start).saturating_add(One::one()));

@@ -42,6 +42,7 @@ impl<T: Config> Pallet<T> {
 	/// Checks a co-op's name, rules and founders; returns the share supply.
 	pub(crate) fn validate_setup(setup: &CoopSetup<T>) -> Result<Shares, DispatchError> {
 		ensure!(!setup.name.is_empty(), Error::<T>::InvalidName);
+		ensure!(setup.fleet_manager != setup.assessor, Error::<T>::ConflictOfInterest);
 		Self::validate_rules(&setup.rules)?;
 		ensure!(!setup.founders.is_empty(), Error::<T>::InvalidShares);
 		let mut seen = BTreeSet::new();

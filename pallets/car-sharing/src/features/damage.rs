@@ -78,6 +78,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let (booking, claim) = Self::open_claim(id)?;
 		ensure!(who == Self::coop(booking.coop)?.assessor, Error::<T>::NotAssessor);
+		// An assessor named after the booking was made may be its renter: the co-op votes
+		// in another one.
+		ensure!(who != booking.renter, Error::<T>::ConflictOfInterest);
 		ensure!(claim.disputed, Error::<T>::NotDisputed);
 		ensure!(award <= claim.amount, Error::<T>::AwardAboveClaim);
 		Self::deposit_event(Event::ClaimDecided { booking: id, award });

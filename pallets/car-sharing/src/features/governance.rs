@@ -8,7 +8,7 @@ use polkadot_sdk::{
 		storage::with_storage_layer,
 		traits::{
 			fungible::{Inspect, Mutate},
-			tokens::Preservation,
+			tokens::{Fortitude, Preservation},
 			Get,
 		},
 	},
@@ -68,9 +68,16 @@ impl<T: Config> Pallet<T> {
 			ProposalKind::SetPricing { vehicle: Some(vehicle), .. } => {
 				Self::ensure_in_fleet(coop, *vehicle)?
 			}
-			ProposalKind::SetPricing { vehicle: None, .. }
-			| ProposalKind::SetFleetManager(_)
-			| ProposalKind::SetAssessor(_) => {}
+			ProposalKind::SetFleetManager(manager) => {
+				ensure!(*manager != Self::coop(coop)?.assessor, Error::<T>::ConflictOfInterest)
+			}
+			ProposalKind::SetAssessor(assessor) => {
+				ensure!(
+					*assessor != Self::coop(coop)?.fleet_manager,
+					Error::<T>::ConflictOfInterest
+				)
+			}
+			ProposalKind::SetPricing { vehicle: None, .. } => {}
 		}
 		Ok(())
 	}
@@ -162,20 +169,14 @@ impl<T: Config> Pallet<T> {
 			ProposalKind::BuyVehicle { vehicle, max_price } => {
 				Self::ensure_fleet_room(coop, vehicle)?;
 				// Members' revenue in the same account must not pay for cars.
-				let entry = Self::coop(coop)?;
-				ensure!(
-					max_price <= Self::spendable_reserve(&entry),
-					Error::<T>::InsufficientReserve
-				);
+				let budget = Self::spendable_reserve(coop, &Self::coop(coop)?);
+				ensure!(max_price <= budget, Error::<T>::InsufficientReserve);
 				let before = T::Currency::balance(&account);
 				T::Vehicles::accept_offer(&account, vehicle, max_price)?;
 				let paid = before.saturating_sub(T::Currency::balance(&account));
 				Coops::<T>::try_mutate(coop, |entry| -> DispatchResult {
 					let entry = entry.as_mut().ok_or(Error::<T>::CoopNotFound)?;
-					ensure!(
-						paid <= Self::spendable_reserve(entry),
-						Error::<T>::InsufficientReserve
-					);
+					ensure!(paid <= budget, Error::<T>::InsufficientReserve);
 					entry.finances.reserve = entry.finances.reserve.saturating_sub(paid);
 					Ok(())
 				})?;
@@ -189,9 +190,14 @@ impl<T: Config> Pallet<T> {
 				Self::update_coop(coop, |entry| entry.pricing = pricing)?
 			}
 			ProposalKind::SetFleetManager(manager) => {
+				ensure!(manager != Self::coop(coop)?.assessor, Error::<T>::ConflictOfInterest);
 				Self::update_coop(coop, |entry| entry.fleet_manager = manager)?
 			}
 			ProposalKind::SetAssessor(assessor) => {
+				ensure!(
+					assessor != Self::coop(coop)?.fleet_manager,
+					Error::<T>::ConflictOfInterest
+				);
 				Self::update_coop(coop, |entry| entry.assessor = assessor)?
 			}
 		}
@@ -205,9 +211,22 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// The reserve less the existential deposit: what purchases and exits may spend.
-	pub(crate) fn spendable_reserve(entry: &Coop<T>) -> BalanceOf<T> {
-		entry.finances.reserve.saturating_sub(T::Currency::minimum_balance())
+	/// What purchases and exits may spend: the reserve less `MinEndowment`, the working
+	/// capital the co-op's account keeps alive with and pays the identity pallet's device and
+	/// renter deposits from (they are held from this account, so the booked reserve counts
+	/// them); and never more than the account's free balance beyond what members are owed
+	/// (undistributed and unclaimed revenue), so a purchase or an exit never spends revenue.
+	pub(crate) fn spendable_reserve(coop: CoopId, entry: &Coop<T>) -> BalanceOf<T> {
+		let finances = &entry.finances;
+		let owed = finances
+			.undistributed
+			.saturating_add(finances.distributed.saturating_sub(finances.claimed));
+		let free = T::Currency::reducible_balance(
+			&Self::coop_account(coop),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		);
+		finances.reserve.saturating_sub(T::MinEndowment::get()).min(free.saturating_sub(owed))
 	}
 
 	/// Removes a closed proposal's votes (at most one per member).
@@ -229,7 +248,7 @@ impl<T: Config> Pallet<T> {
 		PendingSales::<T>::remove(vehicle);
 		Self::credit_reserve(coop, sale.price);
 		let Some(entry) = Coops::<T>::get(coop) else { return };
-		let spendable = to_u128::<T>(Self::spendable_reserve(&entry)).unwrap_or(0);
+		let spendable = to_u128::<T>(Self::spendable_reserve(coop, &entry)).unwrap_or(0);
 		let per_share = spendable.checked_div(u128::from(entry.share_supply)).unwrap_or(0);
 		let price_per_share = to_balance::<T>(per_share).unwrap_or_else(|_| Zero::zero());
 		let until = Self::now().saturating_add(T::ExitWindow::get());
@@ -261,7 +280,7 @@ impl<T: Config> Pallet<T> {
 			.checked_mul(u128::from(shares))
 			.ok_or(Error::<T>::Overflow)?;
 		let buyback = to_balance::<T>(buyback)?;
-		ensure!(buyback <= Self::spendable_reserve(&entry), Error::<T>::InsufficientReserve);
+		ensure!(buyback <= Self::spendable_reserve(coop, &entry), Error::<T>::InsufficientReserve);
 		let revenue = member.unclaimed;
 		let paid = buyback.checked_add(&revenue).ok_or(Error::<T>::Overflow)?;
 		T::Currency::transfer(&Self::coop_account(coop), &who, paid, Preservation::Preserve)?;

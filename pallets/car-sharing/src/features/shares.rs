@@ -7,7 +7,7 @@ use polkadot_sdk::{
 	sp_runtime::DispatchResult,
 };
 
-use crate::{Config, CoopId, Coops, Error, Event, Members, Pallet, Shares};
+use crate::{Config, CoopId, CoopOfAccount, Coops, Error, Event, Members, Pallet, Shares};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_transfer_shares(
@@ -18,6 +18,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		ensure!(from != to, Error::<T>::SelfTransfer);
+		ensure!(!CoopOfAccount::<T>::contains_key(&to), Error::<T>::CoopAccountReceiver);
 		let mut entry = Self::coop(coop)?;
 		let mut sender = Members::<T>::get(coop, &from).ok_or(Error::<T>::NotMember)?;
 		ensure!(sender.shares >= amount, Error::<T>::InsufficientShares);

@@ -462,17 +462,18 @@ fn exit_cannot_spend_a_reserve_the_coop_spent_on_a_purchase() {
 		let coop = coop_with_vehicle();
 		let proposal = passed_sale(coop);
 		buyer_accepts();
-		// The reserve (1 050) buys another car for 1 040 before CAROL exits.
+		// The reserve (1 050) buys another car for 1 000 before CAROL exits: all it may spend,
+		// as the endowment (50) stays for the identity pallet's deposits.
 		let account = CarSharing::coop_account(coop);
 		let offer =
-			MockOffer { seller: OWNER, buyer: account, price: Some(1_040), expires_at: 1_000 };
+			MockOffer { seller: OWNER, buyer: account, price: Some(1_000), expires_at: 1_000 };
 		MockVehicles::add_offer(OTHER_VEHICLE, offer);
 		let purchase =
-			propose(coop, ProposalKind::BuyVehicle { vehicle: OTHER_VEHICLE, max_price: 1_040 });
+			propose(coop, ProposalKind::BuyVehicle { vehicle: OTHER_VEHICLE, max_price: 1_000 });
 		vote(coop, purchase, ALICE, true);
 		vote(coop, purchase, BOB, true);
 		assert_eq!(close(coop, purchase), closed(purchase, true, Some(Ok(()))));
-		assert_eq!(coop_of(coop).finances.reserve, 10);
+		assert_eq!(coop_of(coop).finances.reserve, ENDOWMENT);
 
 		assert_noop!(
 			CarSharing::exit(signed(CAROL), coop, proposal),
@@ -491,8 +492,9 @@ fn a_passed_purchase_pays_from_the_reserve_and_joins_the_fleet() {
 			MockOffer { seller: OWNER, buyer: account, price: Some(200), expires_at: 1_000 };
 		MockVehicles::add_offer(OTHER_VEHICLE, offer);
 		let owner_before = free(OWNER);
+		// The reserve is 250 (the endowment and a fifth of the income); the endowment stays.
 		let proposal =
-			propose(coop, ProposalKind::BuyVehicle { vehicle: OTHER_VEHICLE, max_price: 240 });
+			propose(coop, ProposalKind::BuyVehicle { vehicle: OTHER_VEHICLE, max_price: 200 });
 		vote(coop, proposal, ALICE, true);
 		vote(coop, proposal, BOB, true);
 

@@ -5,6 +5,7 @@
 //! quorum 50 %, supermajority two thirds of the supply, 20 % of income kept in reserve.
 
 mod bookings;
+mod conflicts;
 mod coops;
 mod damage;
 mod genesis;
