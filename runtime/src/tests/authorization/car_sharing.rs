@@ -252,6 +252,7 @@ fn booked_rows() -> Vec<Row> {
 		signed_only(Call::claim_revenue { coop: COOP }),
 		signed_only(book(2_000, 2_000 + HOURS - 1)),
 		refused(&[OtherRenter, Member], book(B0_END, B0_END + 10), Error::SlotTaken),
+		refused(&[Assessor], book(2_000, 2_000 + HOURS - 1), Error::ConflictOfInterest),
 		refused(
 			&[Renter],
 			Call::book { vehicle: V0, start: 2_000, end: 2_100, max_km: 1 },

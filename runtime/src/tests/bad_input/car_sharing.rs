@@ -188,6 +188,19 @@ fn car_sharing_refuses_bad_input_with_typed_errors() {
 				E::InvalidName,
 			),
 			row(
+				"the fleet manager as its own assessor",
+				alice(),
+				Call::create_coop {
+					name: BoundedVec::truncate_from(b"Co-op".to_vec()),
+					rules: rules(),
+					pricing: pricing(),
+					founders: BoundedVec::truncate_from(founders()),
+					fleet_manager: account(Alice),
+					assessor: account(Alice),
+				},
+				E::ConflictOfInterest,
+			),
+			row(
 				"a quorum of 0",
 				alice(),
 				with_rules(|r| r.quorum = Perbill::zero()),
@@ -293,6 +306,16 @@ fn car_sharing_refuses_bad_input_with_typed_errors() {
 				E::SelfTransfer,
 			),
 			row(
+				"transfer to the co-op's own account",
+				charlie(),
+				Call::transfer_shares {
+					coop: COOP,
+					to: pallet_car_sharing::Pallet::<Runtime>::coop_account(COOP),
+					amount: 1,
+				},
+				E::CoopAccountReceiver,
+			),
+			row(
 				"transfer more shares than held",
 				charlie(),
 				Call::transfer_shares { coop: COOP, to: account(Dave), amount: 31 },
@@ -357,6 +380,7 @@ fn car_sharing_refuses_bad_input_with_typed_errors() {
 				E::BookingTooLong,
 			),
 			row("an end at u32::MAX", renter_(), book(V2, 3_000, u32::MAX, 1), E::BookingTooLong),
+			row("a booking by the assessor", eve(), book(V2, 3_000, 3_010, 1), E::ConflictOfInterest),
 			row(
 				"a slot ending where another starts",
 				renter_(),
