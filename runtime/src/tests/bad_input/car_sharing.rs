@@ -380,7 +380,12 @@ fn car_sharing_refuses_bad_input_with_typed_errors() {
 				E::BookingTooLong,
 			),
 			row("an end at u32::MAX", renter_(), book(V2, 3_000, u32::MAX, 1), E::BookingTooLong),
-			row("a booking by the assessor", eve(), book(V2, 3_000, 3_010, 1), E::ConflictOfInterest),
+			row(
+				"a booking by the assessor",
+				eve(),
+				book(V2, 3_000, 3_010, 1),
+				E::ConflictOfInterest,
+			),
 			row(
 				"a slot ending where another starts",
 				renter_(),
