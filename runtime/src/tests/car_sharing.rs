@@ -8,10 +8,7 @@ use pallet_car_sharing::{
 	BookingState, Bookings, Coops, Event, Fleet, ProposalKind, VehicleCoop, VehicleTripTotals,
 };
 use polkadot_sdk::{
-	frame_support::{
-		assert_ok,
-		traits::{fungible::Inspect, Get},
-	},
+	frame_support::{assert_ok, traits::fungible::Inspect},
 	frame_system,
 	sp_core::H256,
 	sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie},
