@@ -601,8 +601,14 @@ pub mod pallet {
 		/// through a `BuyVehicle` proposal. The co-op's fleet manager only.
 		///
 		/// Emits `VehicleAdded` (and the identity pallet's sale events).
+		///
+		/// The sale runs every pallet's ownership hook for the giver's vehicle (its work orders,
+		/// policy, data grants), which the benchmark's fresh vehicle does not have: their worst
+		/// case is charged on top.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::add_vehicle())]
+		#[pallet::weight(
+			T::WeightInfo::add_vehicle().saturating_add(T::Vehicles::accept_offer_weight())
+		)]
 		pub fn add_vehicle(
 			origin: OriginFor<T>,
 			coop: CoopId,
