@@ -14,8 +14,9 @@ const TRANSFERS = 200;
 
 test('200 pre-signed transfers are all included and the phase report has its shape', { timeout: 120_000 }, async () => {
   const env = await startDev();
+  let api;
   try {
-    const api = await connect(env.nodes[0]);
+    api = await connect(env.nodes[0]);
     const { phases, missing } = await runLoad(api, env.nodes, {
       phases: ['transfers'],
       sizes: { ...DEFAULTS, transfers: TRANSFERS, senders: 50 },
@@ -49,6 +50,8 @@ test('200 pre-signed transfers are all included and the phase report has its sha
     assert.ok(p.rssMiB.dev.max > 0);
     assert.ok(p.finalityLag.perNode.dev.max !== null);
   } finally {
+    // Also on a failure: a client left connected would reconnect to the stopped node for ever.
+    await api?.disconnect().catch(() => {});
     await env.cleanup();
   }
 });
@@ -57,8 +60,9 @@ const TRIPS = 20;
 
 test('20 car-sharing trips set up through extrinsics are all checked in and out', { timeout: 300_000 }, async () => {
   const env = await startDev();
+  let api;
   try {
-    const api = await connect(env.nodes[0]);
+    api = await connect(env.nodes[0]);
     const { phases, missing, trips } = await runLoad(api, env.nodes, {
       phases: ['checkIns', 'sharing'],
       sizes: { ...DEFAULTS, senders: 8, trips: TRIPS },
@@ -86,6 +90,8 @@ test('20 car-sharing trips set up through extrinsics are all checked in and out'
     assert.ok(loadTrips.every((t) => t.revenue.toBigInt() > 0n));
     await api.disconnect();
   } finally {
+    // Also on a failure: a client left connected would reconnect to the stopped node for ever.
+    await api?.disconnect().catch(() => {});
     await env.cleanup();
   }
 });

@@ -76,7 +76,8 @@ export async function setupTrips(api, who, vehicles, { checkIn = true, log }) {
   const coopCount = coopsFor(api, count);
   log(`founding ${coopCount} co-ops for ${count} shared vehicles`);
   const creations = Array.from({ length: coopCount }, (_, i) => api.tx.carSharing.createCoop(
-    `Load co-op ${i}`, RULES, PRICING, [[who.manager.address, 1]], who.manager.address, who.manager.address,
+    // The fleet owner assesses damage: a co-op's assessor may not be its fleet manager.
+    `Load co-op ${i}`, RULES, PRICING, [[who.manager.address, 1]], who.manager.address, who.fleet.address,
   ));
   const coops = dataOf(await sendAll(api, who.manager, batched(api, creations)), 'carSharing', 'CoopCreated')
     .map((d) => ({ id: d.coop.toNumber(), account: d.account.toString() }));
