@@ -48,10 +48,6 @@ pub trait VehicleControl<AccountId, Balance, BlockNumber> {
 	fn offer_weight() -> Weight;
 	/// The most weight `accept_offer` may use, ownership hooks included.
 	fn accept_offer_weight() -> Weight;
-	/// The most weight `invite_device` or `unbind_device` may use.
-	fn device_weight() -> Weight;
-	/// The most weight `grant_operator` or `revoke_operator` may use.
-	fn operator_weight() -> Weight;
 	/// The most weight `report_stolen` or `report_recovered` may use, status hooks included.
 	fn status_weight() -> Weight;
 }

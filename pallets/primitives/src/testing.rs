@@ -307,12 +307,6 @@ impl VehicleControl<u64, u64, u64> for MockVehicles {
 	fn accept_offer_weight() -> Weight {
 		Weight::zero()
 	}
-	fn device_weight() -> Weight {
-		Weight::zero()
-	}
-	fn operator_weight() -> Weight {
-		Weight::zero()
-	}
 	fn status_weight() -> Weight {
 		Weight::zero()
 	}

@@ -80,14 +80,6 @@ impl<T: Config> VehicleControl<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> fo
 		T::WeightInfo::accept_offer().saturating_add(T::OnOwnershipTransferred::weight())
 	}
 
-	fn device_weight() -> Weight {
-		T::WeightInfo::bind_device().max(T::WeightInfo::unbind_device())
-	}
-
-	fn operator_weight() -> Weight {
-		T::WeightInfo::grant_operator().max(T::WeightInfo::revoke_operator())
-	}
-
 	fn status_weight() -> Weight {
 		T::WeightInfo::report_stolen()
 			.max(T::WeightInfo::report_recovered())
