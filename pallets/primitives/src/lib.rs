@@ -26,8 +26,8 @@ pub use control::VehicleControl;
 pub use odometer::{FlagReason, Km, OdometerLog, OdometerReading, OdometerSource, ReadingVerdict};
 pub use passport::{
 	newest_first_page, ChargingSummary, IdentitySection, OdometerSection, OwnershipSection,
-	PassportPage, SaleEntry, SaleOfferEntry, SharingSection, VehiclePassport, VehicleRef,
-	PASSPORT_RECORDS_PER_PAGE,
+	PassportPage, RoadSection, SaleEntry, SaleOfferEntry, SharingSection, VehiclePassport,
+	VehicleRef, PASSPORT_RECORDS_PER_PAGE,
 };
 pub use vehicle::{
 	OnOwnershipTransferred, OnVehicleStatusChanged, OperatingRight, Powertrain, VehicleId,

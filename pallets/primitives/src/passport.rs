@@ -122,6 +122,28 @@ pub struct SharingSection<Balance> {
 	pub open_bookings: u32,
 }
 
+/// The vehicle's road usage: who serves it for tolls, what it holds prepaid, what it paid
+/// and the platoons it drove in (None in the passport when none of it ever happened).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct RoadSection<AccountId, Balance> {
+	/// The toll service provider serving the vehicle today.
+	pub provider: Option<AccountId>,
+	/// The owner's prepaid toll balance for the vehicle (held).
+	pub prepaid: Balance,
+	/// Tolls paid: direct passages and accepted declarations, after corrections.
+	pub tolls_paid: Balance,
+	/// Passages paid directly by the vehicle's device.
+	pub passages: u32,
+	/// Vehicle-day declarations accepted by toll chargers.
+	pub declarations: u32,
+	/// The platoon the vehicle drives in now.
+	pub platoon: Option<u64>,
+	/// Kilometres led in platoons, counted when both trucks attested them.
+	pub km_led: u64,
+	/// Kilometres followed in platoons, counted when both trucks attested them.
+	pub km_followed: u64,
+}
+
 /// A vehicle's passport: `Record` is a service record, `Policy` the active insurance policy
 /// and `Listing` an open data listing, as their pallets describe them.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
