@@ -2,7 +2,7 @@
 
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
-	CarSharing, DataMarketplace, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	CarSharing, DataMarketplace, Executive, RoadUsage, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, ServiceBook, SharedCharging, System, TransactionPayment, UsageInsurance,
 	VehicleIdentity, VERSION,
 };
@@ -350,6 +350,29 @@ impl_runtime_apis! {
 			vehicle: VehicleId,
 		) -> Vec<pallet_car_sharing::SlotView<AccountId, BlockNumber>> {
 			CarSharing::vehicle_slots(vehicle)
+		}
+	}
+
+	impl pallet_road_usage::runtime_api::RoadUsageApi<Block, AccountId, Balance> for Runtime {
+		fn quote(
+			context: pallet_road_usage::ContextId,
+			day: pallet_road_usage::Day,
+			class: pallet_road_usage::VehicleClass,
+			usage: Vec<pallet_road_usage::Usage>,
+		) -> Option<Balance> {
+			RoadUsage::quote(context, day, class, usage)
+		}
+
+		fn provider_exposure(provider: AccountId) -> Option<(Balance, Balance)> {
+			RoadUsage::provider_exposure(&provider)
+		}
+
+		fn charged_events(
+			context: pallet_road_usage::ContextId,
+			vehicle: VehicleId,
+			day: pallet_road_usage::Day,
+		) -> Vec<pallet_road_usage::EventId> {
+			RoadUsage::charged_events(context, vehicle, day)
 		}
 	}
 

@@ -26,6 +26,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_shared_charging, SharedCharging]
 	[pallet_data_marketplace, DataMarketplace]
 	[pallet_car_sharing, CarSharing]
+	[pallet_road_usage, RoadUsage]
 );
 
 use frame_benchmarking::baseline::Pallet as BaselineBench;

@@ -5,13 +5,14 @@
 
 use crate::{
 	opaque::SessionKeys, AccountId, Balance, BalancesConfig, CarSharingConfig,
-	CouncilMembershipConfig, DataMarketplaceConfig, Runtime, RuntimeGenesisConfig,
+	CouncilMembershipConfig, DataMarketplaceConfig, RoadUsageConfig, Runtime, RuntimeGenesisConfig,
 	ServiceBookConfig, SessionConfig, SharedChargingConfig, SudoConfig, UsageInsuranceConfig,
 	ValidatorSetConfig, VehicleIdentityConfig, DAYS, MILLI_UNIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_car_sharing::{CoopRules, GenesisCoop, Pricing, Rate};
 use pallet_data_marketplace::{DataCategory, GenesisListing};
+use pallet_road_usage::{ChargeKind, GenesisContext, GenesisPlatoon, PlatoonRule, TariffPrice};
 use pallet_service_book::RecordKind;
 use pallet_shared_charging::{
 	AccessRule, Connector, GenesisCharger, PriceComponents, TariffElement, TariffRestrictions,
@@ -92,6 +93,11 @@ pub fn development_config_genesis() -> Value {
 	let mut endowed = dev_accounts();
 	// The demo co-op's account: its first reserve.
 	endowed.push((demo_coop_account(), DEMO_COOP_RESERVE));
+	// The road-usage cast, which has no well-known dev account of its own.
+	endowed.extend(
+		[TOLL_CHARGER, TOLL_PROVIDER, HAULIER_A, HAULIER_B]
+			.map(|public| (road_account(public), ROAD_ENDOWMENT)),
+	);
 	let mut genesis = network_genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_council(),
@@ -137,12 +143,29 @@ fn demo_vehicle_data() -> Value {
 					Some(18_000),
 				),
 				(
-					manufacturer,
+					manufacturer.clone(),
 					b"5YJ3E1EA6RF900003".to_vec(),
 					demo_coop_account(),
 					2024,
 					Powertrain::Bev,
 					Some(60_000),
+				),
+				// The platoon's trucks (see [`demo_road_usage`]).
+				(
+					manufacturer.clone(),
+					b"5YJSE1EA6RF000004".to_vec(),
+					road_account(HAULIER_A),
+					2024,
+					Powertrain::Bev,
+					Some(900_000),
+				),
+				(
+					manufacturer,
+					b"5YJSE1EA8RF000005".to_vec(),
+					road_account(HAULIER_B),
+					2024,
+					Powertrain::Bev,
+					Some(900_000),
 				),
 			],
 		},
@@ -179,6 +202,7 @@ fn demo_vehicle_data() -> Value {
 		},
 		shared_charging: demo_charging(),
 		car_sharing: CarSharingConfig { coops: vec![demo_coop()] },
+		road_usage: demo_road_usage(),
 		data_marketplace: DataMarketplaceConfig {
 			listings: vec![GenesisListing {
 				vehicle: 0,
@@ -287,6 +311,75 @@ fn demo_coop() -> GenesisCoop<AccountId, Balance, crate::BlockNumber> {
 		fleet_manager: bob,
 		assessor: Sr25519Keyring::Eve.to_account_id(),
 		vehicles: vec![2],
+	}
+}
+
+/// What each account of the road-usage cast starts with.
+const ROAD_ENDOWMENT: Balance = 100_000 * UNIT;
+
+/// The road-usage cast's sr25519 keys, from the dev seed phrase with these paths (add them to
+/// Polkadot.js apps by their URI): the toll charger `//TollCharger`, the toll service provider
+/// `//TollProvider`, the hauliers `//HaulierA` and `//HaulierB` and the gantries `//Gantry1`
+/// and `//Gantry2`.
+const TOLL_CHARGER: [u8; 32] =
+	polkadot_sdk::sp_core::hex2array!("2ebd01922a7c878d764904ad10599bdd1e675ae3ceca2da545c7b4a04fc88e09");
+const TOLL_PROVIDER: [u8; 32] =
+	polkadot_sdk::sp_core::hex2array!("4205ce3e77db639dcc32cb07aae43dcc1a85c9ae9c806c785568c53d00ccbd68");
+const HAULIER_A: [u8; 32] =
+	polkadot_sdk::sp_core::hex2array!("60eade808b2663daaa3f99749b39528a9bd1df34da9452e33add894465c1bf6a");
+const HAULIER_B: [u8; 32] =
+	polkadot_sdk::sp_core::hex2array!("ace4bf0bda0d14da1fee6e015e61ca8bb3dbc49dbbb2aebfbb4452d951297f50");
+const GANTRY_1: [u8; 32] =
+	polkadot_sdk::sp_core::hex2array!("38004d9950c91a9d977a6e9e5d1db04eb2095bb43c2668b67b3acb626a80b318");
+const GANTRY_2: [u8; 32] =
+	polkadot_sdk::sp_core::hex2array!("b6160fe94d5c42cbf88eae34d393cd80ca33a79e70610611b92143e83d63871b");
+
+fn road_account(public: [u8; 32]) -> AccountId {
+	AccountId::new(public)
+}
+
+/// The toll charger "Alpine Motorways" runs context 0, the gantries of the A13 Brenner
+/// motorway (per passage: 8 V2X a car, class 1; 25 V2X a truck, class 2; gantries 1 and 2),
+/// and context 1, the Tyrol truck toll network (per km, class 2: 0.30 V2X by day, band 0;
+/// 0.40 V2X at night, band 1). "V2X Toll Services" is the approved provider with a 1 000 V2X
+/// bond; it serves Alice's vehicle 0 (50 V2X prepaid for direct passages) and the trucks 3
+/// and 4. Truck 3 (HaulierA) leads a platoon that truck 4 (HaulierB) follows: the follower
+/// saves an estimated 0.20 V2X of energy a km and pays the leader half of it, with 1 000 km
+/// (100 V2X) in escrow.
+fn demo_road_usage() -> RoadUsageConfig {
+	let charger = road_account(TOLL_CHARGER);
+	let provider = road_account(TOLL_PROVIDER);
+	let price = |class, band, price| TariffPrice { class, band, price };
+	RoadUsageConfig {
+		chargers: vec![(charger.clone(), b"Alpine Motorways".to_vec())],
+		providers: vec![(provider.clone(), b"V2X Toll Services".to_vec(), 1_000 * UNIT)],
+		contexts: vec![
+			GenesisContext {
+				charger: charger.clone(),
+				domain: b"A13 Brenner motorway".to_vec(),
+				kind: ChargeKind::Passage,
+				prices: vec![price(1, 0, 8 * UNIT), price(2, 0, 25 * UNIT)],
+				gantries: vec![road_account(GANTRY_1), road_account(GANTRY_2)],
+			},
+			GenesisContext {
+				charger,
+				domain: b"Tyrol truck toll network".to_vec(),
+				kind: ChargeKind::Distance,
+				prices: vec![price(2, 0, 300 * MILLI_UNIT), price(2, 1, 400 * MILLI_UNIT)],
+				gantries: vec![],
+			},
+		],
+		subscriptions: vec![(0, provider.clone()), (3, provider.clone()), (4, provider)],
+		prepaid: vec![(0, 50 * UNIT)],
+		platoons: vec![GenesisPlatoon {
+			leader: 3,
+			payee: road_account(HAULIER_A),
+			rule: PlatoonRule {
+				saving_per_km: 200 * MILLI_UNIT,
+				leader_share: Perbill::from_percent(50),
+			},
+			followers: vec![(4, road_account(HAULIER_B), 1_000)],
+		}],
 	}
 }
 

@@ -238,4 +238,7 @@ mod runtime {
 	// After VehicleIdentity: genesis co-ops need their vehicles.
 	#[runtime::pallet_index(25)]
 	pub type CarSharing = pallet_car_sharing;
+	// After VehicleIdentity: genesis subscriptions, prepaid balances and platoons need vehicles.
+	#[runtime::pallet_index(26)]
+	pub type RoadUsage = pallet_road_usage;
 }

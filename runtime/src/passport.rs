@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use v2x_primitives::{ChargingSummary, PassportPage, VehiclePassport, VehicleRef};
 
 use crate::{
-	AccountId, Balance, BlockNumber, CarSharing, DataMarketplace, Runtime, ServiceBook,
+	AccountId, Balance, BlockNumber, CarSharing, DataMarketplace, RoadUsage, Runtime, ServiceBook,
 	SharedCharging, UsageInsurance, VehicleIdentity,
 };
 
@@ -54,6 +54,7 @@ pub fn vehicle_passport(vehicle: VehicleRef, newest_record: Option<u32>) -> Opti
 			.filter(|listing| listing.open)
 			.collect(),
 		car_sharing: CarSharing::passport_section(id),
+		road_usage: RoadUsage::passport_section(id),
 	})
 }
 

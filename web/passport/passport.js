@@ -612,6 +612,22 @@ function renderSharing({ carSharing, token }) {
   fact(list, 'Open bookings', numbers.format(carSharing.openBookings));
 }
 
+function renderRoad({ roadUsage, token }) {
+  const list = $('road');
+  list.replaceChildren();
+  show($('road-empty'), roadUsage == null);
+  show(list, roadUsage != null);
+  if (roadUsage == null) return;
+  fact(list, 'Toll provider', roadUsage.provider ? account(roadUsage.provider, null, { short: true }) : 'none', 'road-provider');
+  fact(list, 'Prepaid tolls', amount(roadUsage.prepaid, token));
+  fact(list, 'Tolls paid', amount(roadUsage.tollsPaid, token), 'road-paid');
+  fact(list, 'Passages paid by the car', numbers.format(roadUsage.passages));
+  fact(list, 'Days declared by providers', numbers.format(roadUsage.declarations));
+  fact(list, 'Platoon', roadUsage.platoon == null ? 'none' : `#${roadUsage.platoon}`, 'road-platoon');
+  fact(list, 'Led in platoons', km(roadUsage.kmLed));
+  fact(list, 'Followed in platoons', km(roadUsage.kmFollowed));
+}
+
 function renderListings({ dataListings, token }) {
   const listings = dataListings ?? [];
   $('listings').tBodies[0].replaceChildren(...listings.map((listing) => el('tr', {}, [
@@ -636,6 +652,7 @@ function renderPassport(passport, rpcUrl) {
   renderInsurance(passport);
   renderCharging(passport);
   renderSharing(passport);
+  renderRoad(passport);
   renderListings(passport);
 }
 

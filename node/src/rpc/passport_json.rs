@@ -51,6 +51,16 @@ pub fn passport(passport: Passport, times: &mut impl BlockTimes) -> Value {
 			"revenue": amount(sharing.revenue),
 			"openBookings": sharing.open_bookings,
 		})),
+		"roadUsage": passport.road_usage.map(|road| json!({
+			"provider": road.provider.as_ref().map(account),
+			"prepaid": amount(road.prepaid),
+			"tollsPaid": amount(road.tolls_paid),
+			"passages": road.passages,
+			"declarations": road.declarations,
+			"platoon": road.platoon,
+			"kmLed": road.km_led,
+			"kmFollowed": road.km_followed,
+		})),
 	})
 }
 

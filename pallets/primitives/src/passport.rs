@@ -160,6 +160,8 @@ pub struct VehiclePassport<AccountId, Balance, BlockNumber, Record, Policy, List
 	pub data_listings: Vec<Listing>,
 	/// Set when a car-sharing co-op owns the vehicle.
 	pub car_sharing: Option<SharingSection<Balance>>,
+	/// Set when the vehicle has a toll provider, a prepaid balance, tolls or platoons on record.
+	pub road_usage: Option<RoadSection<AccountId, Balance>>,
 }
 
 /// The positions of the page of a list of `total` entries, newest first, that starts at

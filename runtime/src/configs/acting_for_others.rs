@@ -38,11 +38,12 @@ pub enum ProxyType {
 	NonTransfer,
 	/// A fleet manager: runs the vehicles' day-to-day calls in the domain pallets (devices,
 	/// operators, theft reports, work orders, policies and claims, charging sessions, data
-	/// listings and batches, car-sharing bookings, trips and co-op votes), but cannot sell,
+	/// listings and batches, car-sharing bookings, trips and co-op votes, toll providers,
+	/// prepaid tolls and platoons), but cannot sell,
 	/// encumber or scrap a vehicle, give co-op shares away, nor move tokens.
 	Fleet,
-	/// A device's telemetry only: odometer readings, insurance usage reports, data batches and
-	/// car-sharing check-ins and check-outs.
+	/// A device's telemetry only: odometer readings, insurance usage reports, data batches,
+	/// car-sharing check-ins and check-outs, toll passages and platoon segments.
 	/// The device's account adds its gateway (or a second key) as this proxy.
 	Telemetry,
 	/// A council member's voting key: council motions and votes only.
@@ -75,7 +76,11 @@ fn is_telemetry(call: &RuntimeCall) -> bool {
 			| RuntimeCall::CarSharing(
 				pallet_car_sharing::Call::check_in { .. }
 					| pallet_car_sharing::Call::check_out { .. }
-			)
+			) | RuntimeCall::RoadUsage(
+			pallet_road_usage::Call::report_passage { .. }
+				| pallet_road_usage::Call::start_segment { .. }
+				| pallet_road_usage::Call::attest_segment { .. }
+		)
 	)
 }
 
@@ -89,6 +94,7 @@ fn is_vehicle_operation(call: &RuntimeCall) -> bool {
 			| RuntimeCall::SharedCharging(..)
 			| RuntimeCall::DataMarketplace(..)
 			| RuntimeCall::CarSharing(..)
+			| RuntimeCall::RoadUsage(..)
 	)
 }
 

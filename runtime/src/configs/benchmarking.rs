@@ -3,13 +3,18 @@
 //! pallet's `BenchmarkHelper` is implemented here on the same registrations.
 
 use crate::{
-	opaque::SessionKeys, AccountId, Balances, Runtime, RuntimeOrigin, Session, System,
+	opaque::SessionKeys, AccountId, Balances, Runtime, RuntimeOrigin, Session, Signature, System,
 	VehicleIdentity, UNIT,
 };
 use alloc::{string::ToString, vec};
 use codec::Encode;
 use pallet_vehicle_identity::Powertrain;
-use polkadot_sdk::frame_support::traits::{fungible::Mutate, Get};
+use polkadot_sdk::{
+	frame_support::traits::{fungible::Mutate, Get},
+	sp_core::{crypto::KeyTypeId, sr25519},
+	sp_io,
+	sp_runtime::{traits::IdentifyAccount, MultiSignature, MultiSigner},
+};
 use v2x_primitives::{VehicleId, VehicleRegistry, Vin};
 
 /// Registers vehicles through the identity pallet's own calls, as a user would.
@@ -132,6 +137,30 @@ impl pallet_shared_charging::BenchmarkHelper<AccountId> for RegisteredVehicles {
 		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(now.max(1_780_000_000_000));
 		Self::register_with_device(owner, device)
 	}
+}
+
+impl pallet_road_usage::BenchmarkHelper<AccountId, Signature> for RegisteredVehicles {
+	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
+		Self::register_with_device(owner, device)
+	}
+
+	fn gantry() -> AccountId {
+		MultiSigner::from(gantry_key()).into_account()
+	}
+
+	fn sign_as_gantry(payload: &[u8]) -> Signature {
+		let signature = sp_io::crypto::sr25519_sign(GANTRY_KEY_TYPE, &gantry_key(), payload)
+			.expect("the benchmark's keystore holds the gantry key it generated");
+		MultiSignature::Sr25519(signature)
+	}
+}
+
+/// The key type of the benchmark gantry's key in the benchmark's keystore.
+const GANTRY_KEY_TYPE: KeyTypeId = KeyTypeId(*b"gant");
+
+/// The benchmark gantry's sr25519 key: always the same, from a fixed seed.
+fn gantry_key() -> sr25519::Public {
+	sp_io::crypto::sr25519_generate(GANTRY_KEY_TYPE, Some(b"//Gantry".to_vec()))
 }
 
 /// Registers session keys for an account, as a validator's operator does with

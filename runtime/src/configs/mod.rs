@@ -8,6 +8,7 @@ mod consensus;
 mod data_marketplace;
 mod governance;
 mod monetary;
+mod road_usage;
 mod service_book;
 mod shared_charging;
 mod system;

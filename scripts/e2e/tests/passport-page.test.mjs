@@ -26,6 +26,9 @@ const DEMO_VIN = '5YJ3E1EA5RF000001';
 const SECOND_VIN = '5YJYGDEE1RF000002';
 // Vehicle 2 belongs to the co-op "Neighbours' Car Share" (co-op 0).
 const COOP_VIN = '5YJ3E1EA6RF900003';
+// Vehicle 3, HaulierA's truck, leads platoon 0; "V2X Toll Services" (//TollProvider) serves it.
+const TRUCK_VIN = '5YJSE1EA6RF000004';
+const TOLL_PROVIDER = '5DZGjzy8cfr7S8Yxc3r4TuXbFzk7pTqoz6dmdMtJCgjuBMW5';
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const UNKNOWN_VIN = '1HGCM82633A004352';
 
@@ -103,6 +106,10 @@ test('the page shows the demo car: identity, status, odometer chart with the rol
   assert.equal(await page.getByTestId('policy-status').innerText(), 'Active');
   assert.deepEqual((await cells('listings', 0)).slice(0, 3), ['0', 'Battery', '5 V2X']);
   assert.equal(await page.getByText('Not owned by a car-sharing co-op.').isVisible(), true);
+  // Alice prepaid 50 V2X of tolls for direct passages; nothing was charged yet.
+  assert.match(await page.getByTestId('road').innerText(), /Prepaid tolls\s+50 V2X/);
+  assert.equal(await page.getByTestId('road-paid').innerText(), '0 V2X');
+  assert.equal(await page.getByTestId('road-platoon').innerText(), 'none');
 
   const dir = process.env.V2X_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'v2x-passport-'));
   mkdirSync(dir, { recursive: true });
@@ -121,6 +128,7 @@ test('a vehicle id shows that vehicle: the second car, uninsured, with no data o
   assert.equal(await page.getByText('The owner offers none of this car\'s data.').isVisible(), true);
   assert.equal(await page.getByTestId('displayed-km').innerText(), 'no reading yet');
   assert.equal(await page.getByText('No service record yet.').isVisible(), true);
+  assert.equal(await page.getByText('No tolls, prepaid balance or platoons on record.').isVisible(), true);
   assert.deepEqual(pageErrors, [], 'no script error on the page');
 });
 
@@ -133,6 +141,17 @@ test('the co-op car shows its car-sharing co-op: members, trips, revenue', async
   assert.match(await page.getByTestId('sharing').innerText(), /Members\s+3/);
   assert.match(await page.getByTestId('sharing').innerText(), /Trip revenue\s+0 V2X/);
   assert.equal(await page.getByText('Not owned by a car-sharing co-op.').isVisible(), false);
+  assert.deepEqual(pageErrors, [], 'no script error on the page');
+});
+
+test('the truck shows its toll provider and the platoon it leads', async () => {
+  await page.goto(passportUrl(TRUCK_VIN));
+  await page.getByTestId('passport').waitFor({ state: 'visible' });
+  assert.equal(await page.getByTestId('vin').innerText(), TRUCK_VIN);
+  assert.equal(await page.getByTestId('road-provider').locator('code').getAttribute('title'), TOLL_PROVIDER);
+  assert.equal(await page.getByTestId('road-platoon').innerText(), '#0');
+  assert.match(await page.getByTestId('road').innerText(), /Led in platoons\s+0 km/);
+  assert.equal(await page.getByText('No tolls, prepaid balance or platoons on record.').isVisible(), false);
   assert.deepEqual(pageErrors, [], 'no script error on the page');
 });
 
