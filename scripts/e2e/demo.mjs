@@ -8,6 +8,7 @@ import {
   playCarLife, fetchPassport, rpcCall, httpUrlOf, CAST, METHOD_NOT_FOUND,
 } from './lib/demo-story.mjs';
 import { playCarSharing } from './lib/demo-sharing.mjs';
+import { playRoadDay, ROAD_STORY } from './lib/demo-road.mjs';
 
 const wsUrl = process.argv[2] ?? process.env.WS_URL ?? 'ws://127.0.0.1:9944';
 const rpcUrl = httpUrlOf(wsUrl);
@@ -67,6 +68,11 @@ async function main() {
     console.log(`\n==> Vehicle #${story.vehicle} now belongs to co-op "${sharing.name}" (${sharing.account})`);
     console.log('\nIts passport (v2x_vehiclePassport):');
     for (const line of await passportSummary(story.vin)) console.log(`    ${line}`);
+    console.log('\nChapter 3: a day on the road with the dev preset\'s toll charger, toll provider and truck platoon.');
+    await playRoadDay(api, (_, detail) => console.log(`${String(++step).padStart(2)}. ${detail}`));
+    const truck = (await fetchPassport(rpcUrl, ROAD_STORY.leader)).roadUsage;
+    console.log(`\n==> Truck #${ROAD_STORY.leader}'s passport: ${truck.tollsPaid} V2X of tolls in ${truck.declarations} declared day(s), `
+      + `${truck.kmLed} km led in platoon #${truck.platoon}`);
     const rpcSetting = rpcUrl === 'http://127.0.0.1:9944' ? '' : `RPC_URL=${rpcUrl} `;
     console.log(`
 See it all:

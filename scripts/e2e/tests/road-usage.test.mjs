@@ -1,169 +1,149 @@
-// Road usage through @polkadot/api: a day of tolls on the dev preset. Alice's on-board unit
-// pays a motorway gantry passage at once from her prepaid toll balance, with the gantry's
-// signed attestation; the toll service provider declares the trucks' day on the truck toll
-// network as one entry per vehicle-day (totals and a Merkle root), the same event again is
-// refused, and the toll charger accepts the batch, paid from the provider's bond; the two
-// trucks drive a platoon segment that both units attest, and the follower pays the leader.
-// Every balance checked to the unit.
+// Road usage through @polkadot/api on a fresh dev chain: the demo's day of tolls
+// (lib/demo-road.mjs) with every balance checked to the unit, then what the chain refuses: a
+// replayed or forged gantry attestation, a provider charging an event the car already paid,
+// and a platoon segment only one truck attests.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
-import { startDevNode, sendInBlock, eventsOf, held } from '../lib/node.mjs';
+import { startDevNode, sendInBlock, eventsOf } from '../lib/node.mjs';
 import { decimalV2x, fetchPassport } from '../lib/demo-story.mjs';
+import {
+  playRoadDay, gantryAttestation, declaration, eventId, ROAD_CAST, ROAD_STORY,
+} from '../lib/demo-road.mjs';
 
 // The runtime's and the dev preset's figures (runtime/src/configs/road_usage.rs,
 // runtime/src/genesis_config_presets.rs).
 const UNIT = 10n ** 12n;
 const MILLI = UNIT / 1_000n;
-const MOTORWAY = 0; // per passage: 8 V2X a car (class 1), 25 V2X a truck (class 2)
-const TRUCK_NETWORK = 1; // per km, class 2: 0.30 V2X by day (band 0), 0.40 V2X at night (band 1)
-const CAR = 0;
-const LEADER = 3;
-const FOLLOWER = 4;
-const PLATOON = 0;
 const CAR_PASSAGE = 8n * UNIT;
 const PER_KM = { day: 300n * MILLI, night: 400n * MILLI };
+const PER_TRUCK = 120n * PER_KM.day + 30n * PER_KM.night;
 const PREPAID = 50n * UNIT;
 const BOND = 1_000n * UNIT;
-const ESCROW = 100n * UNIT; // 1 000 km at half of 0.20 V2X saved a km
-const PLATOON_PRICE_PER_KM = 100n * MILLI;
+const ESCROW = 100n * UNIT; // 1 000 km at half of the 0.20 V2X saved a km
+const PLATOON_PER_KM = 100n * MILLI;
 const BATCH_DEPOSIT = 200n * MILLI;
 const DECLARATION_DEPOSIT = 110n * MILLI;
 const VEHICLE_DAY_DEPOSIT = 2_300n * MILLI;
 
 let node;
-let accounts;
+let who;
+// The block the day's event ids carry (the third test replays its passage).
+let firstRun;
+let firstDay;
 before(async () => {
   node = await startDevNode();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: node.api.registry.chainSS58 });
-  const uris = {
-    alice: '//Alice', charger: '//TollCharger', provider: '//TollProvider', gantry: '//Gantry1',
-    haulierA: '//HaulierA', haulierB: '//HaulierB',
-    carUnit: '//Alice//obu', leaderUnit: '//HaulierA//truck', followerUnit: '//HaulierB//truck',
-  };
-  accounts = Object.fromEntries(Object.entries(uris).map(([role, uri]) => [role, keyring.addFromUri(uri)]));
+  who = Object.fromEntries(Object.entries(ROAD_CAST).map(([role, uri]) => [role, keyring.addFromUri(uri)]));
 });
 after(async () => { await node?.stop(); });
 
-const free = async (api, address) => (await api.query.system.account(address)).data.free.toBigInt();
-const feeOf = (events) => eventsOf(events, 'transactionPayment', 'TransactionFeePaid')[0][1].toBigInt();
-const today = async (api) => Math.floor((await api.query.timestamp.now()).toNumber() / 86_400_000);
-const eventId = (n) => u8aToHex(new Uint8Array(32).fill(n));
-
-/** The owner binds `unit` to `vehicle` and gives it 10 V2X for fees and deposits; the unit accepts. */
-async function bindUnit(api, owner, vehicle, unit) {
-  await sendInBlock(api, api.tx.utility.batchAll([
-    api.tx.balances.transferKeepAlive(unit.address, 10n * UNIT),
-    api.tx.vehicleIdentity.bindDevice(vehicle, unit.address),
-  ]), owner);
-  await sendInBlock(api, api.tx.vehicleIdentity.acceptDeviceBinding(vehicle), unit);
-}
+const exposure = async (api) => (await api.call.roadUsageApi.providerExposure(who.provider.address)).unwrap().map((v) => v.toBigInt());
 
 test('the dev preset has a toll charger, a bonded provider and a truck platoon', async () => {
   const { api } = node;
-  const { charger, provider, haulierA, haulierB } = accounts;
-  assert.equal((await api.query.roadUsage.chargers(charger.address)).unwrap().name.toUtf8(), 'Alpine Motorways');
-  const entry = (await api.query.roadUsage.providers(provider.address)).unwrap();
-  assert.equal(entry.name.toUtf8(), 'V2X Toll Services');
-  assert.equal(entry.bond.toBigInt(), BOND);
-  assert.equal(await held(api, provider.address, 'roadUsage', 'ProviderBond'), BOND);
-  assert.deepEqual((await api.call.roadUsageApi.providerExposure(provider.address)).unwrap().map((v) => v.toBigInt()), [BOND, 0n]);
-  assert.equal((await api.query.roadUsage.contexts(MOTORWAY)).unwrap().kind.toString(), 'Passage');
-  assert.equal((await api.query.roadUsage.contexts(TRUCK_NETWORK)).unwrap().kind.toString(), 'Distance');
-  const platoon = (await api.query.roadUsage.platoons(PLATOON)).unwrap();
-  assert.equal(platoon.leader.toNumber(), LEADER);
-  assert.equal(platoon.payee.toString(), haulierA.address);
-  assert.deepEqual(platoon.followers.map((f) => [f.vehicle.toNumber(), f.payer.toString(), f.held.toBigInt()]), [[FOLLOWER, haulierB.address, ESCROW]]);
-  assert.equal(await held(api, haulierB.address, 'roadUsage', 'PlatoonEscrow'), ESCROW);
-  assert.equal(await held(api, accounts.alice.address, 'roadUsage', 'Prepaid'), PREPAID);
+  assert.equal((await api.query.roadUsage.chargers(who.charger.address)).unwrap().name.toUtf8(), 'Alpine Motorways');
+  const provider = (await api.query.roadUsage.providers(who.provider.address)).unwrap();
+  assert.equal(provider.name.toUtf8(), 'V2X Toll Services');
+  assert.deepEqual(await exposure(api), [BOND, 0n]);
+  assert.equal((await api.query.roadUsage.contexts(ROAD_STORY.motorway)).unwrap().kind.toString(), 'Passage');
+  assert.equal((await api.query.roadUsage.contexts(ROAD_STORY.truckNetwork)).unwrap().kind.toString(), 'Distance');
+  const platoon = (await api.query.roadUsage.platoons(ROAD_STORY.platoon)).unwrap();
+  assert.equal(platoon.leader.toNumber(), ROAD_STORY.leader);
+  assert.equal(platoon.payee.toString(), who.leaderOwner.address);
+  assert.deepEqual(
+    platoon.followers.map((f) => [f.vehicle.toNumber(), f.payer.toString(), f.held.toBigInt()]),
+    [[ROAD_STORY.follower, who.followerOwner.address, ESCROW]],
+  );
 });
 
 test('a day of tolls: a direct passage, a declared day, a platoon segment, every balance to the unit', async () => {
   const { api } = node;
-  const { alice, charger, provider, gantry, haulierA, haulierB, carUnit, leaderUnit, followerUnit } = accounts;
-  await bindUnit(api, alice, CAR, carUnit);
-  await bindUnit(api, haulierA, LEADER, leaderUnit);
-  await bindUnit(api, haulierB, FOLLOWER, followerUnit);
-  const day = await today(api);
+  const day = await playRoadDay(api);
+  const { balances: b, steps } = day;
+  firstRun = day.run;
+  firstDay = day.day;
+  const change = (from, to, role) => b[to][role].free - b[from][role].free;
+  const heldAt = (key, role, reason) => b[key][role].held[`roadUsage.${reason}`] ?? 0n;
+  assert.equal(heldAt('before', 'carOwner', 'Prepaid'), PREPAID);
+  assert.equal(heldAt('before', 'provider', 'ProviderBond'), BOND);
+  assert.equal(heldAt('before', 'followerOwner', 'PlatoonEscrow'), ESCROW);
 
-  // 1. Alice's car passes gantry 1 of the motorway: the gantry signs the passage, the car's unit
-  //    reports it, and 8 V2X go from Alice's prepaid balance to the toll charger at once.
-  const passage = { vehicle: CAR, day, event: eventId(1), class: 1 };
-  const signed = (p) => {
-    const typeName = api.tx.roadUsage.reportPassage.meta.args[1].type.toString();
-    const payload = u8aConcat(stringToU8a('v2x/toll'), api.createType('u32', MOTORWAY).toU8a(), api.createType(typeName, p).toU8a());
-    return { Sr25519: gantry.sign(payload) };
-  };
-  let chargerBefore = await free(api, charger.address);
-  const unitBefore = await free(api, carUnit.address);
-  const { events: paid } = await sendInBlock(api, api.tx.roadUsage.reportPassage(MOTORWAY, passage, gantry.address, signed(passage)), carUnit);
-  assert.equal(eventsOf(paid, 'roadUsage', 'PassagePaid')[0].amount.toBigInt(), CAR_PASSAGE);
-  assert.equal(await held(api, alice.address, 'roadUsage', 'Prepaid'), PREPAID - CAR_PASSAGE);
-  assert.equal(await free(api, charger.address) - chargerBefore, CAR_PASSAGE);
-  assert.equal(unitBefore - await free(api, carUnit.address), feeOf(paid) + VEHICLE_DAY_DEPOSIT, 'the unit opened the vehicle-day');
-  assert.equal(await held(api, carUnit.address, 'roadUsage', 'Deposit'), VEHICLE_DAY_DEPOSIT);
-  // The same attestation again, and an attestation another gantry did not sign, are refused.
-  await assert.rejects(sendInBlock(api, api.tx.roadUsage.reportPassage(MOTORWAY, passage, gantry.address, signed(passage)), carUnit), /roadUsage.EventAlreadyCharged/);
-  const forged = { ...passage, event: eventId(2) };
-  await assert.rejects(sendInBlock(api, api.tx.roadUsage.reportPassage(MOTORWAY, forged, gantry.address, signed(passage)), carUnit), /roadUsage.BadAttestation/);
+  // Alice tops up 10 V2X; the passage takes 8 V2X from her prepaid balance to the charger; the
+  // unit pays its fee and the deposit of the vehicle-day it opened.
+  assert.equal(heldAt('topUp', 'carOwner', 'Prepaid'), PREPAID + ROAD_STORY.topUp);
+  assert.equal(change('before', 'topUp', 'carOwner'), -(ROAD_STORY.topUp + steps.topUp.fee));
+  assert.equal(heldAt('passage', 'carOwner', 'Prepaid'), PREPAID + ROAD_STORY.topUp - CAR_PASSAGE);
+  assert.equal(change('topUp', 'passage', 'carOwner'), 0n);
+  assert.equal(change('topUp', 'passage', 'charger'), CAR_PASSAGE);
+  assert.equal(change('topUp', 'passage', 'carUnit'), -(steps.passage.fee + VEHICLE_DAY_DEPOSIT));
+  assert.equal(heldAt('passage', 'carUnit', 'Deposit'), VEHICLE_DAY_DEPOSIT);
 
-  // 2. The provider declares the passage the car already paid: refused, it is charged once.
-  const declaration = (vehicle, cls, usage, events, contextRoot) => ({
-    vehicle, day, class: cls, usage, events, detailsRoot: contextRoot, corrects: null,
-  });
-  const root = `0x${'cd'.repeat(32)}`;
+  // The declaration: the provider holds its deposits; the bond now covers 96 V2X owed.
+  const deposits = BATCH_DEPOSIT + 2n * DECLARATION_DEPOSIT + 2n * VEHICLE_DAY_DEPOSIT;
+  const declared = eventsOf(steps.declare.events, 'roadUsage', 'BatchDeclared')[0];
+  assert.equal(declared.charges.toBigInt(), 2n * PER_TRUCK);
+  assert.equal(change('passage', 'declare', 'provider'), -(steps.declare.fee + deposits));
+  assert.equal(heldAt('declare', 'provider', 'Deposit'), deposits);
+  assert.equal(heldAt('declare', 'provider', 'ProviderBond'), BOND);
+
+  // The acceptance: paid from the bond to the charger.
+  assert.equal(heldAt('accept', 'provider', 'ProviderBond'), BOND - 2n * PER_TRUCK);
+  assert.equal(change('declare', 'accept', 'provider'), 0n);
+  assert.equal(change('declare', 'accept', 'charger'), 2n * PER_TRUCK - steps.accept.fee);
+  assert.deepEqual(await exposure(api), [BOND - 2n * PER_TRUCK, 0n]);
+
+  // The platoon: nothing paid on the follower's attestation alone; 100 km x 0.10 V2X once both did.
+  assert.equal(eventsOf(steps.followerAttests.events, 'roadUsage', 'SegmentPaid').length, 0);
+  assert.equal(heldAt('followerAttests', 'followerOwner', 'PlatoonEscrow'), ESCROW);
+  const segment = 100n * PLATOON_PER_KM;
+  assert.equal(heldAt('leaderAttests', 'followerOwner', 'PlatoonEscrow'), ESCROW - segment);
+  assert.equal(change('followerAttests', 'leaderAttests', 'leaderOwner'), segment, 'the units pay their own fees');
+  assert.equal(change('followerAttests', 'leaderAttests', 'followerOwner'), 0n);
+  assert.equal(change('segment', 'followerAttests', 'followerUnit'), -steps.followerAttests.fee);
+
+  // The passports (v2x_vehiclePassport) show what the day cost each vehicle.
+  const road = async (vehicle) => (await fetchPassport(node.httpUrl, vehicle)).roadUsage;
+  const car = await road(ROAD_STORY.car);
+  assert.deepEqual(
+    [car.provider, car.tollsPaid, car.passages, car.prepaid],
+    [who.provider.address, decimalV2x(CAR_PASSAGE), 1, decimalV2x(PREPAID + ROAD_STORY.topUp - CAR_PASSAGE)],
+  );
+  const leader = await road(ROAD_STORY.leader);
+  assert.deepEqual([leader.tollsPaid, leader.declarations, leader.kmLed, leader.platoon], [decimalV2x(PER_TRUCK), 1, 100, 0]);
+  const follower = await road(ROAD_STORY.follower);
+  assert.deepEqual([follower.tollsPaid, follower.kmFollowed], [decimalV2x(PER_TRUCK), 100]);
+});
+
+test('a replayed or forged attestation, a double charge and a one-sided segment are refused', async () => {
+  const { api } = node;
+  const { motorway, car, carClass, platoon, segmentKm } = ROAD_STORY;
+  const day = firstDay;
+  // The day's passage (event 1) again, then a passage the gantry never signed.
+  const passage = { vehicle: car, day, event: eventId(1, firstRun), class: carClass };
+  const attestation = gantryAttestation(api, who.gantry, motorway, passage);
   await assert.rejects(
-    sendInBlock(api, api.tx.roadUsage.declare(MOTORWAY, [declaration(CAR, 1, [{ band: 0, quantity: 1 }], [eventId(1)], root)]), provider),
+    sendInBlock(api, api.tx.roadUsage.reportPassage(motorway, passage, who.gantry.address, attestation), who.carUnit),
     /roadUsage.EventAlreadyCharged/,
   );
-
-  // 3. It declares both trucks' day on the truck network: 120 km by day and 30 km at night each.
-  const usage = [{ band: 0, quantity: 120 }, { band: 1, quantity: 30 }];
-  const perTruck = 120n * PER_KM.day + 30n * PER_KM.night;
-  assert.equal((await api.call.roadUsageApi.quote(TRUCK_NETWORK, day, 2, usage)).unwrap().toBigInt(), perTruck);
-  const providerBefore = await free(api, provider.address);
-  const { events: declared } = await sendInBlock(api, api.tx.roadUsage.declare(TRUCK_NETWORK, [
-    declaration(LEADER, 2, usage, [eventId(10), eventId(11)], root),
-    declaration(FOLLOWER, 2, usage, [eventId(20), eventId(21)], root),
-  ]), provider);
-  const batch = eventsOf(declared, 'roadUsage', 'BatchDeclared')[0];
-  assert.equal(batch.charges.toBigInt(), 2n * perTruck);
-  const deposits = BATCH_DEPOSIT + 2n * DECLARATION_DEPOSIT + 2n * VEHICLE_DAY_DEPOSIT;
-  assert.equal(providerBefore - await free(api, provider.address), feeOf(declared) + deposits);
-  assert.equal(await held(api, provider.address, 'roadUsage', 'Deposit'), deposits);
-  assert.deepEqual((await api.call.roadUsageApi.providerExposure(provider.address)).unwrap().map((v) => v.toBigInt()), [BOND, 2n * perTruck]);
-
-  // 4. The toll charger accepts the batch: paid from the provider's bond.
-  chargerBefore = await free(api, charger.address);
-  const { events: accepted } = await sendInBlock(api, api.tx.roadUsage.acceptBatch(batch.batch), charger);
-  assert.equal(eventsOf(accepted, 'roadUsage', 'BatchAccepted')[0].paid.toBigInt(), 2n * perTruck);
-  assert.equal(await free(api, charger.address) - chargerBefore, 2n * perTruck - feeOf(accepted));
-  assert.equal(await held(api, provider.address, 'roadUsage', 'ProviderBond'), BOND - 2n * perTruck);
-  assert.deepEqual((await api.call.roadUsageApi.providerExposure(provider.address)).unwrap().map((v) => v.toBigInt()), [BOND - 2n * perTruck, 0n]);
-
-  // 5. The leader's unit opens a 100 km segment; the follower's unit attests it alone: nothing
-  //    is paid until the leader's unit attests too; then 100 km x 0.10 V2X go to the leader.
-  await sendInBlock(api, api.tx.roadUsage.startSegment(PLATOON, 100), leaderUnit);
-  const leaderBefore = await free(api, haulierA.address);
-  const { events: oneSided } = await sendInBlock(api, api.tx.roadUsage.attestSegment(PLATOON, 100), followerUnit);
-  assert.equal(eventsOf(oneSided, 'roadUsage', 'SegmentPaid').length, 0);
-  assert.equal(await held(api, haulierB.address, 'roadUsage', 'PlatoonEscrow'), ESCROW);
-  const { events: both } = await sendInBlock(api, api.tx.roadUsage.attestSegment(PLATOON, 100), leaderUnit);
-  const segment = eventsOf(both, 'roadUsage', 'SegmentPaid')[0];
-  assert.equal(segment.km.toNumber(), 100);
-  assert.equal(segment.amount.toBigInt(), 100n * PLATOON_PRICE_PER_KM);
-  assert.equal(await held(api, haulierB.address, 'roadUsage', 'PlatoonEscrow'), ESCROW - 100n * PLATOON_PRICE_PER_KM);
-  assert.equal(await free(api, haulierA.address) - leaderBefore, 100n * PLATOON_PRICE_PER_KM, 'the units paid their own fees');
-
-  // 6. The passports (v2x_vehiclePassport) show what the day cost each vehicle.
-  const road = async (vehicle) => (await fetchPassport(node.httpUrl, vehicle)).roadUsage;
-  const car = await road(CAR);
-  assert.deepEqual([car.tollsPaid, car.passages, car.prepaid], [decimalV2x(CAR_PASSAGE), 1, decimalV2x(PREPAID - CAR_PASSAGE)]);
-  assert.equal(car.provider, provider.address);
-  const leader = await road(LEADER);
-  assert.deepEqual([leader.tollsPaid, leader.declarations, leader.kmLed, leader.platoon], [decimalV2x(perTruck), 1, 100, PLATOON]);
-  const follower = await road(FOLLOWER);
-  assert.deepEqual([follower.tollsPaid, follower.kmFollowed], [decimalV2x(perTruck), 100]);
+  const forged = { ...passage, event: eventId(2, firstRun) };
+  await assert.rejects(
+    sendInBlock(api, api.tx.roadUsage.reportPassage(motorway, forged, who.gantry.address, attestation), who.carUnit),
+    /roadUsage.BadAttestation/,
+  );
+  // The provider may not charge the passage the car paid directly.
+  await assert.rejects(
+    sendInBlock(api, api.tx.roadUsage.declare(motorway, [declaration(car, day, carClass, [{ band: 0, quantity: 1 }], [eventId(1, firstRun)])]), who.provider),
+    /roadUsage.EventAlreadyCharged/,
+  );
+  // A new segment: only the leader attests it; the next segment closes it unpaid.
+  await sendInBlock(api, api.tx.roadUsage.startSegment(platoon, segmentKm), who.leaderUnit);
+  const { events } = await sendInBlock(api, api.tx.roadUsage.attestSegment(platoon, segmentKm), who.leaderUnit);
+  assert.equal(eventsOf(events, 'roadUsage', 'SegmentPaid').length, 0);
+  const { events: next } = await sendInBlock(api, api.tx.roadUsage.startSegment(platoon, segmentKm), who.leaderUnit);
+  assert.equal(eventsOf(next, 'roadUsage', 'SegmentClosed')[0].unpaid.toNumber(), 0, 'no follower attested: nothing to pay');
+  assert.equal((await api.query.balances.holds(who.followerOwner.address))
+    .filter(({ id }) => JSON.stringify(id.toJSON()).includes('PlatoonEscrow'))
+    .reduce((sum, { amount }) => sum + amount.toBigInt(), 0n), ESCROW - 100n * PLATOON_PER_KM);
 });
