@@ -1,6 +1,8 @@
 //! What the sale and status hooks cost the identity pallet's calls that trigger them.
 
-use crate::{AccountId, CarSharing, DataMarketplace, Runtime, ServiceBook, UsageInsurance};
+use crate::{
+	AccountId, CarSharing, DataMarketplace, RoadUsage, Runtime, ServiceBook, UsageInsurance,
+};
 use pallet_vehicle_identity::WeightInfo;
 use polkadot_sdk::frame_support::weights::Weight;
 use v2x_primitives::{OnOwnershipTransferred, OnVehicleStatusChanged};
@@ -21,12 +23,14 @@ fn the_sale_pays_for_every_wired_hook() {
 	let each = <ServiceBook as OnOwnershipTransferred<AccountId>>::weight()
 		.saturating_add(<UsageInsurance as OnOwnershipTransferred<AccountId>>::weight())
 		.saturating_add(<DataMarketplace as OnOwnershipTransferred<AccountId>>::weight())
-		.saturating_add(<CarSharing as OnOwnershipTransferred<AccountId>>::weight());
+		.saturating_add(<CarSharing as OnOwnershipTransferred<AccountId>>::weight())
+		.saturating_add(<RoadUsage as OnOwnershipTransferred<AccountId>>::weight());
 	assert_eq!(<SaleHooks as OnOwnershipTransferred<AccountId>>::weight(), each);
 	let each = <ServiceBook as OnVehicleStatusChanged>::weight()
 		.saturating_add(<UsageInsurance as OnVehicleStatusChanged>::weight())
 		.saturating_add(<DataMarketplace as OnVehicleStatusChanged>::weight())
-		.saturating_add(<CarSharing as OnVehicleStatusChanged>::weight());
+		.saturating_add(<CarSharing as OnVehicleStatusChanged>::weight())
+		.saturating_add(<RoadUsage as OnVehicleStatusChanged>::weight());
 	assert_eq!(<StatusHooks as OnVehicleStatusChanged>::weight(), each);
 }
 
@@ -61,9 +65,10 @@ fn the_sale_with_every_owners_hook_stays_within_its_weight_budget() {
 /// its worst case it refunds `MaxBookingsPerVehicle` (16) bookings, settles a trip and drops a
 /// sale offer's `MaxMembers` (64) votes, measured (2026-11-26) at 4.96 ms with a 160 KiB
 /// proof. The sale with every hook stays within 10 ms (half a percent of a block's 2 s) and a
-/// 256 KiB proof.
+/// 256 KiB proof; road usage's hook (a prepaid balance released, a service period ended, a
+/// platoon of `MaxFollowers` dissolved) is inside the same budget.
 #[test]
-fn the_sale_with_car_sharing_stays_within_its_weight_budget() {
+fn the_sale_with_car_sharing_and_road_usage_stays_within_its_weight_budget() {
 	let sale = IdentityWeights::accept_offer()
 		.saturating_add(<SaleHooks as OnOwnershipTransferred<AccountId>>::weight());
 	assert!(sale.ref_time() <= 10_000_000_000, "the sale takes {} ps", sale.ref_time());
