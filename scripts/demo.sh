@@ -6,7 +6,9 @@
 # refunds). In a second chapter the buyer gives the car to the dev preset's car-sharing co-op:
 # a renter books it, its unit opens and closes a trip, and the co-op's members share the
 # revenue. Then it shows the car's passport and where to look: Polkadot.js apps and the
-# passport page. Each run registers a new car, so it can run again on the same chain.
+# passport page. A third chapter plays a day on the road with the preset's toll charger,
+# toll provider and truck platoon (lib/demo-road.mjs). Each run registers a new car and uses
+# new toll event ids, so it can run again on the same chain.
 # Start the chain first with ./scripts/dev-chain.sh.
 #   WS_URL  the node's RPC (default ws://127.0.0.1:9944)
 set -euo pipefail
