@@ -5,7 +5,7 @@ use polkadot_sdk::{
 	frame_support::{ensure, traits::Get},
 	sp_runtime::{
 		traits::{CheckedAdd, CheckedMul, Zero},
-		DispatchError, DispatchResult, Saturating,
+		DispatchError, DispatchResult,
 	},
 };
 

@@ -1,9 +1,9 @@
 //! Direct passages: a vehicle's device pays a gantry passage at once from the owner's prepaid
 //! balance, with the gantry's signed attestation; the event id is charged for the vehicle-day.
 //!
-//! The usual bridge (`bridge`): context 0, per passage, `CHARGER`'s; cars (class 1) pay 30,
-//! trucks (class 2) 80; `GANTRY` registered; `PROVIDER` serves `VEHICLE`, whose owner prepaid
-//! 100.
+//! The usual bridge (`bridge`): context 0, per passage, `CHARGER`'s; cars (class 1) pay 8,
+//! trucks (class 2) 25; `GANTRY` registered; `PROVIDER` serves `VEHICLE`, whose owner prepaid
+//! 20.
 
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
@@ -14,45 +14,29 @@ use v2x_primitives::{testing::MockVehicles, VehicleStatus};
 
 use super::*;
 use crate::{
-	ChargeKind, ChargedBy, ChargedEvent, ContextId, Error, Passage, Prepaid, TariffPrice,
-	TollTotals, VehicleClass, VehicleDays,
+	ChargeKind, ChargedBy, ChargedEvent, ContextId, Error, Passage, Prepaid, TollTotals,
+	VehicleClass, VehicleDays,
 };
 
 pub(crate) const BRIDGE: ContextId = 0;
 pub(crate) const CAR: VehicleClass = 1;
 pub(crate) const TRUCK: VehicleClass = 2;
-pub(crate) const CAR_PRICE: u64 = 30;
-pub(crate) const TRUCK_PRICE: u64 = 80;
-pub(crate) const PREPAID: u64 = 100;
+/// As `passage_prices`.
+pub(crate) const CAR_PRICE: u64 = 8;
+pub(crate) const TRUCK_PRICE: u64 = 25;
+/// Pays two car passages, and 4 is left.
+pub(crate) const PREPAID: u64 = 20;
 
-fn name(text: &[u8]) -> crate::NameOf<Test> {
-	text.to_vec().try_into().unwrap()
-}
-
-fn prices(list: &[(VehicleClass, u64)]) -> crate::PricesOf<Test> {
-	let prices: Vec<_> =
-		list.iter().map(|&(class, price)| TariffPrice { class, band: 0, price }).collect();
-	prices.try_into().unwrap()
-}
-
-/// `CHARGER` creates a passage context with the usual prices and `GANTRY`; returns its id.
-fn passage_context() -> ContextId {
-	let context = crate::NextContextId::<Test>::get();
-	assert_ok!(RoadUsage::create_context(signed(CHARGER), name(b"Bridge"), ChargeKind::Passage));
-	assert_ok!(RoadUsage::publish_tariff(
-		signed(CHARGER),
-		context,
-		today(),
-		prices(&[(CAR, CAR_PRICE), (TRUCK, TRUCK_PRICE)])
-	));
+/// A passage context with the usual prices and `GANTRY`; returns its id.
+fn gantry_context() -> ContextId {
+	let context = passage_context();
 	assert_ok!(RoadUsage::add_gantry(signed(CHARGER), context, GANTRY));
 	context
 }
 
 /// The usual bridge, `PROVIDER` serving `VEHICLE`, and `PREPAID` on it.
 pub(crate) fn bridge() {
-	assert_ok!(RoadUsage::approve_charger(root(), CHARGER, name(b"Bridges")));
-	assert_eq!(passage_context(), BRIDGE);
+	assert_eq!(gantry_context(), BRIDGE);
 	assert_ok!(RoadUsage::approve_provider(root(), PROVIDER, name(b"Tolls")));
 	assert_ok!(RoadUsage::set_provider(signed(OWNER), VEHICLE, Some(PROVIDER)));
 	assert_ok!(RoadUsage::top_up(signed(OWNER), VEHICLE, PREPAID));
@@ -163,7 +147,7 @@ fn a_passage_is_priced_at_the_tariff_version_valid_on_its_day() {
 			signed(CHARGER),
 			BRIDGE,
 			yesterday + 1,
-			prices(&[(CAR, 40)])
+			prices(&[(CAR, 0, 40)])
 		));
 		pass_days(1);
 		assert_ok!(RoadUsage::top_up(signed(OWNER), VEHICLE, 100));
@@ -297,7 +281,7 @@ fn an_attestation_for_another_context_is_refused() {
 	ExtBuilder::default().build_and_execute(|| {
 		bridge();
 		// The same gantry also attests passages of a second bridge.
-		let second = passage_context();
+		let second = gantry_context();
 		let passage = passage(1);
 		let for_second = attestation(GANTRY, second, &passage);
 
@@ -361,20 +345,20 @@ fn a_scrapped_vehicles_device_is_unbound() {
 fn an_exhausted_prepaid_balance_pays_no_more() {
 	ExtBuilder::default().build_and_execute(|| {
 		bridge();
-		// 100 pays three car passages (90); the fourth needs 30 of the 10 left.
-		for n in 1..=3 {
-			assert_ok!(report(passage(n)));
-		}
-		assert_eq!(prepaid(), Some(PREPAID - 3 * CAR_PRICE));
+		// 20 pays two car passages (16); the third needs 8 of the 4 left.
+		assert_ok!(report(passage(1)));
+		assert_ok!(report(passage(2)));
+		assert_eq!(prepaid(), Some(PREPAID - 2 * CAR_PRICE));
 
-		assert_noop!(report(passage(4)), Error::<Test>::InsufficientPrepaid);
+		assert_noop!(report(passage(3)), Error::<Test>::InsufficientPrepaid);
 
 		// Topped up to exactly one more passage: it is paid and the entry goes.
-		assert_ok!(RoadUsage::top_up(signed(OWNER), VEHICLE, CAR_PRICE - 10));
-		assert_ok!(report(passage(4)));
+		assert_ok!(RoadUsage::top_up(signed(OWNER), VEHICLE, CAR_PRICE - 4));
+		assert_ok!(report(passage(3)));
 		assert_eq!(prepaid(), None);
 		assert_eq!(held(HoldReason::Prepaid, OWNER), 0);
-		assert_noop!(report(passage(5)), Error::<Test>::InsufficientPrepaid);
+		assert_eq!(free(OWNER), BALANCE - PREPAID - (CAR_PRICE - 4));
+		assert_noop!(report(passage(4)), Error::<Test>::InsufficientPrepaid);
 	});
 }
 
@@ -458,7 +442,12 @@ fn a_passage_before_the_first_tariff_is_not_charged() {
 		pass_days(1);
 		assert_ok!(RoadUsage::create_context(signed(CHARGER), name(b"New"), ChargeKind::Passage));
 		let new = BRIDGE + 1;
-		assert_ok!(RoadUsage::publish_tariff(signed(CHARGER), new, today(), prices(&[(CAR, 5)])));
+		assert_ok!(RoadUsage::publish_tariff(
+			signed(CHARGER),
+			new,
+			today(),
+			prices(&[(CAR, 0, 5)])
+		));
 		assert_ok!(RoadUsage::add_gantry(signed(CHARGER), new, GANTRY));
 		let passage = Passage { day: today() - 1, ..passage(1) };
 		let signature = attestation(GANTRY, new, &passage);

@@ -12,7 +12,9 @@ use polkadot_sdk::{
 use v2x_primitives::{testing::MockVehicles, VehicleId, VehicleStatus};
 
 use super::*;
-use crate::{Error, Follower, Platoon, PlatoonId, PlatoonRule, Platoons, TollTotals, VehiclePlatoon};
+use crate::{
+	Error, Follower, Platoon, PlatoonId, PlatoonRule, Platoons, TollTotals, VehiclePlatoon,
+};
 
 const PLATOON: PlatoonId = 0;
 const PRICE_PER_KM: u64 = 5;
@@ -134,7 +136,8 @@ fn a_platoon_rule_must_pay_the_leader_something_per_km() {
 		let no_share = PlatoonRule { saving_per_km: 10, leader_share: Perbill::zero() };
 		let no_saving = PlatoonRule { saving_per_km: 0, leader_share: Perbill::one() };
 		// Half of 1 rounds down to nothing.
-		let rounded_away = PlatoonRule { saving_per_km: 1, leader_share: Perbill::from_percent(50) };
+		let rounded_away =
+			PlatoonRule { saving_per_km: 1, leader_share: Perbill::from_percent(50) };
 
 		for rule in [no_share, no_saving, rounded_away] {
 			assert_noop!(
@@ -302,8 +305,9 @@ fn both_attestations_pay_the_lesser_distance_from_the_escrow() {
 		platoon_of_two();
 		assert_ok!(start(100));
 
-		assert_ok!(attest(LEADER_DEVICE, 90));
+		// A follower attests before the leader, which drove further: the follower's km count.
 		assert_ok!(attest(OTHER_FOLLOWER_DEVICE, 80));
+		assert_ok!(attest(LEADER_DEVICE, 90));
 
 		// 80 km × 5.
 		assert_payer_paid(OTHER_HAULIER, 400);
@@ -321,17 +325,17 @@ fn both_attestations_pay_the_lesser_distance_from_the_escrow() {
 					km: 80,
 					amount: 400,
 				},
+				Event::SegmentAttested { platoon: PLATOON, segment: 0, vehicle: LEADER, km: 90 },
 				Event::SegmentAttested {
 					platoon: PLATOON,
 					segment: 0,
 					vehicle: OTHER_FOLLOWER,
 					km: 80,
 				},
-				Event::SegmentAttested { platoon: PLATOON, segment: 0, vehicle: LEADER, km: 90 },
 			]
 		);
-		// The other follower attests after the leader: it pays at once, and the segment
-		// everyone attested closes.
+		// The other follower attests after the leader, further than it: it pays the leader's
+		// 90 km at once, and the segment everyone attested closes.
 		assert_ok!(attest(FOLLOWER_DEVICE, 100));
 		assert_payer_paid(BUYER, 450);
 		assert_payee_received(850);
@@ -354,7 +358,10 @@ fn one_sided_platoon_attestation_is_not_paid() {
 		assert_ok!(attest(OTHER_FOLLOWER_DEVICE, 100));
 		assert_payer_paid(OTHER_HAULIER, 0);
 		assert_payee_received(0);
-		assert_eq!(platoon().segment.unwrap().attested.into_inner(), vec![(OTHER_FOLLOWER, 100, false)]);
+		assert_eq!(
+			platoon().segment.unwrap().attested.into_inner(),
+			vec![(OTHER_FOLLOWER, 100, false)]
+		);
 
 		// Both: the leader's attestation pays the follower that attested.
 		assert_ok!(attest(LEADER_DEVICE, 100));
@@ -455,10 +462,7 @@ fn max_km_caps_what_a_follower_pays() {
 		assert_ok!(start(40));
 		assert_ok!(attest(OTHER_FOLLOWER_DEVICE, 40));
 		assert_ok!(attest(LEADER_DEVICE, 40));
-		assert_eq!(
-			(follower(OTHER_FOLLOWER).paid_km, follower(OTHER_FOLLOWER).held),
-			(50, 0)
-		);
+		assert_eq!((follower(OTHER_FOLLOWER).paid_km, follower(OTHER_FOLLOWER).held), (50, 0));
 		assert_eq!(held(HoldReason::PlatoonEscrow, OTHER_HAULIER), 0);
 		assert_eq!(free(OTHER_HAULIER), BALANCE - 250);
 		assert_eq!(free(HAULIER), BALANCE - PLATOON_DEPOSIT + 250);
@@ -489,7 +493,11 @@ fn a_follower_whose_device_does_not_attest_is_not_paid_when_the_next_segment_sta
 
 		assert_ok!(start(30));
 
-		assert!(events().contains(&Event::SegmentClosed { platoon: PLATOON, segment: 0, unpaid: 1 }));
+		assert!(events().contains(&Event::SegmentClosed {
+			platoon: PLATOON,
+			segment: 0,
+			unpaid: 1
+		}));
 		// A late attestation counts for the new segment, which the leader has not attested.
 		assert_ok!(attest(FOLLOWER_DEVICE, 30));
 		assert_payer_paid(BUYER, 0);
@@ -533,7 +541,11 @@ fn a_follower_leaves_with_the_rest_of_its_escrow() {
 		assert_eq!(platoon().followers.len(), 1);
 		assert_eq!(
 			events().last(),
-			Some(&Event::FollowerLeft { platoon: PLATOON, follower: OTHER_FOLLOWER, refunded: 350 })
+			Some(&Event::FollowerLeft {
+				platoon: PLATOON,
+				follower: OTHER_FOLLOWER,
+				refunded: 350
+			})
 		);
 		// `FOLLOWER` has not attested: the segment stays open for it.
 		assert_eq!(platoon().segment.unwrap().attested.len(), 0);
@@ -597,50 +609,124 @@ fn only_who_operates_or_pays_for_a_vehicle_takes_it_out() {
 	});
 }
 
-/// What the vehicle hooks do to a platoon (sale, theft or scrapping of a leader or a
-/// follower): the same as the vehicle leaving.
+/// What a sale, a theft or scrapping of a leader or a follower does to its platoon, through the
+/// pallet's vehicle hooks (as the identity pallet calls them).
 mod hooks {
+	use v2x_primitives::{OnOwnershipTransferred, OnVehicleStatusChanged, VehicleRegistry};
+
 	use super::*;
 
-	fn hook(vehicle: VehicleId) {
-		RoadUsage::leave_platoon_on_hook(vehicle);
+	#[derive(Clone, Copy, Debug)]
+	enum Change {
+		Sale,
+		Theft,
+		Scrapping,
+	}
+
+	const CHANGES: [Change; 3] = [Change::Sale, Change::Theft, Change::Scrapping];
+
+	/// `vehicle` is sold to `BUYER`, stolen or scrapped, and the pallet is told.
+	fn happens(change: Change, vehicle: VehicleId) {
+		let owner = MockVehicles::owner(vehicle).unwrap();
+		match change {
+			Change::Sale => {
+				MockVehicles::update(vehicle, |v| {
+					v.owner = BUYER;
+					v.operators.clear();
+					v.devices.clear();
+				});
+				<RoadUsage as OnOwnershipTransferred<u64>>::on_ownership_transferred(
+					vehicle, &owner, &BUYER,
+				);
+			}
+			Change::Theft | Change::Scrapping => {
+				let status = if matches!(change, Change::Theft) {
+					VehicleStatus::Stolen
+				} else {
+					VehicleStatus::Scrapped
+				};
+				MockVehicles::update(vehicle, |v| v.status = status);
+				<RoadUsage as OnVehicleStatusChanged>::on_status_changed(vehicle, status);
+			}
+		}
+	}
+
+	/// The usual platoon, 20 km of a segment paid by `OTHER_FOLLOWER`, `FOLLOWER` attested
+	/// alone.
+	fn under_way() {
+		platoon_of_two();
+		assert_ok!(start(100));
+		assert_ok!(attest(OTHER_FOLLOWER_DEVICE, 20));
+		assert_ok!(attest(FOLLOWER_DEVICE, 30));
+		assert_ok!(attest(LEADER_DEVICE, 20));
+		assert_payer_paid(OTHER_HAULIER, 100);
+		assert_payer_paid(BUYER, 100);
 	}
 
 	#[test]
-	fn a_follower_sold_stolen_or_scrapped_leaves_with_its_escrow() {
-		ExtBuilder::default().build_and_execute(|| {
-			platoon_of_two();
-			assert_ok!(start(100));
-			assert_ok!(attest(LEADER_DEVICE, 20));
-			assert_ok!(attest(OTHER_FOLLOWER_DEVICE, 20));
+	fn a_follower_sold_stolen_or_scrapped_leaves_with_the_rest_of_its_escrow() {
+		for change in CHANGES {
+			ExtBuilder::default().build_and_execute(|| {
+				under_way();
 
-			hook(OTHER_FOLLOWER);
+				happens(change, OTHER_FOLLOWER);
 
-			assert_released(OTHER_HAULIER, 100);
-			assert_eq!(VehiclePlatoon::<Test>::get(OTHER_FOLLOWER), None);
-			assert_eq!(platoon().followers.len(), 1);
-			// A vehicle in no platoon: nothing to do.
-			hook(OTHER_FOLLOWER);
-			hook(VEHICLE);
-			assert_eq!(platoon().followers.len(), 1);
-		});
+				assert_released(OTHER_HAULIER, 100);
+				assert_eq!(VehiclePlatoon::<Test>::get(OTHER_FOLLOWER), None, "{change:?}");
+				assert_eq!(platoon().followers.len(), 1, "{change:?}");
+				assert!(
+					events().contains(&Event::FollowerLeft {
+						platoon: PLATOON,
+						follower: OTHER_FOLLOWER,
+						refunded: ESCROW - 100,
+					}),
+					"{change:?}"
+				);
+				// The platoon goes on with the other follower.
+				assert_payer_paid(BUYER, 100);
+				assert_payee_received(200);
+			});
+		}
 	}
 
 	#[test]
 	fn a_leader_sold_stolen_or_scrapped_dissolves_its_platoon() {
+		for change in CHANGES {
+			ExtBuilder::default().build_and_execute(|| {
+				under_way();
+
+				happens(change, LEADER);
+
+				assert_released(OTHER_HAULIER, 100);
+				assert_released(BUYER, 100);
+				// Paid 200; its deposit is back.
+				assert_eq!(free(HAULIER), BALANCE + 200, "{change:?}");
+				assert_eq!(held(HoldReason::Deposit, HAULIER), 0, "{change:?}");
+				assert_eq!(Platoons::<Test>::get(PLATOON), None, "{change:?}");
+				for vehicle in [LEADER, FOLLOWER, OTHER_FOLLOWER] {
+					assert_eq!(VehiclePlatoon::<Test>::get(vehicle), None, "{change:?}");
+				}
+				assert_eq!(last_event(), Event::PlatoonDissolved { platoon: PLATOON });
+			});
+		}
+	}
+
+	#[test]
+	fn a_recovered_vehicle_and_a_vehicle_in_no_platoon_change_nothing() {
 		ExtBuilder::default().build_and_execute(|| {
-			platoon_of_two();
-			assert_ok!(start(100));
-			assert_ok!(attest(LEADER_DEVICE, 20));
-			assert_ok!(attest(FOLLOWER_DEVICE, 20));
+			under_way();
+			let before = platoon();
 
-			hook(LEADER);
+			<RoadUsage as OnVehicleStatusChanged>::on_status_changed(
+				FOLLOWER,
+				VehicleStatus::Active,
+			);
+			for change in CHANGES {
+				happens(change, SECOND_FOLLOWER);
+			}
 
-			assert_released(BUYER, 100);
-			assert_released(OTHER_HAULIER, 0);
-			assert_eq!(free(HAULIER), BALANCE + 100);
-			assert_eq!(Platoons::<Test>::get(PLATOON), None);
-			assert_eq!(events().last(), Some(&Event::PlatoonDissolved { platoon: PLATOON }));
+			assert_eq!(platoon(), before);
+			assert_payer_paid(BUYER, 100);
 		});
 	}
 }
