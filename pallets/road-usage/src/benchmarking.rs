@@ -159,6 +159,50 @@ fn hooked_vehicle<T: Config>() -> (T::AccountId, VehicleId) {
 	(owner, vehicle)
 }
 
+/// Followers pay the leader one existential deposit per km.
+#[allow(dead_code)]
+fn platoon_rule<T: Config>() -> PlatoonRule<BalanceOf<T>> {
+	PlatoonRule {
+		saving_per_km: T::Currency::minimum_balance().saturating_mul(2u32.into()),
+		leader_share: polkadot_sdk::sp_runtime::Perbill::from_percent(50),
+	}
+}
+
+/// A platoon formed and joined through the pallet's own calls.
+#[allow(dead_code)]
+struct BenchmarkPlatoon<T: Config> {
+	id: PlatoonId,
+	leader: VehicleId,
+	payee: T::AccountId,
+	/// The payee's free balance once the platoon is formed.
+	payee_free: BalanceOf<T>,
+	leader_device: T::AccountId,
+	follower_devices: Vec<T::AccountId>,
+}
+
+/// A platoon with `followers` followers of other owners, each for 1 000 km.
+#[allow(dead_code)]
+fn platoon_with<T: Config>(followers: u32) -> BenchmarkPlatoon<T> {
+	let (payee, leader) = owned_vehicle::<T>(0);
+	let id = NextPlatoonId::<T>::get();
+	Pallet::<T>::do_form_platoon(payee.clone(), leader, platoon_rule::<T>()).expect("formed");
+	let mut follower_devices = Vec::new();
+	for index in 1..=followers {
+		let (payer, follower) = owned_vehicle::<T>(index);
+		Pallet::<T>::do_join_platoon(payer, id, follower, 1_000).expect("room for a follower");
+		follower_devices.push(account("device", index, 0));
+	}
+	let payee_free = T::Currency::balance(&payee);
+	BenchmarkPlatoon {
+		id,
+		leader,
+		payee,
+		payee_free,
+		leader_device: account("device", 0, 0),
+		follower_devices,
+	}
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -377,6 +421,136 @@ mod benchmarks {
 	// --- declarations, billing (helper B) ---
 
 	// --- passages, platoons (helper C) ---
+
+	/// A passage on a context with `MaxTariffVersions` versions (the binary search for the
+	/// day's version) and `MaxGantries` gantries (the gantry is the last), its signature
+	/// checked, paid from the prepaid balance; the vehicle-day entry is created (the device's
+	/// deposit held) and the prepaid entry kept.
+	#[benchmark]
+	fn report_passage() {
+		let (charger, context) =
+			context_with::<T>(ChargeKind::Passage, T::MaxTariffVersions::get());
+		for index in 0..T::MaxGantries::get().saturating_sub(1) {
+			Pallet::<T>::do_add_gantry(charger.clone(), context, account("gantry", index, 0))
+				.expect("room for a gantry");
+		}
+		let gantry = T::BenchmarkHelper::gantry();
+		Pallet::<T>::do_add_gantry(charger, context, gantry.clone()).expect("room for a gantry");
+		let (owner, vehicle) = owned_vehicle::<T>(0);
+		let device = funded::<T>("device", 0);
+		let provider = provider::<T>(0, Zero::zero());
+		Pallet::<T>::do_set_provider(owner.clone(), vehicle, Some(provider.clone()))
+			.expect("subscribed");
+		Pallet::<T>::do_top_up(owner, vehicle, unit::<T>()).expect("topped up");
+		let passage =
+			Passage { vehicle, day: Pallet::<T>::today(), event: H256::repeat_byte(1), class: 0 };
+		let signature = T::BenchmarkHelper::sign_as_gantry(&Pallet::<T>::attestation_payload(
+			context, &passage,
+		));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device), context, passage, gantry, signature);
+
+		assert_last_event::<T>(Event::PassagePaid {
+			context,
+			vehicle,
+			event: passage.event,
+			provider,
+			amount: T::Currency::minimum_balance(),
+		});
+	}
+
+	#[benchmark]
+	fn form_platoon() {
+		let (owner, leader) = owned_vehicle::<T>(0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner.clone()), leader, platoon_rule::<T>());
+
+		assert_last_event::<T>(Event::PlatoonFormed {
+			platoon: 0,
+			leader,
+			payee: owner,
+			price_per_km: T::Currency::minimum_balance(),
+		});
+	}
+
+	/// The `MaxFollowers`th follower joins.
+	#[benchmark]
+	fn join_platoon() {
+		let platoon = platoon_with::<T>(T::MaxFollowers::get().saturating_sub(1));
+		let (payer, follower) = owned_vehicle::<T>(u32::MAX);
+		let max_km = 1_000u32;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer.clone()), platoon.id, follower, max_km);
+
+		assert_last_event::<T>(Event::FollowerJoined {
+			platoon: platoon.id,
+			follower,
+			payer,
+			max_km,
+			held: T::Currency::minimum_balance().saturating_mul(max_km.into()),
+		});
+	}
+
+	/// `MaxFollowers` followers; the previous segment, which the leader attested, is closed
+	/// first (its followers scanned for the unpaid ones).
+	#[benchmark]
+	fn start_segment() {
+		let platoon = platoon_with::<T>(T::MaxFollowers::get());
+		Pallet::<T>::do_start_segment(platoon.leader_device.clone(), platoon.id, 100)
+			.expect("a segment starts");
+		Pallet::<T>::do_attest_segment(platoon.leader_device.clone(), platoon.id, 100)
+			.expect("the leader attests");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(platoon.leader_device), platoon.id, 100);
+
+		assert_last_event::<T>(Event::SegmentStarted {
+			platoon: platoon.id,
+			segment: 1,
+			planned_km: 100,
+		});
+	}
+
+	/// The leader attests last: each of `MaxFollowers` followers pays from its escrow, and the
+	/// segment closes.
+	#[benchmark]
+	fn attest_segment() {
+		let platoon = platoon_with::<T>(T::MaxFollowers::get());
+		Pallet::<T>::do_start_segment(platoon.leader_device.clone(), platoon.id, 100)
+			.expect("a segment starts");
+		for device in &platoon.follower_devices {
+			Pallet::<T>::do_attest_segment(device.clone(), platoon.id, 100)
+				.expect("a follower attests");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(platoon.leader_device), platoon.id, 100);
+
+		assert_last_event::<T>(Event::SegmentClosed { platoon: platoon.id, segment: 0, unpaid: 0 });
+		let paid = T::Currency::minimum_balance().saturating_mul(100u32.into());
+		let received = paid.saturating_mul(T::MaxFollowers::get().into());
+		assert_eq!(
+			T::Currency::balance(&platoon.payee),
+			platoon.payee_free.saturating_add(received)
+		);
+	}
+
+	/// The leader leaves mid-segment: the platoon of `MaxFollowers` followers dissolves.
+	#[benchmark]
+	fn leave_platoon() {
+		let platoon = platoon_with::<T>(T::MaxFollowers::get());
+		Pallet::<T>::do_start_segment(platoon.leader_device.clone(), platoon.id, 100)
+			.expect("a segment starts");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(platoon.payee), platoon.id, platoon.leader);
+
+		assert_last_event::<T>(Event::PlatoonDissolved { platoon: platoon.id });
+		assert!(Platoons::<T>::get(platoon.id).is_none());
+	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }
