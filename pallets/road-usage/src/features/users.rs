@@ -3,7 +3,7 @@
 use polkadot_sdk::sp_runtime::DispatchResult;
 use v2x_primitives::VehicleId;
 
-use crate::{BalanceOf, Config, Error, Pallet};
+use crate::{BalanceOf, Config, Day, Error, Pallet, ServicePeriods};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_provider(
@@ -28,5 +28,12 @@ impl<T: Config> Pallet<T> {
 		_amount: BalanceOf<T>,
 	) -> DispatchResult {
 		Err(Error::<T>::NotYetBuilt.into())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Whether `provider` serves `vehicle` on `day` (both providers serve a change's day).
+	pub fn serves(provider: &T::AccountId, vehicle: VehicleId, day: Day) -> bool {
+		ServicePeriods::<T>::get(vehicle).iter().any(|period| period.serves(provider, day))
 	}
 }
