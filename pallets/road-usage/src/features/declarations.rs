@@ -72,8 +72,8 @@ impl<T: Config> Pallet<T> {
 				ensure!(passages == input.events.len() as u64, Error::<T>::PassageCountMismatch);
 			}
 			let (version, tariff) =
-				Self::tariff_version_at(context, input.day).ok_or(Error::<T>::NoTariff)?;
-			let amount = Self::usage_amount(&tariff, input.class, &input.usage)?;
+				Self::version_valid_on(context, &toll_context, input.day)?;
+			let amount = Self::price_usage(&tariff, input.class, &input.usage)?;
 			let (reverses, corrected_batch) = match input.corrects {
 				Some(old) => (Self::correctable(&provider, context, &input, old)?, Some(old.batch)),
 				None => (Zero::zero(), None),
