@@ -394,3 +394,36 @@ fn a_vehicle_day_is_pruned_only_after_its_declaration_window() {
 		assert_eq!(charged(PASSAGES, VEHICLE, TODAY), Vec::<(H256, ChargedBy)>::new());
 	});
 }
+
+#[test]
+fn try_state_finds_a_bond_that_does_not_cover_the_obligations() {
+	ExtBuilder::default().build().execute_with(|| {
+		setup();
+		three_passages();
+		assert_ok!(RoadUsage::do_try_state());
+		crate::Providers::<Test>::mutate(PROVIDER, |p| p.as_mut().unwrap().obligations = BOND + 1);
+		assert_eq!(
+			RoadUsage::do_try_state(),
+			Err("a provider's bond does not cover its obligations".into())
+		);
+	});
+}
+
+#[test]
+fn try_state_finds_an_event_id_charged_twice() {
+	ExtBuilder::default().build().execute_with(|| {
+		setup();
+		let first = three_passages();
+		let second = declared(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[4])]);
+		assert_ok!(RoadUsage::do_try_state());
+		VehicleDays::<Test>::mutate((PASSAGES, VEHICLE), TODAY, |entry| {
+			let events = &mut entry.as_mut().unwrap().events;
+			events.try_push(crate::ChargedEvent { event: ev(1), by: ChargedBy::Batch(second) }).unwrap();
+		});
+		assert_eq!(
+			RoadUsage::do_try_state(),
+			Err("an event id charged twice in a vehicle-day".into())
+		);
+		let _ = first;
+	});
+}
