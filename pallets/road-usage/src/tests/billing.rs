@@ -1,7 +1,7 @@
 //! Billing: the charger accepts or disputes a batch within the acceptance period, governance
 //! decides disputes, unanswered batches settle as accepted, credits from corrections are netted
-//! or repaid, and settled batches and closed vehicle-days are pruned. Setup as in
-//! `declarations`.
+//! or repaid, and settled batches and closed vehicle-days are pruned. The chain of
+//! `declarations::genesis`.
 
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
@@ -14,13 +14,6 @@ use crate::{BatchStatus, Batches, ChargedBy, Credits, Error, TollTotals, Vehicle
 
 const TODAY: crate::Day = GENESIS_DAY;
 const REASON: H256 = H256::repeat_byte(0xee);
-
-fn run(test: impl FnOnce()) {
-	ExtBuilder::default().build_and_execute(|| {
-		setup();
-		test();
-	});
-}
 
 /// `PROVIDER`'s batch of three car passages of `VEHICLE` today: 30 to pay.
 fn three_passages() -> crate::BatchId {
@@ -397,8 +390,7 @@ fn a_vehicle_day_is_pruned_only_after_its_declaration_window() {
 
 #[test]
 fn try_state_finds_a_bond_that_does_not_cover_the_obligations() {
-	ExtBuilder::default().build().execute_with(|| {
-		setup();
+	ExtBuilder::default().with_genesis(genesis()).build().execute_with(|| {
 		three_passages();
 		assert_ok!(RoadUsage::do_try_state());
 		crate::Providers::<Test>::mutate(PROVIDER, |p| p.as_mut().unwrap().obligations = BOND + 1);
@@ -411,8 +403,7 @@ fn try_state_finds_a_bond_that_does_not_cover_the_obligations() {
 
 #[test]
 fn try_state_finds_an_event_id_charged_twice() {
-	ExtBuilder::default().build().execute_with(|| {
-		setup();
+	ExtBuilder::default().with_genesis(genesis()).build().execute_with(|| {
 		let first = three_passages();
 		let second = declared(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[4])]);
 		assert_ok!(RoadUsage::do_try_state());
