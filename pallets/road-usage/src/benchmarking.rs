@@ -48,6 +48,117 @@ fn long_name<T: Config>() -> NameOf<T> {
 	vec![b'n'; T::MaxNameLength::get() as usize].try_into().expect("sized to the bound")
 }
 
+/// A domain at its bound.
+#[allow(dead_code)]
+fn long_domain<T: Config>() -> DomainOf<T> {
+	vec![b'd'; T::MaxDomainLength::get() as usize].try_into().expect("sized to the bound")
+}
+
+/// `MaxTariffPrices` prices of the given kind, strictly sorted, all above zero.
+#[allow(dead_code)]
+fn full_prices<T: Config>(kind: ChargeKind) -> PricesOf<T> {
+	let bands: u32 = if kind == ChargeKind::Passage { 1 } else { 4 };
+	let list: Vec<TariffPrice<BalanceOf<T>>> = (0..T::MaxTariffPrices::get())
+		.map(|i| TariffPrice {
+			class: (i / bands) as u8,
+			band: (i % bands) as u8,
+			price: T::Currency::minimum_balance().saturating_add(i.into()),
+		})
+		.collect();
+	list.try_into().expect("sized to the bound")
+}
+
+/// An approved, funded toll charger.
+#[allow(dead_code)]
+fn charger<T: Config>() -> T::AccountId {
+	let who = funded::<T>("charger", 0);
+	Pallet::<T>::do_approve_charger(who.clone(), long_name::<T>()).expect("a new charger");
+	who
+}
+
+/// A context of `kind` of a new charger, with `versions` tariff versions (valid from today,
+/// then each a day later): (charger, context).
+#[allow(dead_code)]
+fn context_with<T: Config>(kind: ChargeKind, versions: u32) -> (T::AccountId, ContextId) {
+	let charger = charger::<T>();
+	Pallet::<T>::do_create_context(charger.clone(), long_domain::<T>(), kind)
+		.expect("the charger creates a context");
+	let context = NextContextId::<T>::get().saturating_sub(1);
+	let today = Pallet::<T>::today();
+	for offset in 0..versions {
+		Pallet::<T>::do_publish_tariff(
+			charger.clone(),
+			context,
+			today.saturating_add(offset),
+			full_prices::<T>(kind),
+		)
+		.expect("a valid version");
+	}
+	(charger, context)
+}
+
+/// An approved, funded provider with `MinProviderBond` plus `extra` posted.
+#[allow(dead_code)]
+fn provider<T: Config>(index: u32, extra: BalanceOf<T>) -> T::AccountId {
+	let who = funded::<T>("provider", index);
+	Pallet::<T>::do_approve_provider(who.clone(), long_name::<T>()).expect("a new provider");
+	Pallet::<T>::do_post_bond(who.clone(), T::MinProviderBond::get().saturating_add(extra))
+		.expect("the provider affords its bond");
+	who
+}
+
+/// A vehicle of a funded owner, its device bound: (owner, vehicle).
+#[allow(dead_code)]
+fn owned_vehicle<T: Config>(index: u32) -> (T::AccountId, VehicleId) {
+	let owner = funded::<T>("owner", index);
+	let device: T::AccountId = account("device", index, 0);
+	let vehicle = T::BenchmarkHelper::create_vehicle(&owner, &device);
+	(owner, vehicle)
+}
+
+/// The hooks' worst case: `vehicle` with a prepaid balance and an open service period leads
+/// a platoon of `MaxFollowers` followers, each with its escrow (stored as the platoon calls
+/// store it).
+#[allow(dead_code)]
+fn hooked_vehicle<T: Config>() -> (T::AccountId, VehicleId) {
+	let (owner, vehicle) = owned_vehicle::<T>(0);
+	let provider = provider::<T>(0, Zero::zero());
+	Pallet::<T>::do_set_provider(owner.clone(), vehicle, Some(provider)).expect("subscribed");
+	Pallet::<T>::do_top_up(owner.clone(), vehicle, unit::<T>()).expect("topped up");
+	let platoon = NextPlatoonId::<T>::get();
+	let price_per_km = T::Currency::minimum_balance();
+	let max_km = 1_000u32;
+	let held = price_per_km.saturating_mul(max_km.into());
+	let mut followers = Vec::new();
+	for index in 0..T::MaxFollowers::get() {
+		let (payer, follower) = owned_vehicle::<T>(index.saturating_add(1));
+		Pallet::<T>::hold(HoldReason::PlatoonEscrow, &payer, held).expect("funded payer");
+		VehiclePlatoon::<T>::insert(follower, platoon);
+		followers.push(Follower { vehicle: follower, payer, max_km, paid_km: 0, held });
+	}
+	let deposit = T::PlatoonDeposit::get();
+	Pallet::<T>::hold(HoldReason::Deposit, &owner, deposit).expect("funded owner");
+	VehiclePlatoon::<T>::insert(vehicle, platoon);
+	Platoons::<T>::insert(
+		platoon,
+		Platoon {
+			leader: vehicle,
+			payee: owner.clone(),
+			rule: PlatoonRule {
+				saving_per_km: price_per_km.saturating_mul(2u32.into()),
+				leader_share: polkadot_sdk::sp_runtime::Perbill::from_percent(50),
+			},
+			price_per_km,
+			followers: followers.try_into().expect("MaxFollowers followers"),
+			segment: None,
+			next_segment: 0,
+			deposit,
+		},
+	);
+	NextPlatoonId::<T>::put(platoon.saturating_add(1));
+	(owner, vehicle)
+}
+
 // Declarations and billing (helper B): a charger's per-km context priced for every usage band,
 // a bonded provider and vehicles it serves.
 
@@ -55,10 +166,8 @@ fn long_name<T: Config>() -> NameOf<T> {
 fn billing_world<T: Config>() -> (ContextId, T::AccountId, T::AccountId) {
 	let charger = funded::<T>("toll charger", 0);
 	Pallet::<T>::do_approve_charger(charger.clone(), long_name::<T>()).expect("a new charger");
-	let domain: DomainOf<T> =
-		vec![b'd'; T::MaxDomainLength::get() as usize].try_into().expect("sized to the bound");
 	let context = NextContextId::<T>::get();
-	Pallet::<T>::do_create_context(charger.clone(), domain, ChargeKind::Distance)
+	Pallet::<T>::do_create_context(charger.clone(), long_domain::<T>(), ChargeKind::Distance)
 		.expect("a charger creates a context");
 	let bands = T::MaxUsageLines::get().min(T::MaxTariffPrices::get());
 	let prices: Vec<TariffPrice<BalanceOf<T>>> = (0..bands)
@@ -167,11 +276,10 @@ fn open_corrections<T: Config>() -> (BatchId, T::AccountId) {
 /// A settled batch of `MaxDeclarationsPerBatch` declarations of day 0 (closed long ago), with
 /// its deposit held. Returns the batch.
 fn old_batch<T: Config>() -> BatchId {
-	assert!(
-		Pallet::<T>::today() > T::MaxDeclarationAge::get(),
-		"the benchmarks' clock must be past day MaxDeclarationAge"
-	);
 	let (context, charger, provider) = billing_world::<T>();
+	// Day 0 closes once the clock is past day `MaxDeclarationAge` (the runtime's benchmarks
+	// start on day 0).
+	T::BenchmarkHelper::pass_days(T::MaxDeclarationAge::get().saturating_add(1));
 	let declaration = Declaration::<T> {
 		vehicle: 0,
 		day: 0,
@@ -224,6 +332,203 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, who.clone(), long_name::<T>());
 
 		assert!(Chargers::<T>::contains_key(&who));
+	}
+
+	/// A revoked provider approved again (the read and the kept bond: the heavier path).
+	#[benchmark]
+	fn approve_provider() {
+		let who = provider::<T>(0, Zero::zero());
+		Pallet::<T>::do_revoke_provider(who.clone()).expect("revoked");
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().expect("governance has an origin");
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), long_name::<T>());
+
+		assert!(Providers::<T>::get(&who).is_some_and(|p| p.active));
+	}
+
+	#[benchmark]
+	fn revoke_provider() {
+		let who = provider::<T>(0, Zero::zero());
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().expect("governance has an origin");
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+
+		assert!(Providers::<T>::get(&who).is_some_and(|p| !p.active));
+	}
+
+	#[benchmark]
+	fn post_bond() {
+		let who = provider::<T>(0, Zero::zero());
+		let amount = unit::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), amount);
+
+		let bond = T::MinProviderBond::get().saturating_add(amount);
+		assert_last_event::<T>(Event::BondPosted { provider: who, amount, bond });
+	}
+
+	#[benchmark]
+	fn withdraw_bond() {
+		let amount = unit::<T>();
+		let who = provider::<T>(0, amount);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), amount);
+
+		let bond = T::MinProviderBond::get();
+		assert_last_event::<T>(Event::BondWithdrawn { provider: who, amount, bond });
+	}
+
+	#[benchmark]
+	fn create_context() {
+		let charger = charger::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(charger.clone()), long_domain::<T>(), ChargeKind::Distance);
+
+		assert_last_event::<T>(Event::ContextCreated {
+			context: 0,
+			charger,
+			kind: ChargeKind::Distance,
+		});
+	}
+
+	/// `MaxTariffPrices` prices into a history of `MaxTariffVersions - 1` versions. The drop
+	/// of the oldest version at a full history (one read, one write) is added to the call's
+	/// weight: the runtime's benchmark runs on day 0, where no version is old enough to drop.
+	#[benchmark]
+	fn publish_tariff() {
+		let versions = T::MaxTariffVersions::get().saturating_sub(1);
+		let (charger, context) = context_with::<T>(ChargeKind::Distance, versions);
+		let valid_from = Pallet::<T>::today().saturating_add(versions);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(charger), context, valid_from, full_prices::<T>(ChargeKind::Distance));
+
+		assert_last_event::<T>(Event::TariffPublished { context, version: versions, valid_from });
+	}
+
+	/// The `MaxGantries`th gantry: the duplicate check scans the other ones.
+	#[benchmark]
+	fn add_gantry() {
+		let (charger, context) = context_with::<T>(ChargeKind::Passage, 1);
+		for index in 0..T::MaxGantries::get().saturating_sub(1) {
+			Pallet::<T>::do_add_gantry(charger.clone(), context, account("gantry", index, 0))
+				.expect("room for a gantry");
+		}
+		let gantry: T::AccountId = account("gantry", u32::MAX, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(charger), context, gantry.clone());
+
+		assert_last_event::<T>(Event::GantryAdded { context, gantry });
+	}
+
+	/// The last of `MaxGantries` gantries: found after scanning all.
+	#[benchmark]
+	fn remove_gantry() {
+		let (charger, context) = context_with::<T>(ChargeKind::Passage, 1);
+		let count = T::MaxGantries::get();
+		for index in 0..count {
+			Pallet::<T>::do_add_gantry(charger.clone(), context, account("gantry", index, 0))
+				.expect("room for a gantry");
+		}
+		let gantry: T::AccountId = account("gantry", count.saturating_sub(1), 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(charger), context, gantry.clone());
+
+		assert_last_event::<T>(Event::GantryRemoved { context, gantry });
+	}
+
+	/// A change of provider with `MaxServicePeriods - 1` periods kept: the current one is
+	/// closed, the history scanned, a new one pushed.
+	#[benchmark]
+	fn set_provider() {
+		let (owner, vehicle) = owned_vehicle::<T>(0);
+		let first = provider::<T>(0, Zero::zero());
+		let second = provider::<T>(1, Zero::zero());
+		for index in 0..T::MaxServicePeriods::get().saturating_sub(1) {
+			let next = if index % 2 == 0 { first.clone() } else { second.clone() };
+			Pallet::<T>::do_set_provider(owner.clone(), vehicle, Some(next))
+				.expect("room for a period");
+		}
+		let current = ServicePeriods::<T>::get(vehicle).last().map(|p| p.provider.clone());
+		let next = if current == Some(first.clone()) { second } else { first };
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), vehicle, Some(next.clone()));
+
+		let today = Pallet::<T>::today();
+		assert_last_event::<T>(Event::ProviderSet { vehicle, provider: Some(next), from: today });
+	}
+
+	/// A top-up of an existing balance.
+	#[benchmark]
+	fn top_up() {
+		let (owner, vehicle) = owned_vehicle::<T>(0);
+		let amount = unit::<T>();
+		Pallet::<T>::do_top_up(owner.clone(), vehicle, amount).expect("topped up");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner.clone()), vehicle, amount);
+
+		let balance = amount.saturating_add(amount);
+		assert_last_event::<T>(Event::PrepaidToppedUp { vehicle, owner, amount, balance });
+	}
+
+	/// A partial withdrawal (the entry is written back).
+	#[benchmark]
+	fn withdraw_prepaid() {
+		let (owner, vehicle) = owned_vehicle::<T>(0);
+		let amount = unit::<T>();
+		Pallet::<T>::do_top_up(owner.clone(), vehicle, amount.saturating_add(amount))
+			.expect("topped up");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner.clone()), vehicle, amount);
+
+		assert_last_event::<T>(Event::PrepaidWithdrawn { vehicle, owner, amount, balance: amount });
+	}
+
+	/// A sold platoon leader with `MaxFollowers` followers, a prepaid balance and a provider.
+	#[benchmark]
+	fn on_ownership_transferred() {
+		let (owner, vehicle) = hooked_vehicle::<T>();
+		let buyer: T::AccountId = account("buyer", 0, 0);
+
+		#[block]
+		{
+			<Pallet<T> as v2x_primitives::OnOwnershipTransferred<T::AccountId>>::on_ownership_transferred(
+				vehicle, &owner, &buyer,
+			);
+		}
+
+		assert!(Prepaid::<T>::get(vehicle).is_none());
+		assert!(ServicePeriods::<T>::get(vehicle).iter().all(|p| p.until.is_some()));
+	}
+
+	/// A scrapped platoon leader with `MaxFollowers` followers, a prepaid balance and a
+	/// provider.
+	#[benchmark]
+	fn on_status_changed() {
+		let (_, vehicle) = hooked_vehicle::<T>();
+
+		#[block]
+		{
+			<Pallet<T> as v2x_primitives::OnVehicleStatusChanged>::on_status_changed(
+				vehicle,
+				v2x_primitives::VehicleStatus::Scrapped,
+			);
+		}
+
+		assert!(Prepaid::<T>::get(vehicle).is_none());
+		assert!(ServicePeriods::<T>::get(vehicle).iter().all(|p| p.until.is_some()));
 	}
 
 	// --- declarations, billing (helper B) ---

@@ -499,6 +499,7 @@ pub struct Passage {
 	serde::Serialize,
 	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub struct PlatoonRule<Balance> {
 	/// The estimated fuel saving of a follower per km.
 	pub saving_per_km: Balance,
