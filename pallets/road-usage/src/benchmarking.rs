@@ -254,7 +254,8 @@ fn open_corrections<T: Config>() -> (BatchId, T::AccountId) {
 		.expect("the first declarations");
 	let old_batch = last_batch::<T>();
 	Pallet::<T>::do_accept_batch(charger.clone(), old_batch).expect("the charger accepts");
-	let events = T::MaxEventsPerDeclaration::get().min(T::MaxEventsPerVehicleDay::get().saturating_sub(1));
+	let events =
+		T::MaxEventsPerDeclaration::get().min(T::MaxEventsPerVehicleDay::get().saturating_sub(1));
 	let fixes: Vec<DeclarationInput<T>> = vehicles
 		.iter()
 		.enumerate()
@@ -267,8 +268,12 @@ fn open_corrections<T: Config>() -> (BatchId, T::AccountId) {
 			input
 		})
 		.collect();
-	Pallet::<T>::do_declare(provider.clone(), context, fixes.try_into().expect("sized to the bound"))
-		.expect("the corrections");
+	Pallet::<T>::do_declare(
+		provider.clone(),
+		context,
+		fixes.try_into().expect("sized to the bound"),
+	)
+	.expect("the corrections");
 	Credits::<T>::insert(&charger, &provider, T::Currency::minimum_balance());
 	(last_batch::<T>(), charger)
 }
@@ -553,7 +558,10 @@ mod benchmarks {
 				// Other charges fill the vehicle-day up to what this declaration adds.
 				let taken = T::MaxEventsPerVehicleDay::get().saturating_sub(events);
 				let charged: Vec<ChargedEvent> = (0..taken)
-					.map(|n| ChargedEvent { event: event_id(vehicle, 1_000 + n), by: ChargedBy::Direct })
+					.map(|n| ChargedEvent {
+						event: event_id(vehicle, 1_000 + n),
+						by: ChargedBy::Direct,
+					})
 					.collect();
 				VehicleDays::<T>::insert(
 					(context, vehicle),
@@ -595,7 +603,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(charger), batch, reason);
 
-		assert_eq!(Batches::<T>::get(batch).map(|b| b.status), Some(BatchStatus::Disputed { reason }));
+		assert_eq!(
+			Batches::<T>::get(batch).map(|b| b.status),
+			Some(BatchStatus::Disputed { reason })
+		);
 	}
 
 	/// Paying is the heavier answer: it also pays the charger and counts every vehicle's totals.

@@ -12,9 +12,9 @@ use polkadot_sdk::{
 use v2x_primitives::VehicleId;
 
 use crate::{
-	BalanceOf, BatchId, BatchStatus, ContextId, Day, EventId, Batches, ChargedBy, Chargers, Config, Contexts, HoldReason,
-	NextBatchId, NextContextId, NextPlatoonId, Pallet, Platoons, Prepaid, Providers,
-	ServicePeriods, TariffVersions, VehicleDays, VehiclePlatoon,
+	BalanceOf, BatchId, BatchStatus, Batches, ChargedBy, Chargers, Config, ContextId, Contexts,
+	Day, EventId, HoldReason, NextBatchId, NextContextId, NextPlatoonId, Pallet, Platoons, Prepaid,
+	Providers, ServicePeriods, TariffVersions, VehicleDays, VehiclePlatoon,
 };
 
 /// Sums of amounts per account.
@@ -175,12 +175,12 @@ impl<T: Config> Pallet<T> {
 		let (ChargedBy::Batch(a), ChargedBy::Batch(b)) = (a, b) else { return false };
 		let corrects = |old: BatchId, new: BatchId| {
 			Batches::<T>::get(new).is_some_and(|entry| {
-				entry.context == context &&
-					matches!(entry.status, BatchStatus::Pending | BatchStatus::Disputed { .. }) &&
-					entry.declarations.iter().any(|declaration| {
-						declaration.vehicle == vehicle &&
-							declaration.day == day &&
-							declaration.corrects.is_some_and(|corrected| corrected.batch == old)
+				entry.context == context
+					&& matches!(entry.status, BatchStatus::Pending | BatchStatus::Disputed { .. })
+					&& entry.declarations.iter().any(|declaration| {
+						declaration.vehicle == vehicle
+							&& declaration.day == day
+							&& declaration.corrects.is_some_and(|corrected| corrected.batch == old)
 					})
 			})
 		};

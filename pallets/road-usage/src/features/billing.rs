@@ -21,8 +21,8 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	BalanceOf, Batch, BatchId, BatchStatus, Batches, ChargedBy, Chargers, Config, ContextId, Credits,
-	Day, Error, Event, HoldReason, Pallet, Providers, TollTotals, VehicleDays,
+	BalanceOf, Batch, BatchId, BatchStatus, Batches, ChargedBy, Chargers, Config, ContextId,
+	Credits, Day, Error, Event, HoldReason, Pallet, Providers, TollTotals, VehicleDays,
 };
 use v2x_primitives::VehicleId;
 
@@ -49,9 +49,16 @@ impl<T: Config> Pallet<T> {
 		Self::settle_accepted(batch, entry)
 	}
 
-	pub(crate) fn do_dispute_batch(who: T::AccountId, batch: BatchId, reason: H256) -> DispatchResult {
+	pub(crate) fn do_dispute_batch(
+		who: T::AccountId,
+		batch: BatchId,
+		reason: H256,
+	) -> DispatchResult {
 		let mut entry = Self::pending_for(batch, &who)?;
-		ensure!(frame_system::Pallet::<T>::block_number() <= Self::acceptance_ends(&entry), Error::<T>::AcceptancePeriodOver);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= Self::acceptance_ends(&entry),
+			Error::<T>::AcceptancePeriodOver
+		);
 		entry.status = BatchStatus::Disputed { reason };
 		Batches::<T>::insert(batch, entry);
 		Self::deposit_event(Event::BatchDisputed { batch, reason });
@@ -72,7 +79,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_settle_unanswered(batch: BatchId) -> DispatchResult {
 		let entry = Self::batch(batch)?;
 		ensure!(entry.status == BatchStatus::Pending, Error::<T>::NotPending);
-		ensure!(frame_system::Pallet::<T>::block_number() > Self::acceptance_ends(&entry), Error::<T>::AcceptancePeriodOpen);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() > Self::acceptance_ends(&entry),
+			Error::<T>::AcceptancePeriodOpen
+		);
 		Self::settle_accepted(batch, entry)
 	}
 
@@ -114,8 +124,9 @@ impl<T: Config> Pallet<T> {
 				Self::uncharge(entry.context, declaration.vehicle, declaration.day, old.batch);
 			}
 			TollTotals::<T>::mutate(declaration.vehicle, |totals| {
-				totals.paid =
-					totals.paid.saturating_add(declaration.amount.saturating_sub(declaration.reverses));
+				totals.paid = totals
+					.paid
+					.saturating_add(declaration.amount.saturating_sub(declaration.reverses));
 				totals.declarations = totals.declarations.saturating_add(1);
 			});
 		}

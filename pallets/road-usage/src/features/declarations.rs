@@ -18,8 +18,8 @@ use v2x_primitives::{VehicleId, VehicleRegistry};
 
 use crate::{
 	BalanceOf, Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, ChargedEvent, Config,
-	ContextId, Contexts, Day, Declaration, DeclarationInput, DeclarationInputsOf, DeclarationRef, Error, Event,
-	HoldReason, NextBatchId, Pallet, Providers, VehicleDay, VehicleDays,
+	ContextId, Contexts, Day, Declaration, DeclarationInput, DeclarationInputsOf, DeclarationRef,
+	Error, Event, HoldReason, NextBatchId, Pallet, Providers, VehicleDay, VehicleDays,
 };
 
 /// A vehicle-day as the batch will leave it, written only once every declaration passed.
@@ -61,25 +61,26 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::DuplicateDeclaration
 			);
 			ensure!(
-				!input.usage.is_empty() &&
-					!input.events.is_empty() &&
-					input.usage.iter().all(|line| line.quantity > 0),
+				!input.usage.is_empty()
+					&& !input.events.is_empty()
+					&& input.usage.iter().all(|line| line.quantity > 0),
 				Error::<T>::EmptyDeclaration
 			);
 			if toll_context.kind == ChargeKind::Passage {
-				let passages =
-					input.usage.iter().fold(0u64, |sum, line| sum.saturating_add(line.quantity.into()));
+				let passages = input
+					.usage
+					.iter()
+					.fold(0u64, |sum, line| sum.saturating_add(line.quantity.into()));
 				ensure!(passages == input.events.len() as u64, Error::<T>::PassageCountMismatch);
 			}
-			let (version, tariff) =
-				Self::version_valid_on(context, &toll_context, input.day)?;
+			let (version, tariff) = Self::version_valid_on(context, &toll_context, input.day)?;
 			let amount = Self::price_usage(&tariff, input.class, &input.usage)?;
 			let (reverses, corrected_batch) = match input.corrects {
 				Some(old) => (Self::correctable(&provider, context, &input, old)?, Some(old.batch)),
 				None => (Zero::zero(), None),
 			};
 			let key = (context, input.vehicle);
-			let (entry, created) = match VehicleDays::<T>::get(&key, input.day) {
+			let (entry, created) = match VehicleDays::<T>::get(key, input.day) {
 				Some(entry) => (entry, false),
 				None => (
 					VehicleDay {
@@ -119,9 +120,8 @@ impl<T: Config> Pallet<T> {
 			.checked_mul(&count.into())
 			.and_then(|d| d.checked_add(&T::BatchDeposit::get()))
 			.ok_or(Error::<T>::Overflow)?;
-		let day_deposits = T::VehicleDayDeposit::get()
-			.checked_mul(&created.into())
-			.ok_or(Error::<T>::Overflow)?;
+		let day_deposits =
+			T::VehicleDayDeposit::get().checked_mul(&created.into()).ok_or(Error::<T>::Overflow)?;
 		Self::hold(
 			HoldReason::Deposit,
 			&provider,
@@ -134,7 +134,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		for staged in days {
-			VehicleDays::<T>::insert(&staged.key, staged.day, staged.entry);
+			VehicleDays::<T>::insert(staged.key, staged.day, staged.entry);
 		}
 		account.obligations = account.obligations.saturating_add(obligation);
 		Providers::<T>::insert(&provider, account);

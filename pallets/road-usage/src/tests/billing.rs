@@ -53,7 +53,10 @@ fn only_the_batch_charger_answers_a_pending_batch() {
 	run(|| {
 		let batch = three_passages();
 		for who in [OTHER_CHARGER, PROVIDER, OTHER_PROVIDER, OWNER, STRANGER] {
-			assert_noop!(RoadUsage::accept_batch(signed(who), batch), Error::<Test>::NotBatchCharger);
+			assert_noop!(
+				RoadUsage::accept_batch(signed(who), batch),
+				Error::<Test>::NotBatchCharger
+			);
 			assert_noop!(
 				RoadUsage::dispute_batch(signed(who), batch, REASON),
 				Error::<Test>::NotBatchCharger
@@ -191,11 +194,8 @@ fn a_rejected_batch_frees_its_event_ids_and_pays_nothing() {
 fn a_rejected_correction_leaves_the_corrected_declaration_charged_and_correctable() {
 	run(|| {
 		let old = accepted(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[1, 2])]);
-		let fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)],
-		);
+		let fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)]);
 		assert_ok!(RoadUsage::dispute_batch(signed(CHARGER), fix, REASON));
 
 		assert_ok!(RoadUsage::resolve_dispute(root(), fix, false));
@@ -203,11 +203,8 @@ fn a_rejected_correction_leaves_the_corrected_declaration_charged_and_correctabl
 		assert_eq!(batch(old).declarations[0].corrected_by, None);
 		assert_eq!(charged(PASSAGES, VEHICLE, TODAY), by_batch(old, &[1, 2]));
 		assert_eq!(Credits::<Test>::get(CHARGER, PROVIDER), 0);
-		let fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[2]), old, 0)],
-		);
+		let fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[2]), old, 0)]);
 		assert_eq!(batch(old).declarations[0].corrected_by, Some(fix));
 	});
 }
@@ -218,15 +215,15 @@ fn a_correction_credit_is_netted_against_a_later_batch() {
 		let old = accepted(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[1, 2, 3])]);
 		assert_eq!(provider(PROVIDER).bond, BOND - 30);
 		// Only passage 1 was the vehicle's: 20 to credit back.
-		let fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)],
-		);
+		let fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)]);
 		assert_eq!(batch(fix).obligation, 0);
 		assert_eq!(provider(PROVIDER).obligations, 0);
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), fix));
-		assert_eq!(events().last(), Some(&Event::BatchAccepted { batch: fix, paid: 0, credited: 20 }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::BatchAccepted { batch: fix, paid: 0, credited: 20 })
+		);
 		assert_eq!(Credits::<Test>::get(CHARGER, PROVIDER), 20);
 		// The passport counts what was paid net of corrections, never less than zero.
 		let totals = TollTotals::<Test>::get(VEHICLE);
@@ -234,11 +231,8 @@ fn a_correction_credit_is_netted_against_a_later_batch() {
 
 		// A later batch of 25: the credit pays 20 of it, the bond 5.
 		let charger_free = free(CHARGER);
-		let later = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![usage(VEHICLE, TODAY - 1, TRUCK, &[(0, 1)], &[7])],
-		);
+		let later =
+			declared(PROVIDER, PASSAGES, vec![usage(VEHICLE, TODAY - 1, TRUCK, &[(0, 1)], &[7])]);
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), later));
 		assert_eq!(
 			events().last(),
@@ -256,11 +250,8 @@ fn a_correction_credit_is_netted_against_a_later_batch() {
 fn the_charger_repays_a_credit_and_no_more() {
 	run(|| {
 		let old = accepted(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[1, 2, 3])]);
-		let fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)],
-		);
+		let fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)]);
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), fix));
 		assert_noop!(
 			RoadUsage::repay_credit(signed(CHARGER), PROVIDER, 21),
@@ -279,7 +270,10 @@ fn the_charger_repays_a_credit_and_no_more() {
 			Error::<Test>::ExceedsCredit
 		);
 		for who in [STRANGER, PROVIDER] {
-			assert_noop!(RoadUsage::repay_credit(signed(who), PROVIDER, 1), Error::<Test>::NotCharger);
+			assert_noop!(
+				RoadUsage::repay_credit(signed(who), PROVIDER, 1),
+				Error::<Test>::NotCharger
+			);
 		}
 		let (charger_free, provider_free) = (free(CHARGER), free(PROVIDER));
 
@@ -320,10 +314,7 @@ fn a_batch_is_pruned_only_once_none_of_its_days_can_be_corrected() {
 		assert!(!Batches::<Test>::contains_key(batch));
 		assert_eq!(held(HoldReason::Deposit, PROVIDER), 2 * VEHICLE_DAY_DEPOSIT);
 		assert_eq!(events().last(), Some(&Event::BatchPruned { batch }));
-		assert_noop!(
-			RoadUsage::prune_batch(signed(STRANGER), batch),
-			Error::<Test>::UnknownBatch
-		);
+		assert_noop!(RoadUsage::prune_batch(signed(STRANGER), batch), Error::<Test>::UnknownBatch);
 	});
 }
 
@@ -409,7 +400,9 @@ fn try_state_finds_an_event_id_charged_twice() {
 		assert_ok!(RoadUsage::do_try_state());
 		VehicleDays::<Test>::mutate((PASSAGES, VEHICLE), TODAY, |entry| {
 			let events = &mut entry.as_mut().unwrap().events;
-			events.try_push(crate::ChargedEvent { event: ev(1), by: ChargedBy::Batch(second) }).unwrap();
+			events
+				.try_push(crate::ChargedEvent { event: ev(1), by: ChargedBy::Batch(second) })
+				.unwrap();
 		});
 		assert_eq!(
 			RoadUsage::do_try_state(),

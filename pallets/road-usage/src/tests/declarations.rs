@@ -6,11 +6,7 @@
 //! `VEHICLE` and `OTHER_PROVIDER` serves `OTHER_VEHICLE` since day 0; both posted `BOND`.
 
 use polkadot_sdk::{
-	frame_support::{
-		assert_noop, assert_ok,
-		traits::fungible::MutateHold,
-		BoundedVec,
-	},
+	frame_support::{assert_noop, assert_ok, traits::fungible::MutateHold, BoundedVec},
 	sp_core::H256,
 	sp_runtime::DispatchResult,
 };
@@ -18,10 +14,10 @@ use v2x_primitives::VehicleId;
 
 use super::*;
 use crate::{
-	GenesisContext,
-	Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, ChargedEvent,
-	ContextId, Contexts, Day, Declaration, DeclarationInput, DeclarationRef, Error, NextBatchId,
-	Provider, Providers, ServicePeriod, ServicePeriods, TariffPrice, TollTotals, Usage, VehicleClass, VehicleDay, VehicleDays,
+	Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, ChargedEvent, ContextId, Contexts,
+	Day, Declaration, DeclarationInput, DeclarationRef, Error, GenesisContext, NextBatchId,
+	Provider, Providers, ServicePeriod, ServicePeriods, TariffPrice, TollTotals, Usage,
+	VehicleClass, VehicleDay, VehicleDays,
 };
 
 /// `CHARGER`'s per-passage context.
@@ -53,7 +49,10 @@ pub(crate) fn genesis() -> crate::GenesisConfig<Test> {
 	};
 	crate::GenesisConfig {
 		chargers: vec![(CHARGER, b"Bridges".to_vec()), (OTHER_CHARGER, b"Motorways".to_vec())],
-		providers: vec![(PROVIDER, b"Tolls".to_vec(), BOND), (OTHER_PROVIDER, b"Pay".to_vec(), BOND)],
+		providers: vec![
+			(PROVIDER, b"Tolls".to_vec(), BOND),
+			(OTHER_PROVIDER, b"Pay".to_vec(), BOND),
+		],
 		contexts: vec![
 			GenesisContext {
 				charger: CHARGER,
@@ -66,7 +65,11 @@ pub(crate) fn genesis() -> crate::GenesisConfig<Test> {
 				charger: OTHER_CHARGER,
 				domain: b"A8".to_vec(),
 				kind: ChargeKind::Distance,
-				prices: prices(&[(CAR, 0, CAR_KM), (CAR, 1, CAR_KM_PEAK), (GIANT, 0, u64::MAX / 2)]),
+				prices: prices(&[
+					(CAR, 0, CAR_KM),
+					(CAR, 1, CAR_KM_PEAK),
+					(GIANT, 0, u64::MAX / 2),
+				]),
 				gantries: vec![],
 			},
 		],
@@ -201,7 +204,10 @@ fn declare_prices_each_vehicle_day_and_holds_the_deposits() {
 		let batch = declared(
 			PROVIDER,
 			PASSAGES,
-			vec![passages(VEHICLE, TODAY, &[1, 2, 3]), usage(VEHICLE, yesterday, TRUCK, &[(0, 1)], &[4])],
+			vec![
+				passages(VEHICLE, TODAY, &[1, 2, 3]),
+				usage(VEHICLE, yesterday, TRUCK, &[(0, 1)], &[4]),
+			],
 		);
 
 		assert_eq!(batch, 0);
@@ -275,8 +281,11 @@ fn declare_prices_each_vehicle_day_and_holds_the_deposits() {
 #[test]
 fn a_distance_declaration_is_priced_per_km_and_band() {
 	run(|| {
-		let id =
-			declared(OTHER_PROVIDER, KM, vec![usage(OTHER_VEHICLE, TODAY, CAR, &[(0, 40), (1, 7)], &[1])]);
+		let id = declared(
+			OTHER_PROVIDER,
+			KM,
+			vec![usage(OTHER_VEHICLE, TODAY, CAR, &[(0, 40), (1, 7)], &[1])],
+		);
 		assert_eq!(batch(id).charges, 40 * CAR_KM + 7 * CAR_KM_PEAK);
 		assert_eq!(batch(id).charger, OTHER_CHARGER);
 	});
@@ -605,7 +614,10 @@ fn a_correction_reverses_the_accepted_amount_and_marks_it_corrected() {
 		// Accepted: the old tags go, so passage 3 is free for whoever really had it.
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), fix));
 		assert_eq!(charged(PASSAGES, VEHICLE, TODAY), by_batch(fix, &[1, 2]));
-		assert_eq!(provider(PROVIDER).bond, BOND - 3 * CAR_PASSAGE - (2 * TRUCK_PASSAGE - 3 * CAR_PASSAGE));
+		assert_eq!(
+			provider(PROVIDER).bond,
+			BOND - 3 * CAR_PASSAGE - (2 * TRUCK_PASSAGE - 3 * CAR_PASSAGE)
+		);
 		declared(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[3])]);
 	});
 }
@@ -615,7 +627,11 @@ fn a_correction_must_point_to_an_accepted_declaration_of_the_same_provider_vehic
 	run(|| {
 		let pending = declared(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[1])]);
 		let fix = |day, batch, index| {
-			declare(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, day, &[9]), batch, index)])
+			declare(
+				PROVIDER,
+				PASSAGES,
+				vec![correcting(passages(VEHICLE, day, &[9]), batch, index)],
+			)
 		};
 		assert_noop!(fix(TODAY, pending, 0), Error::<Test>::NotCorrectable);
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), pending));
@@ -629,16 +645,17 @@ fn a_correction_must_point_to_an_accepted_declaration_of_the_same_provider_vehic
 		let km = accepted(PROVIDER, KM, vec![usage(VEHICLE, TODAY, CAR, &[(0, 1)], &[1])]);
 		assert_noop!(fix(TODAY, km, 0), Error::<Test>::UnknownDeclaration);
 
-		let first_fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)],
-		);
+		let first_fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)]);
 		assert_noop!(fix(TODAY, old, 0), Error::<Test>::AlreadyCorrected);
 		// The correction itself is corrected once accepted.
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), first_fix));
 		assert_noop!(fix(TODAY, old, 0), Error::<Test>::AlreadyCorrected);
-		declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), first_fix, 0)]);
+		declared(
+			PROVIDER,
+			PASSAGES,
+			vec![correcting(passages(VEHICLE, TODAY, &[1]), first_fix, 0)],
+		);
 	});
 }
 
