@@ -121,7 +121,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for declaration in &entry.declarations {
 			if let Some(old) = declaration.corrects {
-				Self::uncharge(entry.context, declaration.vehicle, declaration.day, old.batch);
+				Self::uncharge_events(
+					entry.context,
+					declaration.vehicle,
+					declaration.day,
+					ChargedBy::Batch(old.batch),
+				);
 			}
 			TollTotals::<T>::mutate(declaration.vehicle, |totals| {
 				totals.paid = totals
@@ -145,7 +150,12 @@ impl<T: Config> Pallet<T> {
 			}
 		});
 		for declaration in &entry.declarations {
-			Self::uncharge(entry.context, declaration.vehicle, declaration.day, batch);
+			Self::uncharge_events(
+				entry.context,
+				declaration.vehicle,
+				declaration.day,
+				ChargedBy::Batch(batch),
+			);
 			if let Some(old) = declaration.corrects {
 				Self::mark_corrected(old, None);
 			}
@@ -153,15 +163,6 @@ impl<T: Config> Pallet<T> {
 		entry.status = BatchStatus::Rejected;
 		Batches::<T>::insert(batch, entry);
 		Self::deposit_event(Event::BatchRejected { batch });
-	}
-
-	/// Removes the events `batch` charged to the vehicle-day (gone already if it was pruned).
-	fn uncharge(context: ContextId, vehicle: VehicleId, day: Day, batch: BatchId) {
-		VehicleDays::<T>::mutate((context, vehicle), day, |entry| {
-			if let Some(entry) = entry {
-				entry.events.retain(|charged| charged.by != ChargedBy::Batch(batch));
-			}
-		});
 	}
 
 	pub(crate) fn do_repay_credit(

@@ -10,7 +10,10 @@ mod contexts;
 mod declarations;
 mod genesis;
 mod hooks;
+mod passages;
+mod platoons;
 mod roles;
+mod timeline;
 mod try_state;
 mod users;
 

@@ -2,7 +2,10 @@
 //! event id charged twice, holds that do not match, inconsistent tariffs and platoons.
 
 use polkadot_sdk::{
-	frame_support::{assert_ok, traits::fungible::MutateHold},
+	frame_support::{
+		assert_ok,
+		traits::{fungible::MutateHold, tokens::Precision},
+	},
 	sp_core::H256,
 	sp_runtime::Perbill,
 };
@@ -10,8 +13,8 @@ use polkadot_sdk::{
 use super::*;
 use crate::{
 	Batch, BatchStatus, Batches, ChargedBy, ChargedEvent, Contexts, Declaration, Follower,
-	NextBatchId, Platoon, PlatoonRule, Platoons, Prepaid, Providers, TariffVersions, VehicleDay,
-	VehicleDays, VehiclePlatoon,
+	NextBatchId, Platoon, PlatoonRule, Platoons, Prepaid, Providers, Segment, TariffVersions,
+	VehicleDay, VehicleDays, VehiclePlatoon,
 };
 
 fn broken(message: &'static str) {
@@ -289,7 +292,68 @@ fn a_follower_paid_beyond_its_max_km_is_found() {
 fn an_escrow_that_is_not_held_is_found() {
 	ExtBuilder::default().build().execute_with(|| {
 		platoon();
-		Platoons::<Test>::mutate(0, |p| p.as_mut().unwrap().followers[0].held = 49);
+		let escrow = HoldReason::PlatoonEscrow.into();
+		assert_ok!(Balances::release(&escrow, &HAULIER, 1, Precision::Exact));
 		broken("held PlatoonEscrow != Σ escrows");
+	});
+}
+
+#[test]
+fn an_escrow_that_is_not_the_price_of_the_unpaid_km_is_found() {
+	ExtBuilder::default().build().execute_with(|| {
+		platoon();
+		// 9 km left to pay at 5 need 45 held, not 50.
+		Platoons::<Test>::mutate(0, |p| p.as_mut().unwrap().followers[0].paid_km = 1);
+		broken("a follower's escrow is not the price of its unpaid km");
+	});
+}
+
+/// The platoon with an open segment of 100 km: `FOLLOWER` attested `km`, `paid` or not; the
+/// leader attested `leader_km`.
+fn segment(km: u32, paid: bool, leader_km: Option<u32>) {
+	platoon();
+	let attested = vec![(FOLLOWER, km, paid)].try_into().unwrap();
+	Platoons::<Test>::mutate(0, |p| {
+		let p = p.as_mut().unwrap();
+		p.segment = Some(Segment { number: 0, planned_km: 100, leader_km, attested });
+		p.next_segment = 1;
+	});
+}
+
+#[test]
+fn a_consistent_open_segment_passes() {
+	ExtBuilder::default().build_and_execute(|| segment(60, false, None));
+	ExtBuilder::default().build_and_execute(|| segment(60, true, Some(50)));
+}
+
+#[test]
+fn an_attestation_paid_without_the_leaders_is_found() {
+	ExtBuilder::default().build().execute_with(|| {
+		segment(60, true, None);
+		broken("an attestation paid without the leader's");
+	});
+	ExtBuilder::default().build().execute_with(|| {
+		segment(60, false, Some(50));
+		broken("an attestation paid without the leader's");
+	});
+}
+
+#[test]
+fn a_segment_attested_beyond_its_plan_or_by_a_stranger_is_found() {
+	ExtBuilder::default().build().execute_with(|| {
+		segment(101, false, None);
+		broken("a segment attested beyond its plan");
+	});
+	ExtBuilder::default().build().execute_with(|| {
+		segment(60, false, None);
+		Platoons::<Test>::mutate(0, |p| {
+			p.as_mut().unwrap().segment.as_mut().unwrap().attested[0].0 = OTHER_FOLLOWER
+		});
+		broken("a segment attested by a vehicle that is no follower");
+	});
+	ExtBuilder::default().build().execute_with(|| {
+		segment(60, false, None);
+		Platoons::<Test>::mutate(0, |p| p.as_mut().unwrap().next_segment = 0);
+		broken("an open segment beyond next_segment");
 	});
 }
