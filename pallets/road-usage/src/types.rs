@@ -457,7 +457,7 @@ pub struct VehicleTotals<Balance> {
 	pub paid: Balance,
 	/// Direct passages.
 	pub passages: u32,
-	/// Accepted declarations.
+	/// Accepted declarations (a correction replaces one: not counted again).
 	pub declarations: u32,
 	pub km_led: u64,
 	pub km_followed: u64,

@@ -134,10 +134,15 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 			TollTotals::<T>::mutate(declaration.vehicle, |totals| {
+				// A correction replaces the declaration it reverses: the vehicle paid the
+				// difference, up or down, and still one declaration for that day.
 				totals.paid = totals
 					.paid
-					.saturating_add(declaration.amount.saturating_sub(declaration.reverses));
-				totals.declarations = totals.declarations.saturating_add(1);
+					.saturating_add(declaration.amount)
+					.saturating_sub(declaration.reverses);
+				if declaration.corrects.is_none() {
+					totals.declarations = totals.declarations.saturating_add(1);
+				}
 			});
 		}
 		entry.status = BatchStatus::Accepted;

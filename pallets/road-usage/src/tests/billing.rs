@@ -225,9 +225,10 @@ fn a_correction_credit_is_netted_against_a_later_batch() {
 			Some(&Event::BatchAccepted { batch: fix, paid: 0, credited: 20 })
 		);
 		assert_eq!(Credits::<Test>::get(CHARGER, PROVIDER), 20);
-		// The passport counts what was paid net of corrections, never less than zero.
+		// The passport counts what the vehicle's day cost after the correction (30 - 20), and
+		// still one declared day.
 		let totals = TollTotals::<Test>::get(VEHICLE);
-		assert_eq!((totals.paid, totals.declarations), (30, 2));
+		assert_eq!((totals.paid, totals.declarations), (10, 1));
 
 		// A later batch of 25: the credit pays 20 of it, the bond 5.
 		let charger_free = free(CHARGER);
