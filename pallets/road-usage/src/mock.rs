@@ -303,4 +303,8 @@ impl crate::BenchmarkHelper<u64, TestSignature> for MockBenchmarkHelper {
 	fn sign_as_gantry(payload: &[u8]) -> TestSignature {
 		gantry_signature(GANTRY, payload)
 	}
+
+	fn pass_days(days: Day) {
+		pass_days(days)
+	}
 }

@@ -9,10 +9,12 @@ use polkadot_sdk::{
 	sp_runtime::{traits::Zero, Saturating, TryRuntimeError},
 };
 
+use v2x_primitives::VehicleId;
+
 use crate::{
-	BalanceOf, BatchStatus, Batches, ChargedBy, Chargers, Config, Contexts, HoldReason,
-	NextBatchId, NextContextId, NextPlatoonId, Pallet, Platoon, Platoons, Prepaid, Providers,
-	Segment, ServicePeriods, TariffVersions, VehicleDays, VehiclePlatoon,
+	BalanceOf, BatchId, BatchStatus, Batches, ChargedBy, Chargers, Config, ContextId, Contexts,
+	Day, EventId, HoldReason, NextBatchId, NextContextId, NextPlatoonId, Pallet, Platoon, Platoons,
+	Prepaid, Providers, Segment, ServicePeriods, TariffVersions, VehicleDays, VehiclePlatoon,
 };
 
 /// Sums of amounts per account.
@@ -134,13 +136,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// No event id twice in a vehicle-day; every batch tag is of a batch that was not rejected.
+	/// No event id twice in a vehicle-day (but for an open correction and the declaration it
+	/// corrects, until it settles); every batch tag is of a batch that was not rejected.
 	fn check_vehicle_days(deposits: &mut Ledger<T>) -> Result<(), TryRuntimeError> {
 		let next = NextBatchId::<T>::get();
-		for (_, _, entry) in VehicleDays::<T>::iter() {
+		for ((context, vehicle), day, entry) in VehicleDays::<T>::iter() {
 			add::<T>(deposits, &entry.depositor, entry.deposit);
-			let ids: BTreeSet<_> = entry.events.iter().map(|charged| charged.event).collect();
-			ensure!(ids.len() == entry.events.len(), "an event id charged twice in a vehicle-day");
+			let mut seen = BTreeMap::<EventId, ChargedBy>::new();
+			for charged in &entry.events {
+				if let Some(first) = seen.insert(charged.event, charged.by) {
+					ensure!(
+						Self::open_correction_pair(context, vehicle, day, first, charged.by),
+						"an event id charged twice in a vehicle-day"
+					);
+				}
+			}
 			for charged in &entry.events {
 				if let ChargedBy::Batch(batch) = charged.by {
 					ensure!(batch < next, "an event tagged with a batch never declared");
@@ -151,6 +161,30 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Ok(())
+	}
+
+	/// Whether `a` and `b` are a declaration and its correction, not yet settled, of this
+	/// vehicle-day: the only way one event id is tagged twice.
+	fn open_correction_pair(
+		context: ContextId,
+		vehicle: VehicleId,
+		day: Day,
+		a: ChargedBy,
+		b: ChargedBy,
+	) -> bool {
+		let (ChargedBy::Batch(a), ChargedBy::Batch(b)) = (a, b) else { return false };
+		let corrects = |old: BatchId, new: BatchId| {
+			Batches::<T>::get(new).is_some_and(|entry| {
+				entry.context == context
+					&& matches!(entry.status, BatchStatus::Pending | BatchStatus::Disputed { .. })
+					&& entry.declarations.iter().any(|declaration| {
+						declaration.vehicle == vehicle
+							&& declaration.day == day
+							&& declaration.corrects.is_some_and(|corrected| corrected.batch == old)
+					})
+			})
+		};
+		corrects(a, b) || corrects(b, a)
 	}
 
 	/// At most one open service period, the last; periods in order and well formed.

@@ -5,7 +5,9 @@
 //! `OTHER_PROVIDER` serve vehicles, `OWNER` owns `VEHICLE` (its on-board unit `DEVICE`).
 //! Days are wall-clock days; the mock chain starts on `GENESIS_DAY` and `pass_days` moves on.
 
+mod billing;
 mod contexts;
+mod declarations;
 mod genesis;
 mod hooks;
 mod passages;
