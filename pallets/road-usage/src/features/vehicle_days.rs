@@ -27,8 +27,15 @@ impl<T: Config> Pallet<T> {
 			Some(entry) => (entry, false),
 			None => {
 				let deposit = T::VehicleDayDeposit::get();
-				(VehicleDay { depositor: depositor.clone(), deposit, events: Default::default() }, true)
-			},
+				(
+					VehicleDay {
+						depositor: depositor.clone(),
+						deposit,
+						events: Default::default(),
+					},
+					true,
+				)
+			}
 		}
 	}
 
