@@ -18,16 +18,8 @@ use v2x_primitives::{VehicleId, VehicleRegistry};
 use crate::{
 	BalanceOf, Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, Config, ContextId,
 	Contexts, Day, Declaration, DeclarationInput, DeclarationInputsOf, DeclarationRef, Error,
-	Event, HoldReason, NextBatchId, Pallet, Providers, VehicleDay, VehicleDays,
+	Event, HoldReason, NextBatchId, Pallet, Providers,
 };
-
-/// A vehicle-day as the batch will leave it, written only once every declaration passed.
-struct StagedDay<T: Config> {
-	key: (ContextId, VehicleId),
-	day: Day,
-	entry: VehicleDay<T>,
-	created: bool,
-}
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_declare(
@@ -44,7 +36,7 @@ impl<T: Config> Pallet<T> {
 		let today = Self::today();
 		let oldest = today.saturating_sub(T::MaxDeclarationAge::get());
 
-		let mut days: Vec<StagedDay<T>> = Vec::with_capacity(inputs.len());
+		let mut days: Vec<(VehicleId, Day)> = Vec::with_capacity(inputs.len());
 		let mut declarations = Vec::with_capacity(inputs.len());
 		let mut charges = BalanceOf::<T>::zero();
 		let mut credits = BalanceOf::<T>::zero();
@@ -55,10 +47,7 @@ impl<T: Config> Pallet<T> {
 				Self::serves(&provider, input.vehicle, input.day),
 				Error::<T>::NotServingVehicle
 			);
-			ensure!(
-				!days.iter().any(|d| d.key.1 == input.vehicle && d.day == input.day),
-				Error::<T>::DuplicateDeclaration
-			);
+			ensure!(!days.contains(&(input.vehicle, input.day)), Error::<T>::DuplicateDeclaration);
 			ensure!(
 				!input.usage.is_empty()
 					&& !input.events.is_empty()
@@ -78,16 +67,16 @@ impl<T: Config> Pallet<T> {
 				Some(old) => (Self::correctable(&provider, context, &input, old)?, Some(old.batch)),
 				None => (Zero::zero(), None),
 			};
-			let key = (context, input.vehicle);
-			let (mut entry, created) =
-				Self::vehicle_day_or_new(context, input.vehicle, input.day, &provider);
-			Self::add_charged_events(
-				&mut entry,
+			days.push((input.vehicle, input.day));
+			Self::charge_events(
+				context,
+				input.vehicle,
+				input.day,
 				&input.events,
 				ChargedBy::Batch(batch),
 				corrected_batch,
+				&provider,
 			)?;
-			days.push(StagedDay { key, day: input.day, entry, created });
 			charges = charges.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 			credits = credits.checked_add(&reverses).ok_or(Error::<T>::Overflow)?;
 			declarations.push(Declaration {
@@ -109,27 +98,17 @@ impl<T: Config> Pallet<T> {
 			account.bond.saturating_sub(account.obligations) >= obligation,
 			Error::<T>::BondTooLow
 		);
-		let created = days.iter().filter(|d| d.created).count() as u32;
 		let count = declarations.len() as u32;
 		let deposit = T::DeclarationDeposit::get()
 			.checked_mul(&count.into())
 			.and_then(|d| d.checked_add(&T::BatchDeposit::get()))
 			.ok_or(Error::<T>::Overflow)?;
-		let day_deposits =
-			T::VehicleDayDeposit::get().checked_mul(&created.into()).ok_or(Error::<T>::Overflow)?;
-		Self::hold(
-			HoldReason::Deposit,
-			&provider,
-			deposit.checked_add(&day_deposits).ok_or(Error::<T>::Overflow)?,
-		)?;
+		Self::hold(HoldReason::Deposit, &provider, deposit)?;
 
 		for declaration in &declarations {
 			if let Some(old) = declaration.corrects {
 				Self::mark_corrected(old, Some(batch));
 			}
-		}
-		for staged in days {
-			VehicleDays::<T>::insert(staged.key, staged.day, staged.entry);
 		}
 		account.obligations = account.obligations.saturating_add(obligation);
 		Providers::<T>::insert(&provider, account);

@@ -23,7 +23,7 @@ use v2x_primitives::{VehicleRegistry, VehicleStatus};
 
 use crate::{
 	ChargeKind, ChargedBy, Config, ContextId, Contexts, Error, Event, HoldReason, Pallet, Passage,
-	Prepaid, TollTotals, VehicleDays,
+	Prepaid, TollTotals,
 };
 
 /// What a gantry's signature starts with: its attestations are valid for nothing else.
@@ -68,16 +68,19 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::StaleAttestation
 		);
 		let provider = Self::provider_on(vehicle, today).ok_or(Error::<T>::NoProvider)?;
-		let (mut charged, created) =
-			Self::vehicle_day_or_new(context, vehicle, passage.day, &device);
-		Self::add_charged_events(&mut charged, &[passage.event], ChargedBy::Direct, None)?;
+		Self::charge_events(
+			context,
+			vehicle,
+			passage.day,
+			&[passage.event],
+			ChargedBy::Direct,
+			None,
+			&device,
+		)?;
 		let (_, version) = Self::version_valid_on(context, &entry, passage.day)?;
 		let amount = Self::price(&version, passage.class, 0, 1)?;
 		let mut prepaid = Prepaid::<T>::get(vehicle).ok_or(Error::<T>::InsufficientPrepaid)?;
 		ensure!(prepaid.amount >= amount, Error::<T>::InsufficientPrepaid);
-		if created {
-			Self::hold(HoldReason::Deposit, &device, charged.deposit)?;
-		}
 		T::Currency::transfer_on_hold(
 			&HoldReason::Prepaid.into(),
 			&prepaid.owner,
@@ -87,7 +90,6 @@ impl<T: Config> Pallet<T> {
 			Restriction::Free,
 			Fortitude::Polite,
 		)?;
-		VehicleDays::<T>::insert((context, vehicle), passage.day, charged);
 		prepaid.amount = prepaid.amount.saturating_sub(amount);
 		if prepaid.amount.is_zero() {
 			Prepaid::<T>::remove(vehicle);
