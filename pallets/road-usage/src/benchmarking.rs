@@ -285,32 +285,94 @@ fn last_batch<T: Config>() -> BatchId {
 	NextBatchId::<T>::get().saturating_sub(1)
 }
 
-/// A pending batch of `MaxDeclarationsPerBatch` declarations, each correcting a declaration of
-/// an accepted batch, charging more than it reverses and charging its vehicle-day's events up
-/// to the bound; the charger owes the provider a small credit. Returns (batch, charger).
+/// An accepted batch of `MaxDeclarationsPerBatch` declarations (stored as `declare` and
+/// `accept_batch` leave it) whose first declares `vehicle` today; `tagged` of the vehicle-day's
+/// event ids are charged by it. Each correction of it reads and rewrites the whole batch.
+fn accepted_batch_for<T: Config>(
+	context: ContextId,
+	provider: &T::AccountId,
+	charger: &T::AccountId,
+	vehicle: VehicleId,
+	tagged: u32,
+) -> BatchId {
+	let batch = NextBatchId::<T>::get();
+	let today = Pallet::<T>::today();
+	let declaration = Declaration::<T> {
+		vehicle,
+		day: today,
+		class: 0,
+		version: 0,
+		amount: T::Currency::minimum_balance(),
+		reverses: Zero::zero(),
+		events: tagged,
+		details_root: H256::repeat_byte(0xd0),
+		corrects: None,
+		corrected_by: None,
+	};
+	let count = T::MaxDeclarationsPerBatch::get();
+	Batches::<T>::insert(
+		batch,
+		Batch {
+			context,
+			provider: provider.clone(),
+			charger: charger.clone(),
+			submitted_at: Zero::zero(),
+			status: BatchStatus::Accepted,
+			charges: Zero::zero(),
+			credits: Zero::zero(),
+			obligation: Zero::zero(),
+			declarations: vec![declaration; count as usize].try_into().expect("sized to the bound"),
+			deposit: Zero::zero(),
+		},
+	);
+	NextBatchId::<T>::put(batch.saturating_add(1));
+	let charged: Vec<ChargedEvent> = (0..tagged)
+		.map(|n| ChargedEvent {
+			event: event_id(vehicle, 1_000u32.saturating_add(n)),
+			by: ChargedBy::Batch(batch),
+		})
+		.collect();
+	VehicleDays::<T>::insert(
+		(context, vehicle),
+		today,
+		VehicleDay {
+			depositor: provider.clone(),
+			deposit: Zero::zero(),
+			events: charged.try_into().expect("sized to the bound"),
+		},
+	);
+	batch
+}
+
+/// A declaration of `vehicle` today with `events` new event ids, correcting the first
+/// declaration of a full accepted batch of its own that charged the rest of the vehicle-day.
+fn correction_of<T: Config>(
+	context: ContextId,
+	provider: &T::AccountId,
+	charger: &T::AccountId,
+	vehicle: VehicleId,
+	events: u32,
+) -> DeclarationInput<T> {
+	let tagged = T::MaxEventsPerVehicleDay::get().saturating_sub(events);
+	let old = accepted_batch_for::<T>(context, provider, charger, vehicle, tagged);
+	let mut input = declaration_of::<T>(vehicle, 0, events);
+	for line in input.usage.iter_mut() {
+		line.quantity = 2;
+	}
+	input.corrects = Some(DeclarationRef { batch: old, index: 0 });
+	input
+}
+
+/// A pending batch of `MaxDeclarationsPerBatch` corrections, each of its own full accepted
+/// batch, charging more than it reverses and filling its vehicle-day to the bound; the charger
+/// owes the provider a small credit. Returns (batch, charger).
 fn open_corrections<T: Config>() -> (BatchId, T::AccountId) {
 	let (context, charger, provider) = billing_world::<T>();
 	let count = T::MaxDeclarationsPerBatch::get();
-	let vehicles = served_vehicles::<T>(&provider, count);
-	let old: Vec<DeclarationInput<T>> =
-		vehicles.iter().map(|&vehicle| declaration_of::<T>(vehicle, 0, 1)).collect();
-	Pallet::<T>::do_declare(provider.clone(), context, old.try_into().expect("sized to the bound"))
-		.expect("the first declarations");
-	let old_batch = last_batch::<T>();
-	Pallet::<T>::do_accept_batch(charger.clone(), old_batch).expect("the charger accepts");
-	let events =
-		T::MaxEventsPerDeclaration::get().min(T::MaxEventsPerVehicleDay::get().saturating_sub(1));
-	let fixes: Vec<DeclarationInput<T>> = vehicles
-		.iter()
-		.enumerate()
-		.map(|(index, &vehicle)| {
-			let mut input = declaration_of::<T>(vehicle, 1, events);
-			for line in input.usage.iter_mut() {
-				line.quantity = 2;
-			}
-			input.corrects = Some(DeclarationRef { batch: old_batch, index: index as u16 });
-			input
-		})
+	let events = T::MaxEventsPerDeclaration::get().min(T::MaxEventsPerVehicleDay::get());
+	let fixes: Vec<DeclarationInput<T>> = served_vehicles::<T>(&provider, count)
+		.into_iter()
+		.map(|vehicle| correction_of::<T>(context, &provider, &charger, vehicle, events))
 		.collect();
 	Pallet::<T>::do_declare(
 		provider.clone(),
@@ -582,41 +644,21 @@ mod benchmarks {
 
 	// --- declarations, billing (helper B) ---
 
-	/// `d` declarations of distinct vehicles with `e` events in all, into vehicle-days that
-	/// other charges filled up to the bound.
+	/// `d` declarations of distinct vehicles with `e` events in all, each correcting a
+	/// declaration of its own full batch, into vehicle-days filled up to the bound.
 	#[benchmark]
 	fn declare(
 		d: Linear<1, { T::MaxDeclarationsPerBatch::get() }>,
 		e: Linear<1, { T::MaxDeclarationsPerBatch::get() * T::MaxEventsPerDeclaration::get() }>,
 	) {
-		let (context, _, provider) = billing_world::<T>();
-		let vehicles = served_vehicles::<T>(&provider, d);
-		let today = Pallet::<T>::today();
+		let (context, charger, provider) = billing_world::<T>();
 		let cap = T::MaxEventsPerDeclaration::get().min(T::MaxEventsPerVehicleDay::get());
-		let inputs: Vec<DeclarationInput<T>> = vehicles
-			.iter()
+		let inputs: Vec<DeclarationInput<T>> = served_vehicles::<T>(&provider, d)
+			.into_iter()
 			.enumerate()
-			.map(|(index, &vehicle)| {
+			.map(|(index, vehicle)| {
 				let share = e / d + u32::from((index as u32) < e % d);
-				let events = share.clamp(1, cap);
-				// Other charges fill the vehicle-day up to what this declaration adds.
-				let taken = T::MaxEventsPerVehicleDay::get().saturating_sub(events);
-				let charged: Vec<ChargedEvent> = (0..taken)
-					.map(|n| ChargedEvent {
-						event: event_id(vehicle, 1_000 + n),
-						by: ChargedBy::Direct,
-					})
-					.collect();
-				VehicleDays::<T>::insert(
-					(context, vehicle),
-					today,
-					VehicleDay {
-						depositor: provider.clone(),
-						deposit: Zero::zero(),
-						events: charged.try_into().expect("sized to the bound"),
-					},
-				);
-				declaration_of::<T>(vehicle, 0, events)
+				correction_of::<T>(context, &provider, &charger, vehicle, share.clamp(1, cap))
 			})
 			.collect();
 		let batch = NextBatchId::<T>::get();
@@ -653,7 +695,9 @@ mod benchmarks {
 		);
 	}
 
-	/// Paying is the heavier answer: it also pays the charger and counts every vehicle's totals.
+	/// Rejecting is the heavier answer: each declaration's events leave its vehicle-day and
+	/// the full batch it corrected is rewritten (paying touches the vehicle-days and small
+	/// totals, and moves the bond).
 	#[benchmark]
 	fn resolve_dispute() {
 		let (batch, charger) = open_corrections::<T>();
@@ -663,9 +707,9 @@ mod benchmarks {
 			T::GovernanceOrigin::try_successful_origin().expect("governance has an origin");
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, batch, true);
+		_(origin as T::RuntimeOrigin, batch, false);
 
-		assert_eq!(Batches::<T>::get(batch).map(|b| b.status), Some(BatchStatus::Accepted));
+		assert_eq!(Batches::<T>::get(batch).map(|b| b.status), Some(BatchStatus::Rejected));
 	}
 
 	#[benchmark]

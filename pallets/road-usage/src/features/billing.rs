@@ -44,11 +44,14 @@ impl<T: Config> Pallet<T> {
 		entry.submitted_at.saturating_add(T::AcceptancePeriod::get())
 	}
 
+	/// The batch's charger accepts a pending batch: it is settled and paid at once.
 	pub(crate) fn do_accept_batch(who: T::AccountId, batch: BatchId) -> DispatchResult {
 		let entry = Self::pending_for(batch, &who)?;
 		Self::settle_accepted(batch, entry)
 	}
 
+	/// The batch's charger disputes a pending batch up to the last block of its acceptance
+	/// period; governance decides.
 	pub(crate) fn do_dispute_batch(
 		who: T::AccountId,
 		batch: BatchId,
@@ -65,6 +68,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Governance decides a disputed batch: paid as accepted, or rejected.
 	pub(crate) fn do_resolve_dispute(batch: BatchId, pay: bool) -> DispatchResult {
 		let entry = Self::batch(batch)?;
 		ensure!(matches!(entry.status, BatchStatus::Disputed { .. }), Error::<T>::NotDisputed);
@@ -76,6 +80,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// A batch its charger left unanswered past the acceptance period counts as accepted.
 	pub(crate) fn do_settle_unanswered(batch: BatchId) -> DispatchResult {
 		let entry = Self::batch(batch)?;
 		ensure!(entry.status == BatchStatus::Pending, Error::<T>::NotPending);
@@ -165,6 +170,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::BatchRejected { batch });
 	}
 
+	/// The charger pays back part of what corrections credited the provider.
 	pub(crate) fn do_repay_credit(
 		charger: T::AccountId,
 		provider: T::AccountId,
@@ -184,6 +190,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes a settled batch none of whose days can still be corrected; its deposit goes
+	/// back to the provider.
 	pub(crate) fn do_prune_batch(batch: BatchId) -> DispatchResult {
 		let entry = Self::batch(batch)?;
 		ensure!(
@@ -200,6 +208,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes a vehicle-day that can no longer be declared; its deposit goes back to whoever
+	/// opened it.
 	pub(crate) fn do_prune_vehicle_day(
 		context: ContextId,
 		vehicle: VehicleId,

@@ -22,6 +22,9 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// Prices and records a batch of declarations, each checked on its own (window, service,
+	/// tariff, events); then the bond must cover the new obligation and the deposits are held.
+	/// Writes happen as the checks pass: the call's storage layer undoes them on an error.
 	pub(crate) fn do_declare(
 		provider: T::AccountId,
 		context: ContextId,
@@ -139,8 +142,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The amount of `old`, which `input` may correct: an undisputed-final declaration of the
-	/// same provider, context, vehicle and day that nothing corrected yet.
+	/// The amount of `old`, which `input` may correct: an accepted declaration of the same
+	/// provider, context, vehicle and day that nothing corrected yet.
 	fn correctable(
 		provider: &T::AccountId,
 		context: ContextId,

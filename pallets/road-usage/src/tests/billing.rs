@@ -411,3 +411,31 @@ fn try_state_finds_an_event_id_charged_twice() {
 		let _ = first;
 	});
 }
+
+#[test]
+fn a_rejected_declaration_cannot_be_corrected() {
+	run(|| {
+		let batch = three_passages();
+		assert_ok!(RoadUsage::dispute_batch(signed(CHARGER), batch, REASON));
+		assert_ok!(RoadUsage::resolve_dispute(root(), batch, false));
+		assert_noop!(
+			declare(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), batch, 0)]),
+			Error::<Test>::NotCorrectable
+		);
+	});
+}
+
+#[test]
+fn a_revoked_providers_open_batch_still_settles() {
+	run(|| {
+		let batch = three_passages();
+		assert_ok!(RoadUsage::revoke_provider(root(), PROVIDER));
+		assert_noop!(
+			declare(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[4])]),
+			Error::<Test>::ProviderNotActive
+		);
+		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), batch));
+		assert_eq!(provider(PROVIDER).bond, BOND - 3 * CAR_PASSAGE);
+		assert_eq!(provider(PROVIDER).obligations, 0);
+	});
+}

@@ -13,6 +13,7 @@ mod hooks;
 mod passages;
 mod platoons;
 mod roles;
+mod timeline;
 mod try_state;
 mod users;
 

@@ -243,3 +243,11 @@ fn withdrawing_bond_needs_a_provider_an_amount_and_the_bond() {
 		);
 	});
 }
+
+#[test]
+fn a_bond_beyond_the_balance_type_is_an_overflow() {
+	ExtBuilder::default().build_and_execute(|| {
+		bonded_provider(PROVIDER);
+		assert_noop!(RoadUsage::post_bond(signed(PROVIDER), u64::MAX), Error::<Test>::Overflow);
+	});
+}

@@ -333,3 +333,11 @@ fn prepaid_balances_of_two_vehicles_are_kept_apart() {
 		assert_eq!(held(HoldReason::Prepaid, OWNER), 140);
 	});
 }
+
+#[test]
+fn a_prepaid_balance_beyond_the_balance_type_is_an_overflow() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RoadUsage::top_up(signed(OWNER), VEHICLE, 1));
+		assert_noop!(RoadUsage::top_up(signed(OWNER), VEHICLE, u64::MAX), Error::<Test>::Overflow);
+	});
+}
