@@ -427,9 +427,6 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// TEMPORARY: removed when helpers B and C land. The call is not built yet.
-		// TEMPORARY: removed when helpers B and C land
-		NotYetBuilt,
 		/// A name (or a domain) must not be empty.
 		EmptyName,
 		/// The account is already an approved toll charger.

@@ -14,10 +14,10 @@ use v2x_primitives::VehicleId;
 
 use super::*;
 use crate::{
-	Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, ChargedEvent, ContextId, Contexts,
-	Day, Declaration, DeclarationInput, DeclarationRef, Error, GenesisContext, NextBatchId,
+	Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, ContextId, Contexts, Day,
+	Declaration, DeclarationInput, DeclarationRef, Error, GenesisContext, NextBatchId, Passage,
 	Provider, Providers, ServicePeriod, ServicePeriods, TariffPrice, TollTotals, Usage,
-	VehicleClass, VehicleDay, VehicleDays,
+	VehicleClass, VehicleDays,
 };
 
 /// `CHARGER`'s per-passage context.
@@ -185,14 +185,17 @@ pub(crate) fn by_batch(batch: BatchId, events: &[u8]) -> Vec<(H256, ChargedBy)> 
 	events.iter().map(|&n| (ev(n), ChargedBy::Batch(batch))).collect()
 }
 
-/// `VEHICLE`'s device paid passage `event` directly, as `report_passage` records it.
+/// `VEHICLE`'s device paid its car passage `event` on `day` directly (`report_passage`, attested
+/// by `GANTRY`, which is registered first; `OWNER` tops up the price first).
 pub(crate) fn direct_passage(context: ContextId, day: Day, event: u8) {
-	let mut entry = VehicleDays::<Test>::get((context, VEHICLE), day).unwrap_or_else(|| {
-		hold(HoldReason::Deposit, DEVICE, VEHICLE_DAY_DEPOSIT);
-		VehicleDay { depositor: DEVICE, deposit: VEHICLE_DAY_DEPOSIT, events: BoundedVec::new() }
-	});
-	entry.events.try_push(ChargedEvent { event: ev(event), by: ChargedBy::Direct }).unwrap();
-	VehicleDays::<Test>::insert((context, VEHICLE), day, entry);
+	let charger = Contexts::<Test>::get(context).unwrap().charger;
+	if !Contexts::<Test>::get(context).unwrap().gantries.contains(&GANTRY) {
+		assert_ok!(RoadUsage::add_gantry(signed(charger), context, GANTRY));
+	}
+	assert_ok!(RoadUsage::top_up(signed(OWNER), VEHICLE, CAR_PASSAGE));
+	let passage = Passage { vehicle: VEHICLE, day, event: ev(event), class: CAR };
+	let signature = gantry_signature(GANTRY, &RoadUsage::attestation_payload(context, &passage));
+	assert_ok!(RoadUsage::report_passage(signed(DEVICE), context, passage, GANTRY, signature));
 }
 
 const TODAY: Day = GENESIS_DAY;

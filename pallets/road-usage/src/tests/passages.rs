@@ -14,8 +14,8 @@ use v2x_primitives::{testing::MockVehicles, VehicleStatus};
 
 use super::*;
 use crate::{
-	ChargeKind, ChargedBy, ChargedEvent, ContextId, Error, Passage, Prepaid, TollTotals,
-	VehicleClass, VehicleDays,
+	ChargeKind, ChargedBy, ChargedEvent, ContextId, DeclarationInput, Error, Passage, Prepaid,
+	TollTotals, Usage, VehicleClass, VehicleDays,
 };
 
 pub(crate) const BRIDGE: ContextId = 0;
@@ -204,24 +204,35 @@ fn the_same_passage_is_paid_once() {
 fn a_passage_a_provider_already_declared_is_refused() {
 	ExtBuilder::default().build_and_execute(|| {
 		bridge();
-		// As a provider's declaration of batch 0 charges it.
-		assert_ok!(RoadUsage::charge_events(
+		assert_ok!(RoadUsage::post_bond(signed(PROVIDER), MIN_BOND));
+		let usage = vec![Usage { band: 0, quantity: 1 }].try_into().unwrap();
+		let declaration = DeclarationInput {
+			vehicle: VEHICLE,
+			day: today(),
+			class: CAR,
+			usage,
+			events: vec![event_id(1)].try_into().unwrap(),
+			details_root: H256::repeat_byte(0xd0),
+			corrects: None,
+		};
+		assert_ok!(RoadUsage::declare(
+			signed(PROVIDER),
 			BRIDGE,
-			VEHICLE,
-			today(),
-			&[event_id(1)],
-			ChargedBy::Batch(0),
-			None,
-			&PROVIDER
+			vec![declaration].try_into().unwrap()
 		));
 
 		assert_noop!(report(passage(1)), Error::<Test>::EventAlreadyCharged);
 		assert_eq!(prepaid(), Some(PREPAID));
-		// Another event of the same vehicle-day is paid, without a second deposit.
+		// Another event of the same vehicle-day is paid, in the provider's entry.
 		assert_ok!(report(passage(2)));
 		assert_eq!(held(HoldReason::Deposit, DEVICE), 0);
-		// Batch 0 stands for a provider's declaration: take its event back for the invariants.
-		RoadUsage::uncharge_events(BRIDGE, VEHICLE, today(), ChargedBy::Batch(0));
+		assert_eq!(
+			charged(today()),
+			vec![
+				ChargedEvent { event: event_id(1), by: ChargedBy::Batch(0) },
+				ChargedEvent { event: event_id(2), by: ChargedBy::Direct },
+			]
+		);
 	});
 }
 
