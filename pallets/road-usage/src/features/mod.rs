@@ -8,6 +8,7 @@ mod passages;
 mod platoons;
 mod roles;
 mod users;
+mod vehicle_days;
 
 use polkadot_sdk::{
 	frame_support::{

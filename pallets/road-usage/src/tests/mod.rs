@@ -1,6 +1,9 @@
 //! Tests of road usage, one behaviour each. Every test ends by checking the pallet's
 //! invariants (`ExtBuilder::build_and_execute`).
 
+mod billing;
+mod declarations;
+
 use polkadot_sdk::frame_support::traits::fungible::{Inspect, InspectHold};
 
 use crate::{mock::*, Event, HoldReason};
