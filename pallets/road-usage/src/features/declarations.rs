@@ -90,7 +90,7 @@ impl<T: Config> Pallet<T> {
 					true,
 				),
 			};
-			let entry = Self::charge_events(entry, &input.events, batch, corrected_batch)?;
+			let entry = Self::stage_events(entry, &input.events, batch, corrected_batch)?;
 			days.push(StagedDay { key, day: input.day, entry, created });
 			charges = charges.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 			credits = credits.checked_add(&reverses).ok_or(Error::<T>::Overflow)?;
@@ -191,7 +191,7 @@ impl<T: Config> Pallet<T> {
 	/// except the events of the corrected declaration (tagged `Batch(corrected)`): until the
 	/// correction is settled both tags are kept, so either outcome leaves every event charged
 	/// exactly once.
-	fn charge_events(
+	fn stage_events(
 		mut entry: VehicleDay<T>,
 		events: &[H256],
 		batch: BatchId,
