@@ -7,8 +7,8 @@
 //! trucks (the devices of vehicles 0 and 1 come from BASE).
 
 use super::{
-	assert_every_call_has_rows, governance_only, on_base, refused, run, run_to_block,
-	signed_only, succeeds, text,
+	assert_every_call_has_rows, governance_only, on_base, refused, run, run_to_block, signed_only,
+	succeeds, text,
 	Role::{self, *},
 	Row, BASE_BLOCK, V0, V1,
 };
@@ -136,7 +136,8 @@ fn ru_base() {
 	}
 	succeeds(Root, Call::revoke_provider { who: RevokedProvider.id() });
 	succeeds(AnotherOwner, Call::set_provider { vehicle: V1, provider: Some(OtherProvider.id()) });
-	for (owner, truck, device) in [(HaulierA, LEADER, LeaderDevice), (HaulierB, FOLLOWER, FollowerDevice)]
+	for (owner, truck, device) in
+		[(HaulierA, LEADER, LeaderDevice), (HaulierB, FOLLOWER, FollowerDevice)]
 	{
 		assert_ok!(VehicleIdentity::bind_device(owner.signed(), truck, device.id()));
 		assert_ok!(VehicleIdentity::accept_device_binding(device.signed(), truck));
@@ -192,7 +193,11 @@ fn ru_base_rows() -> Vec<Row> {
 			Call::revoke_provider { who: TollProvider.id() },
 		),
 		// Bonds: approved providers only.
-		refused(&[Stranger, TollCharger, Owner], Call::post_bond { amount: UNIT }, Error::NotProvider),
+		refused(
+			&[Stranger, TollCharger, Owner],
+			Call::post_bond { amount: UNIT },
+			Error::NotProvider,
+		),
 		signed_only(Call::post_bond { amount: UNIT }),
 		refused(
 			&[Stranger, TollCharger, Owner],
@@ -210,7 +215,11 @@ fn ru_base_rows() -> Vec<Row> {
 		),
 		refused(&[TollCharger], publish_tariff(OTHER_BRIDGE), Error::NotContextCharger),
 		signed_only(publish_tariff(MOTORWAY)),
-		refused(&[OtherCharger, TollProvider, Stranger, Gantry], add.clone(), Error::NotContextCharger),
+		refused(
+			&[OtherCharger, TollProvider, Stranger, Gantry],
+			add.clone(),
+			Error::NotContextCharger,
+		),
 		signed_only(add),
 		refused(
 			&[OtherCharger, TollProvider, Stranger, Gantry],
@@ -251,9 +260,17 @@ fn ru_base_rows() -> Vec<Row> {
 		signed_only(report(passage(TODAY, 1))),
 		// Platoons: who may operate the truck forms and joins; the leader's device starts
 		// segments; the devices of the platoon's trucks attest.
-		refused(&[Device, AnotherOwner, ExpiredOperator, Stranger, HaulierA], form.clone(), Error::NotOperator),
+		refused(
+			&[Device, AnotherOwner, ExpiredOperator, Stranger, HaulierA],
+			form.clone(),
+			Error::NotOperator,
+		),
 		signed_only(form),
-		refused(&[Device, AnotherOwner, ExpiredOperator, Stranger, HaulierA], join.clone(), Error::NotOperator),
+		refused(
+			&[Device, AnotherOwner, ExpiredOperator, Stranger, HaulierA],
+			join.clone(),
+			Error::NotOperator,
+		),
 		signed_only(join),
 		refused(
 			&[HaulierA, FollowerDevice, Device, Stranger],
@@ -274,7 +291,11 @@ fn ru_base_rows() -> Vec<Row> {
 			leave_follower.clone(),
 			Error::NotOperator,
 		),
-		refused(&[HaulierB, LeaderDevice, FollowerDevice, Stranger], leave_leader, Error::NotOperator),
+		refused(
+			&[HaulierB, LeaderDevice, FollowerDevice, Stranger],
+			leave_leader,
+			Error::NotOperator,
+		),
 		signed_only(leave_follower),
 	]
 	.concat()
@@ -292,7 +313,11 @@ fn declared_rows() -> Vec<Row> {
 			Error::NotBatchCharger,
 		),
 		signed_only(accept),
-		refused(&[OtherCharger, TollProvider, Stranger, Owner], dispute.clone(), Error::NotBatchCharger),
+		refused(
+			&[OtherCharger, TollProvider, Stranger, Owner],
+			dispute.clone(),
+			Error::NotBatchCharger,
+		),
 		signed_only(dispute),
 		governance_only(&[TollCharger, TollProvider, Stranger], resolve.clone()),
 		// Governance decides disputes only: a pending batch is the charger's to answer.
@@ -304,7 +329,11 @@ fn declared_rows() -> Vec<Row> {
 			Error::AcceptancePeriodOpen,
 		),
 		signed_only(Call::settle_unanswered { batch: 0 }),
-		refused(&[Stranger, TollProvider], Call::prune_batch { batch: 0 }, Error::BatchStillCorrectable),
+		refused(
+			&[Stranger, TollProvider],
+			Call::prune_batch { batch: 0 },
+			Error::BatchStillCorrectable,
+		),
 		signed_only(Call::prune_batch { batch: 0 }),
 		// Only an accepted declaration is corrected.
 		refused(&[TollProvider], correct(V0), Error::NotCorrectable),
@@ -387,7 +416,11 @@ fn sold_rows() -> Vec<Row> {
 			Error::NotOwner,
 		),
 		refused(&[Device], report(passage(TODAY, 1)), Error::NotVehicleDevice),
-		refused(&[Seller, Operator], Call::form_platoon { leader: V0, rule: rule() }, Error::NotOperator),
+		refused(
+			&[Seller, Operator],
+			Call::form_platoon { leader: V0, rule: rule() },
+			Error::NotOperator,
+		),
 	]
 	.concat()
 }

@@ -188,7 +188,10 @@ fn setup() {
 		assert_ok!(Balances::force_set_balance(force(), who.into(), 10_000 * UNIT));
 	}
 	run_to_block(NOW);
-	ok(charger(), Call::create_context { domain: text(b"No tariff yet"), kind: ChargeKind::Passage });
+	ok(
+		charger(),
+		Call::create_context { domain: text(b"No tariff yet"), kind: ChargeKind::Passage },
+	);
 	ok(charger(), Call::create_context { domain: text(b"Priceless"), kind: ChargeKind::Distance });
 	ok(charger(), tariff(PRICELESS, TODAY, vec![price(1, 0, u128::MAX / 2)]));
 	ok(charger(), tariff(MOTORWAY, TODAY + 5, vec![price(1, 0, 9 * UNIT)]));
@@ -324,7 +327,12 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				tariff(UNKNOWN, TODAY + 6, vec![price(1, 0, UNIT)]),
 				E::UnknownContext,
 			),
-			row("a tariff with no price", charger_(), tariff(MOTORWAY, TODAY + 6, vec![]), E::InvalidTariff),
+			row(
+				"a tariff with no price",
+				charger_(),
+				tariff(MOTORWAY, TODAY + 6, vec![]),
+				E::InvalidTariff,
+			),
 			row(
 				"prices unsorted by class",
 				charger_(),
@@ -652,12 +660,15 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 			row(
 				"a correction in another context",
 				provider_(),
-				declare(NETWORK, vec![{
-					let mut input = declaration(LEADER, TODAY, &[(0, 1)], &[0x40]);
-					input.class = 2;
-					input.corrects = Some(DeclarationRef { batch: 0, index: 0 });
-					input
-				}]),
+				declare(
+					NETWORK,
+					vec![{
+						let mut input = declaration(LEADER, TODAY, &[(0, 1)], &[0x40]);
+						input.class = 2;
+						input.corrects = Some(DeclarationRef { batch: 0, index: 0 });
+						input
+					}],
+				),
 				E::UnknownDeclaration,
 			),
 			row(
@@ -685,8 +696,18 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				E::AlreadyCorrected,
 			),
 			// Billing.
-			row("accept an unknown batch", charger_(), Call::accept_batch { batch: unknown }, E::UnknownBatch),
-			row("accept an accepted batch", charger_(), Call::accept_batch { batch: 0 }, E::NotPending),
+			row(
+				"accept an unknown batch",
+				charger_(),
+				Call::accept_batch { batch: unknown },
+				E::UnknownBatch,
+			),
+			row(
+				"accept an accepted batch",
+				charger_(),
+				Call::accept_batch { batch: 0 },
+				E::NotPending,
+			),
 			row(
 				"dispute an unknown batch",
 				charger_(),
@@ -717,7 +738,12 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				Call::settle_unanswered { batch: unknown },
 				E::UnknownBatch,
 			),
-			row("settle an accepted batch", alice(), Call::settle_unanswered { batch: 0 }, E::NotPending),
+			row(
+				"settle an accepted batch",
+				alice(),
+				Call::settle_unanswered { batch: 0 },
+				E::NotPending,
+			),
 			row(
 				"settle within the acceptance period",
 				alice(),
@@ -736,14 +762,24 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				Call::repay_credit { provider: provider(), amount: 1 },
 				E::ExceedsCredit,
 			),
-			row("prune an unknown batch", alice(), Call::prune_batch { batch: unknown }, E::UnknownBatch),
+			row(
+				"prune an unknown batch",
+				alice(),
+				Call::prune_batch { batch: unknown },
+				E::UnknownBatch,
+			),
 			row(
 				"prune a batch still correctable",
 				alice(),
 				Call::prune_batch { batch: 0 },
 				E::BatchStillCorrectable,
 			),
-			row("prune a pending batch", alice(), Call::prune_batch { batch: 1 }, E::BatchStillCorrectable),
+			row(
+				"prune a pending batch",
+				alice(),
+				Call::prune_batch { batch: 1 },
+				E::BatchStillCorrectable,
+			),
 			row(
 				"prune today's vehicle-day",
 				alice(),
@@ -883,7 +919,12 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				report(passage(V0, TODAY, 1, 1)),
 				E::EventAlreadyCharged,
 			),
-			row("an unpriced class", device(), report(passage(V0, TODAY, 0x60, 9)), E::UnpricedUsage),
+			row(
+				"an unpriced class",
+				device(),
+				report(passage(V0, TODAY, 0x60, 9)),
+				E::UnpricedUsage,
+			),
 			// Platoons (who may operate the truck, its devices).
 			row(
 				"a rule saving nothing",
@@ -1036,15 +1077,34 @@ fn road_usage_refuses_a_passage_without_provider_or_prepaid_balance() {
 	dev_chain(|| {
 		run_to_block(NOW);
 		let device = account(BobStash);
-		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), device.clone().into(), 10 * UNIT));
+		assert_ok!(Balances::force_set_balance(
+			RuntimeOrigin::root(),
+			device.clone().into(),
+			10 * UNIT
+		));
 		assert_ok!(VehicleIdentity::bind_device(signed(Bob), V1, device.clone()));
 		assert_ok!(VehicleIdentity::accept_device_binding(by(device.clone()), V1));
 		let bobs = || report(passage(V1, TODAY, 1, 1));
-		check_rows(vec![row("no provider serves the vehicle", by(device.clone()), bobs(), E::NoProvider)]);
+		check_rows(vec![row(
+			"no provider serves the vehicle",
+			by(device.clone()),
+			bobs(),
+			E::NoProvider,
+		)]);
 		ok(account(Bob), Call::set_provider { vehicle: V1, provider: Some(provider()) });
-		check_rows(vec![row("nothing prepaid", by(device.clone()), bobs(), E::InsufficientPrepaid)]);
+		check_rows(vec![row(
+			"nothing prepaid",
+			by(device.clone()),
+			bobs(),
+			E::InsufficientPrepaid,
+		)]);
 		ok(account(Bob), Call::top_up { vehicle: V1, amount: 8 * UNIT - 1 });
-		check_rows(vec![row("less prepaid than the toll", by(device.clone()), bobs(), E::InsufficientPrepaid)]);
+		check_rows(vec![row(
+			"less prepaid than the toll",
+			by(device.clone()),
+			bobs(),
+			E::InsufficientPrepaid,
+		)]);
 		ok(account(Bob), Call::top_up { vehicle: V1, amount: 1 });
 		ok(device, bobs());
 	});
@@ -1114,7 +1174,15 @@ fn road_usage_bounded_arguments_one_over_do_not_decode() {
 	type Fields = (u64, u32, u8, Vec<Usage>, Vec<H256>, H256, Option<DeclarationRef>);
 	let fields = |usage: usize, events: usize| -> Fields {
 		let usage = vec![Usage { band: 0, quantity: 1 }; usage];
-		(V0, 1, 1, usage, (0..events).map(|e| H256::repeat_byte(e as u8)).collect(), H256::zero(), None)
+		(
+			V0,
+			1,
+			1,
+			usage,
+			(0..events).map(|e| H256::repeat_byte(e as u8)).collect(),
+			H256::zero(),
+			None,
+		)
 	};
 	let input = |usage: usize, events: usize| {
 		let (vehicle, day, class, usage, events, details_root, corrects) = fields(usage, events);
