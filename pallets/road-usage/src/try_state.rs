@@ -12,9 +12,9 @@ use polkadot_sdk::{
 use v2x_primitives::VehicleId;
 
 use crate::{
-	BalanceOf, BatchId, BatchStatus, ContextId, Day, EventId, Batches, ChargedBy, Chargers, Config, Contexts, HoldReason,
-	NextBatchId, NextContextId, NextPlatoonId, Pallet, Platoons, Prepaid, Providers,
-	ServicePeriods, TariffVersions, VehicleDays, VehiclePlatoon,
+	BalanceOf, BatchId, BatchStatus, Batches, ChargedBy, Chargers, Config, ContextId, Contexts,
+	Day, EventId, HoldReason, NextBatchId, NextContextId, NextPlatoonId, Pallet, Platoon, Platoons,
+	Prepaid, Providers, Segment, ServicePeriods, TariffVersions, VehicleDays, VehiclePlatoon,
 };
 
 /// Sums of amounts per account.
@@ -175,12 +175,12 @@ impl<T: Config> Pallet<T> {
 		let (ChargedBy::Batch(a), ChargedBy::Batch(b)) = (a, b) else { return false };
 		let corrects = |old: BatchId, new: BatchId| {
 			Batches::<T>::get(new).is_some_and(|entry| {
-				entry.context == context &&
-					matches!(entry.status, BatchStatus::Pending | BatchStatus::Disputed { .. }) &&
-					entry.declarations.iter().any(|declaration| {
-						declaration.vehicle == vehicle &&
-							declaration.day == day &&
-							declaration.corrects.is_some_and(|corrected| corrected.batch == old)
+				entry.context == context
+					&& matches!(entry.status, BatchStatus::Pending | BatchStatus::Disputed { .. })
+					&& entry.declarations.iter().any(|declaration| {
+						declaration.vehicle == vehicle
+							&& declaration.day == day
+							&& declaration.corrects.is_some_and(|corrected| corrected.batch == old)
 					})
 			})
 		};
@@ -238,6 +238,14 @@ impl<T: Config> Pallet<T> {
 				ensure!(follower.paid_km <= follower.max_km, "a follower paid beyond its max km");
 				add::<T>(&mut escrows, &follower.payer, follower.held);
 				members = members.saturating_add(1);
+				let unpaid_km = follower.max_km.saturating_sub(follower.paid_km);
+				ensure!(
+					follower.held == entry.price_per_km.saturating_mul(unpaid_km.into()),
+					"a follower's escrow is not the price of its unpaid km"
+				);
+			}
+			if let Some(segment) = &entry.segment {
+				Self::check_segment(&entry, segment)?;
 			}
 		}
 		ensure!(
@@ -245,5 +253,25 @@ impl<T: Config> Pallet<T> {
 			"a vehicle is indexed in a platoon it is not in"
 		);
 		Self::check_holds(HoldReason::PlatoonEscrow, &escrows, "held PlatoonEscrow != Σ escrows")
+	}
+
+	/// An open segment: numbered before `next_segment`; attested by followers only, once each;
+	/// an attestation is paid exactly when the leader attested too.
+	fn check_segment(platoon: &Platoon<T>, segment: &Segment<T>) -> Result<(), TryRuntimeError> {
+		ensure!(segment.number < platoon.next_segment, "an open segment beyond next_segment");
+		let attested: BTreeSet<_> = segment.attested.iter().map(|(vehicle, ..)| *vehicle).collect();
+		ensure!(attested.len() == segment.attested.len(), "a segment attested twice by a vehicle");
+		for (vehicle, km, paid) in &segment.attested {
+			ensure!(
+				platoon.followers.iter().any(|follower| follower.vehicle == *vehicle),
+				"a segment attested by a vehicle that is no follower"
+			);
+			ensure!(*km <= segment.planned_km, "a segment attested beyond its plan");
+			ensure!(
+				*paid == segment.leader_km.is_some(),
+				"an attestation paid without the leader's"
+			);
+		}
+		Ok(())
 	}
 }

@@ -457,7 +457,7 @@ pub struct VehicleTotals<Balance> {
 	pub paid: Balance,
 	/// Direct passages.
 	pub passages: u32,
-	/// Accepted declarations.
+	/// Accepted declarations (a correction replaces one: not counted again).
 	pub declarations: u32,
 	pub km_led: u64,
 	pub km_followed: u64,
@@ -499,6 +499,7 @@ pub struct Passage {
 	serde::Serialize,
 	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub struct PlatoonRule<Balance> {
 	/// The estimated fuel saving of a follower per km.
 	pub saving_per_km: Balance,

@@ -153,6 +153,12 @@ impl pallet_road_usage::BenchmarkHelper<AccountId, Signature> for RegisteredVehi
 			.expect("the benchmark's keystore holds the gantry key it generated");
 		MultiSignature::Sr25519(signature)
 	}
+
+	fn pass_days(days: pallet_road_usage::Day) {
+		let now = polkadot_sdk::pallet_timestamp::Now::<Runtime>::get();
+		let later = now.saturating_add(u64::from(days).saturating_mul(86_400_000));
+		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(later);
+	}
 }
 
 /// The key type of the benchmark gantry's key in the benchmark's keystore.

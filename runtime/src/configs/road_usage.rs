@@ -23,9 +23,9 @@ parameter_types! {
 	pub const BatchDeposit: Balance = 200 * MILLI_UNIT;
 	/// Held from the provider for each declaration in a batch (about 110 bytes).
 	pub const DeclarationDeposit: Balance = 110 * MILLI_UNIT;
-	/// Held from whoever opens a vehicle-day (64 charged event ids, about 2.2 KB); back when
+	/// Held from whoever opens a vehicle-day (128 charged event ids, about 4.4 KB); back when
 	/// the day can no longer be declared and the entry is pruned.
-	pub const VehicleDayDeposit: Balance = 2_300 * MILLI_UNIT;
+	pub const VehicleDayDeposit: Balance = 4_500 * MILLI_UNIT;
 	/// Held from the leader's side while the platoon exists.
 	pub const PlatoonDeposit: Balance = 1 * UNIT;
 	/// The charger answers a batch (accept or dispute) within two days; after that anyone
@@ -50,7 +50,8 @@ impl pallet_road_usage::Config for Runtime {
 	type MaxServicePeriods = ConstU32<4>;
 	type MaxUsageLines = ConstU32<4>;
 	type MaxEventsPerDeclaration = ConstU32<64>;
-	type MaxEventsPerVehicleDay = ConstU32<64>;
+	/// Twice a declaration's: a vehicle that changes provider mid-day is declared by both.
+	type MaxEventsPerVehicleDay = ConstU32<128>;
 	type MaxDeclarationsPerBatch = ConstU32<32>;
 	type MaxFollowers = ConstU32<4>;
 	/// A vehicle-day may be declared or corrected up to 30 days late.

@@ -25,7 +25,7 @@ const ESCROW = 100n * UNIT; // 1 000 km at half of the 0.20 V2X saved a km
 const PLATOON_PER_KM = 100n * MILLI;
 const BATCH_DEPOSIT = 200n * MILLI;
 const DECLARATION_DEPOSIT = 110n * MILLI;
-const VEHICLE_DAY_DEPOSIT = 2_300n * MILLI;
+const VEHICLE_DAY_DEPOSIT = 4_500n * MILLI;
 
 let node;
 let who;

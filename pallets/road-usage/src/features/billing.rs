@@ -21,8 +21,8 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	BalanceOf, Batch, BatchId, BatchStatus, Batches, ChargedBy, Chargers, Config, ContextId, Credits,
-	Day, Error, Event, HoldReason, Pallet, Providers, TollTotals, VehicleDays,
+	BalanceOf, Batch, BatchId, BatchStatus, Batches, ChargedBy, Chargers, Config, ContextId,
+	Credits, Day, Error, Event, HoldReason, Pallet, Providers, TollTotals, VehicleDays,
 };
 use v2x_primitives::VehicleId;
 
@@ -44,20 +44,31 @@ impl<T: Config> Pallet<T> {
 		entry.submitted_at.saturating_add(T::AcceptancePeriod::get())
 	}
 
+	/// The batch's charger accepts a pending batch: it is settled and paid at once.
 	pub(crate) fn do_accept_batch(who: T::AccountId, batch: BatchId) -> DispatchResult {
 		let entry = Self::pending_for(batch, &who)?;
 		Self::settle_accepted(batch, entry)
 	}
 
-	pub(crate) fn do_dispute_batch(who: T::AccountId, batch: BatchId, reason: H256) -> DispatchResult {
+	/// The batch's charger disputes a pending batch up to the last block of its acceptance
+	/// period; governance decides.
+	pub(crate) fn do_dispute_batch(
+		who: T::AccountId,
+		batch: BatchId,
+		reason: H256,
+	) -> DispatchResult {
 		let mut entry = Self::pending_for(batch, &who)?;
-		ensure!(frame_system::Pallet::<T>::block_number() <= Self::acceptance_ends(&entry), Error::<T>::AcceptancePeriodOver);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= Self::acceptance_ends(&entry),
+			Error::<T>::AcceptancePeriodOver
+		);
 		entry.status = BatchStatus::Disputed { reason };
 		Batches::<T>::insert(batch, entry);
 		Self::deposit_event(Event::BatchDisputed { batch, reason });
 		Ok(())
 	}
 
+	/// Governance decides a disputed batch: paid as accepted, or rejected.
 	pub(crate) fn do_resolve_dispute(batch: BatchId, pay: bool) -> DispatchResult {
 		let entry = Self::batch(batch)?;
 		ensure!(matches!(entry.status, BatchStatus::Disputed { .. }), Error::<T>::NotDisputed);
@@ -69,10 +80,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// A batch its charger left unanswered past the acceptance period counts as accepted.
 	pub(crate) fn do_settle_unanswered(batch: BatchId) -> DispatchResult {
 		let entry = Self::batch(batch)?;
 		ensure!(entry.status == BatchStatus::Pending, Error::<T>::NotPending);
-		ensure!(frame_system::Pallet::<T>::block_number() > Self::acceptance_ends(&entry), Error::<T>::AcceptancePeriodOpen);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() > Self::acceptance_ends(&entry),
+			Error::<T>::AcceptancePeriodOpen
+		);
 		Self::settle_accepted(batch, entry)
 	}
 
@@ -111,12 +126,23 @@ impl<T: Config> Pallet<T> {
 		}
 		for declaration in &entry.declarations {
 			if let Some(old) = declaration.corrects {
-				Self::uncharge(entry.context, declaration.vehicle, declaration.day, old.batch);
+				Self::uncharge_events(
+					entry.context,
+					declaration.vehicle,
+					declaration.day,
+					ChargedBy::Batch(old.batch),
+				);
 			}
 			TollTotals::<T>::mutate(declaration.vehicle, |totals| {
-				totals.paid =
-					totals.paid.saturating_add(declaration.amount.saturating_sub(declaration.reverses));
-				totals.declarations = totals.declarations.saturating_add(1);
+				// A correction replaces the declaration it reverses: the vehicle paid the
+				// difference, up or down, and still one declaration for that day.
+				totals.paid = totals
+					.paid
+					.saturating_add(declaration.amount)
+					.saturating_sub(declaration.reverses);
+				if declaration.corrects.is_none() {
+					totals.declarations = totals.declarations.saturating_add(1);
+				}
 			});
 		}
 		entry.status = BatchStatus::Accepted;
@@ -134,7 +160,12 @@ impl<T: Config> Pallet<T> {
 			}
 		});
 		for declaration in &entry.declarations {
-			Self::uncharge(entry.context, declaration.vehicle, declaration.day, batch);
+			Self::uncharge_events(
+				entry.context,
+				declaration.vehicle,
+				declaration.day,
+				ChargedBy::Batch(batch),
+			);
 			if let Some(old) = declaration.corrects {
 				Self::mark_corrected(old, None);
 			}
@@ -144,15 +175,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::BatchRejected { batch });
 	}
 
-	/// Removes the events `batch` charged to the vehicle-day (gone already if it was pruned).
-	fn uncharge(context: ContextId, vehicle: VehicleId, day: Day, batch: BatchId) {
-		VehicleDays::<T>::mutate((context, vehicle), day, |entry| {
-			if let Some(entry) = entry {
-				entry.events.retain(|charged| charged.by != ChargedBy::Batch(batch));
-			}
-		});
-	}
-
+	/// The charger pays back part of what corrections credited the provider.
 	pub(crate) fn do_repay_credit(
 		charger: T::AccountId,
 		provider: T::AccountId,
@@ -172,6 +195,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes a settled batch none of whose days can still be corrected; its deposit goes
+	/// back to the provider.
 	pub(crate) fn do_prune_batch(batch: BatchId) -> DispatchResult {
 		let entry = Self::batch(batch)?;
 		ensure!(
@@ -188,6 +213,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes a vehicle-day that can no longer be declared; its deposit goes back to whoever
+	/// opened it.
 	pub(crate) fn do_prune_vehicle_day(
 		context: ContextId,
 		vehicle: VehicleId,

@@ -63,8 +63,8 @@ impl<T: Config> Pallet<T> {
 		);
 		let today = Self::today();
 		ensure!(
-			passage.day <= today &&
-				today.saturating_sub(T::MaxAttestationAge::get()) <= passage.day,
+			passage.day <= today
+				&& today.saturating_sub(T::MaxAttestationAge::get()) <= passage.day,
 			Error::<T>::StaleAttestation
 		);
 		let provider = Self::provider_on(vehicle, today).ok_or(Error::<T>::NoProvider)?;

@@ -21,8 +21,8 @@ use polkadot_sdk::{
 use v2x_primitives::{VehicleId, VehicleRegistry, VehicleStatus};
 
 use crate::{
-	BalanceOf, Config, Error, Event, Follower, HoldReason, Pallet, Platoon, PlatoonId,
-	PlatoonRule, Platoons, NextPlatoonId, Segment, TollTotals, VehiclePlatoon,
+	BalanceOf, Config, Error, Event, Follower, HoldReason, NextPlatoonId, Pallet, Platoon,
+	PlatoonId, PlatoonRule, Platoons, Segment, TollTotals, VehiclePlatoon,
 };
 
 impl<T: Config> Pallet<T> {
@@ -64,10 +64,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_may_enter_platoon(&who, follower)?;
 		// The followers a segment pays are those at its start.
 		ensure!(platoon.segment.is_none(), Error::<T>::SegmentOpen);
-		ensure!(
-			platoon.followers.len() < T::MaxFollowers::get() as usize,
-			Error::<T>::PlatoonFull
-		);
+		ensure!(platoon.followers.len() < T::MaxFollowers::get() as usize, Error::<T>::PlatoonFull);
 		ensure!(max_km > 0, Error::<T>::ZeroDistance);
 		let held = platoon.price_per_km.checked_mul(&max_km.into()).ok_or(Error::<T>::Overflow)?;
 		Self::hold(HoldReason::PlatoonEscrow, &who, held)?;
@@ -111,11 +108,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_attest_segment(device: T::AccountId, id: PlatoonId, km: u32) -> DispatchResult {
+	pub(crate) fn do_attest_segment(
+		device: T::AccountId,
+		id: PlatoonId,
+		km: u32,
+	) -> DispatchResult {
 		let mut platoon = Self::platoon(id)?;
 		let vehicle = T::Vehicles::vehicle_of_device(&device)
 			.filter(|vehicle| {
-				*vehicle == platoon.leader || platoon.followers.iter().any(|f| f.vehicle == *vehicle)
+				*vehicle == platoon.leader
+					|| platoon.followers.iter().any(|f| f.vehicle == *vehicle)
 			})
 			.ok_or(Error::<T>::NotPlatoonDevice)?;
 		let mut segment = platoon.segment.take().ok_or(Error::<T>::NoOpenSegment)?;
@@ -124,7 +126,12 @@ impl<T: Config> Pallet<T> {
 		if vehicle == platoon.leader {
 			ensure!(segment.leader_km.is_none(), Error::<T>::AlreadyAttested);
 			segment.leader_km = Some(km);
-			Self::deposit_event(Event::SegmentAttested { platoon: id, segment: number, vehicle, km });
+			Self::deposit_event(Event::SegmentAttested {
+				platoon: id,
+				segment: number,
+				vehicle,
+				km,
+			});
 			// Every follower that attested first is paid now.
 			for (follower, follower_km, paid) in segment.attested.iter_mut() {
 				if !*paid {
@@ -142,7 +149,12 @@ impl<T: Config> Pallet<T> {
 				.attested
 				.try_push((vehicle, km, leader_km.is_some()))
 				.map_err(|_| Error::<T>::PlatoonFull)?;
-			Self::deposit_event(Event::SegmentAttested { platoon: id, segment: number, vehicle, km });
+			Self::deposit_event(Event::SegmentAttested {
+				platoon: id,
+				segment: number,
+				vehicle,
+				km,
+			});
 			if let Some(leader_km) = leader_km {
 				Self::pay_leader(id, &mut platoon, number, vehicle, leader_km.min(km))?;
 			}
@@ -186,7 +198,7 @@ impl<T: Config> Pallet<T> {
 			None => {
 				defensive!("a vehicle's platoon is missing");
 				VehiclePlatoon::<T>::remove(vehicle);
-			},
+			}
 		}
 	}
 
@@ -250,8 +262,8 @@ impl<T: Config> Pallet<T> {
 		platoon: &Platoon<T>,
 		segment: Segment<T>,
 	) -> Option<Segment<T>> {
-		let complete = segment.leader_km.is_some() &&
-			platoon
+		let complete = segment.leader_km.is_some()
+			&& platoon
 				.followers
 				.iter()
 				.all(|f| segment.attested.iter().any(|(vehicle, ..)| *vehicle == f.vehicle));

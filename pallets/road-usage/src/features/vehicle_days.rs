@@ -37,7 +37,7 @@ impl<T: Config> Pallet<T> {
 				let deposit = T::VehicleDayDeposit::get();
 				Self::hold(HoldReason::Deposit, depositor, deposit)?;
 				VehicleDay { depositor: depositor.clone(), deposit, events: Default::default() }
-			},
+			}
 		};
 		let replaced = replaces.map(ChargedBy::Batch);
 		for event in events {
@@ -65,5 +65,4 @@ impl<T: Config> Pallet<T> {
 			}
 		});
 	}
-
 }

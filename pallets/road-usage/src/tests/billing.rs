@@ -1,7 +1,7 @@
 //! Billing: the charger accepts or disputes a batch within the acceptance period, governance
 //! decides disputes, unanswered batches settle as accepted, credits from corrections are netted
-//! or repaid, and settled batches and closed vehicle-days are pruned. Setup as in
-//! `declarations`.
+//! or repaid, and settled batches and closed vehicle-days are pruned. The chain of
+//! `declarations::genesis`.
 
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
@@ -14,13 +14,6 @@ use crate::{BatchStatus, Batches, ChargedBy, Credits, Error, TollTotals, Vehicle
 
 const TODAY: crate::Day = GENESIS_DAY;
 const REASON: H256 = H256::repeat_byte(0xee);
-
-fn run(test: impl FnOnce()) {
-	ExtBuilder::default().build_and_execute(|| {
-		setup();
-		test();
-	});
-}
 
 /// `PROVIDER`'s batch of three car passages of `VEHICLE` today: 30 to pay.
 fn three_passages() -> crate::BatchId {
@@ -60,7 +53,10 @@ fn only_the_batch_charger_answers_a_pending_batch() {
 	run(|| {
 		let batch = three_passages();
 		for who in [OTHER_CHARGER, PROVIDER, OTHER_PROVIDER, OWNER, STRANGER] {
-			assert_noop!(RoadUsage::accept_batch(signed(who), batch), Error::<Test>::NotBatchCharger);
+			assert_noop!(
+				RoadUsage::accept_batch(signed(who), batch),
+				Error::<Test>::NotBatchCharger
+			);
 			assert_noop!(
 				RoadUsage::dispute_batch(signed(who), batch, REASON),
 				Error::<Test>::NotBatchCharger
@@ -198,11 +194,8 @@ fn a_rejected_batch_frees_its_event_ids_and_pays_nothing() {
 fn a_rejected_correction_leaves_the_corrected_declaration_charged_and_correctable() {
 	run(|| {
 		let old = accepted(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[1, 2])]);
-		let fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)],
-		);
+		let fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)]);
 		assert_ok!(RoadUsage::dispute_batch(signed(CHARGER), fix, REASON));
 
 		assert_ok!(RoadUsage::resolve_dispute(root(), fix, false));
@@ -210,11 +203,8 @@ fn a_rejected_correction_leaves_the_corrected_declaration_charged_and_correctabl
 		assert_eq!(batch(old).declarations[0].corrected_by, None);
 		assert_eq!(charged(PASSAGES, VEHICLE, TODAY), by_batch(old, &[1, 2]));
 		assert_eq!(Credits::<Test>::get(CHARGER, PROVIDER), 0);
-		let fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[2]), old, 0)],
-		);
+		let fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[2]), old, 0)]);
 		assert_eq!(batch(old).declarations[0].corrected_by, Some(fix));
 	});
 }
@@ -225,27 +215,25 @@ fn a_correction_credit_is_netted_against_a_later_batch() {
 		let old = accepted(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[1, 2, 3])]);
 		assert_eq!(provider(PROVIDER).bond, BOND - 30);
 		// Only passage 1 was the vehicle's: 20 to credit back.
-		let fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)],
-		);
+		let fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)]);
 		assert_eq!(batch(fix).obligation, 0);
 		assert_eq!(provider(PROVIDER).obligations, 0);
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), fix));
-		assert_eq!(events().last(), Some(&Event::BatchAccepted { batch: fix, paid: 0, credited: 20 }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::BatchAccepted { batch: fix, paid: 0, credited: 20 })
+		);
 		assert_eq!(Credits::<Test>::get(CHARGER, PROVIDER), 20);
-		// The passport counts what was paid net of corrections, never less than zero.
+		// The passport counts what the vehicle's day cost after the correction (30 - 20), and
+		// still one declared day.
 		let totals = TollTotals::<Test>::get(VEHICLE);
-		assert_eq!((totals.paid, totals.declarations), (30, 2));
+		assert_eq!((totals.paid, totals.declarations), (10, 1));
 
 		// A later batch of 25: the credit pays 20 of it, the bond 5.
 		let charger_free = free(CHARGER);
-		let later = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![usage(VEHICLE, TODAY - 1, TRUCK, &[(0, 1)], &[7])],
-		);
+		let later =
+			declared(PROVIDER, PASSAGES, vec![usage(VEHICLE, TODAY - 1, TRUCK, &[(0, 1)], &[7])]);
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), later));
 		assert_eq!(
 			events().last(),
@@ -263,11 +251,8 @@ fn a_correction_credit_is_netted_against_a_later_batch() {
 fn the_charger_repays_a_credit_and_no_more() {
 	run(|| {
 		let old = accepted(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[1, 2, 3])]);
-		let fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)],
-		);
+		let fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)]);
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), fix));
 		assert_noop!(
 			RoadUsage::repay_credit(signed(CHARGER), PROVIDER, 21),
@@ -286,7 +271,10 @@ fn the_charger_repays_a_credit_and_no_more() {
 			Error::<Test>::ExceedsCredit
 		);
 		for who in [STRANGER, PROVIDER] {
-			assert_noop!(RoadUsage::repay_credit(signed(who), PROVIDER, 1), Error::<Test>::NotCharger);
+			assert_noop!(
+				RoadUsage::repay_credit(signed(who), PROVIDER, 1),
+				Error::<Test>::NotCharger
+			);
 		}
 		let (charger_free, provider_free) = (free(CHARGER), free(PROVIDER));
 
@@ -327,10 +315,7 @@ fn a_batch_is_pruned_only_once_none_of_its_days_can_be_corrected() {
 		assert!(!Batches::<Test>::contains_key(batch));
 		assert_eq!(held(HoldReason::Deposit, PROVIDER), 2 * VEHICLE_DAY_DEPOSIT);
 		assert_eq!(events().last(), Some(&Event::BatchPruned { batch }));
-		assert_noop!(
-			RoadUsage::prune_batch(signed(STRANGER), batch),
-			Error::<Test>::UnknownBatch
-		);
+		assert_noop!(RoadUsage::prune_batch(signed(STRANGER), batch), Error::<Test>::UnknownBatch);
 	});
 }
 
@@ -392,5 +377,66 @@ fn a_vehicle_day_is_pruned_only_after_its_declaration_window() {
 		assert_ok!(RoadUsage::prune_vehicle_day(signed(OWNER), PASSAGES, VEHICLE, TODAY));
 		assert_eq!(held(HoldReason::Deposit, PROVIDER), provider_held - VEHICLE_DAY_DEPOSIT);
 		assert_eq!(charged(PASSAGES, VEHICLE, TODAY), Vec::<(H256, ChargedBy)>::new());
+	});
+}
+
+#[test]
+fn try_state_finds_a_bond_that_does_not_cover_the_obligations() {
+	ExtBuilder::default().with_genesis(genesis()).build().execute_with(|| {
+		three_passages();
+		assert_ok!(RoadUsage::do_try_state());
+		crate::Providers::<Test>::mutate(PROVIDER, |p| p.as_mut().unwrap().obligations = BOND + 1);
+		assert_eq!(
+			RoadUsage::do_try_state(),
+			Err("a provider's bond does not cover its obligations".into())
+		);
+	});
+}
+
+#[test]
+fn try_state_finds_an_event_id_charged_twice() {
+	ExtBuilder::default().with_genesis(genesis()).build().execute_with(|| {
+		let first = three_passages();
+		let second = declared(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[4])]);
+		assert_ok!(RoadUsage::do_try_state());
+		VehicleDays::<Test>::mutate((PASSAGES, VEHICLE), TODAY, |entry| {
+			let events = &mut entry.as_mut().unwrap().events;
+			events
+				.try_push(crate::ChargedEvent { event: ev(1), by: ChargedBy::Batch(second) })
+				.unwrap();
+		});
+		assert_eq!(
+			RoadUsage::do_try_state(),
+			Err("an event id charged twice in a vehicle-day".into())
+		);
+		let _ = first;
+	});
+}
+
+#[test]
+fn a_rejected_declaration_cannot_be_corrected() {
+	run(|| {
+		let batch = three_passages();
+		assert_ok!(RoadUsage::dispute_batch(signed(CHARGER), batch, REASON));
+		assert_ok!(RoadUsage::resolve_dispute(root(), batch, false));
+		assert_noop!(
+			declare(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), batch, 0)]),
+			Error::<Test>::NotCorrectable
+		);
+	});
+}
+
+#[test]
+fn a_revoked_providers_open_batch_still_settles() {
+	run(|| {
+		let batch = three_passages();
+		assert_ok!(RoadUsage::revoke_provider(root(), PROVIDER));
+		assert_noop!(
+			declare(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[4])]),
+			Error::<Test>::ProviderNotActive
+		);
+		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), batch));
+		assert_eq!(provider(PROVIDER).bond, BOND - 3 * CAR_PASSAGE);
+		assert_eq!(provider(PROVIDER).obligations, 0);
 	});
 }

@@ -1,16 +1,12 @@
 //! Providers' declarations: pricing at the version valid on the day, the declaration window,
 //! each event id charged once per context, vehicle and day, and corrections as new entries.
 //!
-//! The usual setup (`setup`): `CHARGER` charges `PASSAGES` per passage (car 10, truck 25),
+//! The usual chain (`genesis`): `CHARGER` charges `PASSAGES` per passage (car 10, truck 25),
 //! `OTHER_CHARGER` charges `KM` per km (car 3 in band 0, 5 in band 1); `PROVIDER` serves
-//! `VEHICLE` and `OTHER_PROVIDER` serves `OTHER_VEHICLE` since `FIRST_DAY`; both posted `BOND`.
+//! `VEHICLE` and `OTHER_PROVIDER` serves `OTHER_VEHICLE` since day 0; both posted `BOND`.
 
 use polkadot_sdk::{
-	frame_support::{
-		assert_noop, assert_ok,
-		traits::{fungible::MutateHold, Get},
-		BoundedVec,
-	},
+	frame_support::{assert_noop, assert_ok, traits::fungible::MutateHold, BoundedVec},
 	sp_core::H256,
 	sp_runtime::DispatchResult,
 };
@@ -18,10 +14,10 @@ use v2x_primitives::VehicleId;
 
 use super::*;
 use crate::{
-	Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, ChargedEvent, Charger, Chargers,
-	ContextId, Contexts, Day, Declaration, DeclarationInput, DeclarationRef, Error, NextBatchId,
-	NextContextId, Provider, Providers, ServicePeriod, ServicePeriods, TariffPrice, TariffVersion,
-	TariffVersions, TollContext, TollTotals, Usage, VehicleClass, VehicleDay, VehicleDays,
+	Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, ContextId, Contexts, Day,
+	Declaration, DeclarationInput, DeclarationRef, Error, GenesisContext, NextBatchId, Passage,
+	Provider, Providers, ServicePeriod, ServicePeriods, TariffPrice, TollTotals, Usage,
+	VehicleClass, VehicleDays,
 };
 
 /// `CHARGER`'s per-passage context.
@@ -37,8 +33,6 @@ pub(crate) const TRUCK_PASSAGE: u64 = 25;
 pub(crate) const CAR_KM: u64 = 3;
 pub(crate) const CAR_KM_PEAK: u64 = 5;
 pub(crate) const BOND: u64 = 5_000;
-/// The first day the tariffs and subscriptions of `setup` cover.
-pub(crate) const FIRST_DAY: Day = GENESIS_DAY - 100;
 /// The Merkle root of the billing details every test declaration carries.
 pub(crate) const ROOT: H256 = H256::repeat_byte(0xd0);
 
@@ -47,37 +41,46 @@ pub(crate) fn ev(n: u8) -> H256 {
 	H256::repeat_byte(n)
 }
 
-/// The roles, contexts and subscriptions of the module docs, written as genesis would.
-pub(crate) fn setup() {
-	for charger in [CHARGER, OTHER_CHARGER] {
-		Chargers::<Test>::insert(charger, Charger { name: name(b"roads"), contexts: 1 });
-		hold(HoldReason::Deposit, charger, CONTEXT_DEPOSIT);
-	}
-	for provider in [PROVIDER, OTHER_PROVIDER] {
-		Providers::<Test>::insert(
-			provider,
-			Provider { name: name(b"tolls"), active: true, bond: BOND, obligations: 0 },
-		);
-		hold(HoldReason::ProviderBond, provider, BOND);
-	}
-	context(PASSAGES, CHARGER, ChargeKind::Passage, &[(CAR, 0, CAR_PASSAGE), (TRUCK, 0, TRUCK_PASSAGE)]);
-	context(
-		KM,
-		OTHER_CHARGER,
-		ChargeKind::Distance,
-		&[(CAR, 0, CAR_KM), (CAR, 1, CAR_KM_PEAK), (GIANT, 0, u64::MAX / 2)],
-	);
-	NextContextId::<Test>::put(2);
-	for (vehicle, provider) in [(VEHICLE, PROVIDER), (OTHER_VEHICLE, OTHER_PROVIDER)] {
-		ServicePeriods::<Test>::insert(
-			vehicle,
-			BoundedVec::truncate_from(vec![ServicePeriod { provider, from: FIRST_DAY, until: None }]),
-		);
+/// The roles, contexts and subscriptions of the module docs, as genesis builds them (tariff
+/// versions and subscriptions from day 0, bonds and context deposits held).
+pub(crate) fn genesis() -> crate::GenesisConfig<Test> {
+	let prices = |list: &[(VehicleClass, u8, u64)]| {
+		list.iter().map(|&(class, band, price)| TariffPrice { class, band, price }).collect()
+	};
+	crate::GenesisConfig {
+		chargers: vec![(CHARGER, b"Bridges".to_vec()), (OTHER_CHARGER, b"Motorways".to_vec())],
+		providers: vec![
+			(PROVIDER, b"Tolls".to_vec(), BOND),
+			(OTHER_PROVIDER, b"Pay".to_vec(), BOND),
+		],
+		contexts: vec![
+			GenesisContext {
+				charger: CHARGER,
+				domain: b"Bridge".to_vec(),
+				kind: ChargeKind::Passage,
+				prices: prices(&[(CAR, 0, CAR_PASSAGE), (TRUCK, 0, TRUCK_PASSAGE)]),
+				gantries: vec![],
+			},
+			GenesisContext {
+				charger: OTHER_CHARGER,
+				domain: b"A8".to_vec(),
+				kind: ChargeKind::Distance,
+				prices: prices(&[
+					(CAR, 0, CAR_KM),
+					(CAR, 1, CAR_KM_PEAK),
+					(GIANT, 0, u64::MAX / 2),
+				]),
+				gantries: vec![],
+			},
+		],
+		subscriptions: vec![(VEHICLE, PROVIDER), (OTHER_VEHICLE, OTHER_PROVIDER)],
+		..Default::default()
 	}
 }
 
-fn name<S: Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
-	BoundedVec::truncate_from(bytes.to_vec())
+/// Runs `test` on the chain of `genesis`, then checks the invariants.
+pub(crate) fn run(test: impl FnOnce()) {
+	ExtBuilder::default().with_genesis(genesis()).build_and_execute(test);
 }
 
 pub(crate) fn hold(reason: HoldReason, who: u64, amount: u64) {
@@ -90,36 +93,10 @@ fn prices(list: &[(VehicleClass, u8, u64)]) -> crate::PricesOf<Test> {
 	)
 }
 
-fn context(id: ContextId, charger: u64, kind: ChargeKind, list: &[(VehicleClass, u8, u64)]) {
-	Contexts::<Test>::insert(
-		id,
-		TollContext {
-			charger,
-			domain: name(b"A8"),
-			kind,
-			next_version: 1,
-			oldest_version: 0,
-			gantries: BoundedVec::new(),
-			deposit: CONTEXT_DEPOSIT,
-		},
-	);
-	TariffVersions::<Test>::insert(
-		id,
-		0,
-		TariffVersion { valid_from: FIRST_DAY, prices: prices(list) },
-	);
-}
-
-/// Publishes the next tariff version of `id`, valid from `valid_from`.
-pub(crate) fn new_version(id: ContextId, valid_from: Day, list: &[(VehicleClass, u8, u64)]) {
-	let mut entry = Contexts::<Test>::get(id).unwrap();
-	TariffVersions::<Test>::insert(
-		id,
-		entry.next_version,
-		TariffVersion { valid_from, prices: prices(list) },
-	);
-	entry.next_version += 1;
-	Contexts::<Test>::insert(id, entry);
+/// The charger of `context` publishes its next tariff version, valid from `valid_from`.
+pub(crate) fn new_version(context: ContextId, valid_from: Day, list: &[(VehicleClass, u8, u64)]) {
+	let charger = Contexts::<Test>::get(context).unwrap().charger;
+	assert_ok!(RoadUsage::publish_tariff(signed(charger), context, valid_from, prices(list)));
 }
 
 /// A declaration of `lines` (band, quantity) by a vehicle of `class`, charging `events`.
@@ -208,21 +185,17 @@ pub(crate) fn by_batch(batch: BatchId, events: &[u8]) -> Vec<(H256, ChargedBy)> 
 	events.iter().map(|&n| (ev(n), ChargedBy::Batch(batch))).collect()
 }
 
-/// `VEHICLE`'s device paid passage `event` directly, as `report_passage` records it.
+/// `VEHICLE`'s device paid its car passage `event` on `day` directly (`report_passage`, attested
+/// by `GANTRY`, which is registered first; `OWNER` tops up the price first).
 pub(crate) fn direct_passage(context: ContextId, day: Day, event: u8) {
-	let mut entry = VehicleDays::<Test>::get((context, VEHICLE), day).unwrap_or_else(|| {
-		hold(HoldReason::Deposit, DEVICE, VEHICLE_DAY_DEPOSIT);
-		VehicleDay { depositor: DEVICE, deposit: VEHICLE_DAY_DEPOSIT, events: BoundedVec::new() }
-	});
-	entry.events.try_push(ChargedEvent { event: ev(event), by: ChargedBy::Direct }).unwrap();
-	VehicleDays::<Test>::insert((context, VEHICLE), day, entry);
-}
-
-fn run(test: impl FnOnce()) {
-	ExtBuilder::default().build_and_execute(|| {
-		setup();
-		test();
-	});
+	let charger = Contexts::<Test>::get(context).unwrap().charger;
+	if !Contexts::<Test>::get(context).unwrap().gantries.contains(&GANTRY) {
+		assert_ok!(RoadUsage::add_gantry(signed(charger), context, GANTRY));
+	}
+	assert_ok!(RoadUsage::top_up(signed(OWNER), VEHICLE, CAR_PASSAGE));
+	let passage = Passage { vehicle: VEHICLE, day, event: ev(event), class: CAR };
+	let signature = gantry_signature(GANTRY, &RoadUsage::attestation_payload(context, &passage));
+	assert_ok!(RoadUsage::report_passage(signed(DEVICE), context, passage, GANTRY, signature));
 }
 
 const TODAY: Day = GENESIS_DAY;
@@ -234,7 +207,10 @@ fn declare_prices_each_vehicle_day_and_holds_the_deposits() {
 		let batch = declared(
 			PROVIDER,
 			PASSAGES,
-			vec![passages(VEHICLE, TODAY, &[1, 2, 3]), usage(VEHICLE, yesterday, TRUCK, &[(0, 1)], &[4])],
+			vec![
+				passages(VEHICLE, TODAY, &[1, 2, 3]),
+				usage(VEHICLE, yesterday, TRUCK, &[(0, 1)], &[4]),
+			],
 		);
 
 		assert_eq!(batch, 0);
@@ -308,8 +284,11 @@ fn declare_prices_each_vehicle_day_and_holds_the_deposits() {
 #[test]
 fn a_distance_declaration_is_priced_per_km_and_band() {
 	run(|| {
-		let id =
-			declared(OTHER_PROVIDER, KM, vec![usage(OTHER_VEHICLE, TODAY, CAR, &[(0, 40), (1, 7)], &[1])]);
+		let id = declared(
+			OTHER_PROVIDER,
+			KM,
+			vec![usage(OTHER_VEHICLE, TODAY, CAR, &[(0, 40), (1, 7)], &[1])],
+		);
 		assert_eq!(batch(id).charges, 40 * CAR_KM + 7 * CAR_KM_PEAK);
 		assert_eq!(batch(id).charger, OTHER_CHARGER);
 	});
@@ -395,12 +374,19 @@ fn a_provider_declares_only_the_vehicles_and_days_it_serves() {
 #[test]
 fn declare_refuses_usage_no_tariff_prices() {
 	run(|| {
-		// The context's first version is valid only from `TODAY - 5`.
-		TariffVersions::<Test>::mutate(PASSAGES, 0, |v| v.as_mut().unwrap().valid_from = TODAY - 5);
+		// A context created today is priced from today on.
+		let tunnel = crate::NextContextId::<Test>::get();
+		assert_ok!(RoadUsage::create_context(
+			signed(CHARGER),
+			BoundedVec::truncate_from(b"Tunnel".to_vec()),
+			ChargeKind::Passage
+		));
+		new_version(tunnel, TODAY, &[(CAR, 0, CAR_PASSAGE)]);
 		assert_noop!(
-			declare(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY - 6, &[1])]),
+			declare(PROVIDER, tunnel, vec![passages(VEHICLE, TODAY - 1, &[1])]),
 			Error::<Test>::NoTariff
 		);
+		declared(PROVIDER, tunnel, vec![passages(VEHICLE, TODAY, &[1])]);
 		assert_noop!(
 			declare(PROVIDER, PASSAGES, vec![usage(VEHICLE, TODAY, 7, &[(0, 1)], &[1])]),
 			Error::<Test>::UnpricedUsage
@@ -485,13 +471,7 @@ fn vehicle_changing_provider_mid_day_is_not_charged_twice() {
 	run(|| {
 		// `VEHICLE` moved from PROVIDER to OTHER_PROVIDER today: both serve today, each only
 		// its own days otherwise.
-		ServicePeriods::<Test>::insert(
-			VEHICLE,
-			BoundedVec::truncate_from(vec![
-				ServicePeriod { provider: PROVIDER, from: FIRST_DAY, until: Some(TODAY) },
-				ServicePeriod { provider: OTHER_PROVIDER, from: TODAY, until: None },
-			]),
-		);
+		assert_ok!(RoadUsage::set_provider(signed(OWNER), VEHICLE, Some(OTHER_PROVIDER)));
 		let morning = declared(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[1, 2])]);
 		assert_noop!(
 			declare(OTHER_PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[2, 3])]),
@@ -637,7 +617,10 @@ fn a_correction_reverses_the_accepted_amount_and_marks_it_corrected() {
 		// Accepted: the old tags go, so passage 3 is free for whoever really had it.
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), fix));
 		assert_eq!(charged(PASSAGES, VEHICLE, TODAY), by_batch(fix, &[1, 2]));
-		assert_eq!(provider(PROVIDER).bond, BOND - 3 * CAR_PASSAGE - (2 * TRUCK_PASSAGE - 3 * CAR_PASSAGE));
+		assert_eq!(
+			provider(PROVIDER).bond,
+			BOND - 3 * CAR_PASSAGE - (2 * TRUCK_PASSAGE - 3 * CAR_PASSAGE)
+		);
 		declared(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[3])]);
 	});
 }
@@ -647,7 +630,11 @@ fn a_correction_must_point_to_an_accepted_declaration_of_the_same_provider_vehic
 	run(|| {
 		let pending = declared(PROVIDER, PASSAGES, vec![passages(VEHICLE, TODAY, &[1])]);
 		let fix = |day, batch, index| {
-			declare(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, day, &[9]), batch, index)])
+			declare(
+				PROVIDER,
+				PASSAGES,
+				vec![correcting(passages(VEHICLE, day, &[9]), batch, index)],
+			)
 		};
 		assert_noop!(fix(TODAY, pending, 0), Error::<Test>::NotCorrectable);
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), pending));
@@ -661,16 +648,17 @@ fn a_correction_must_point_to_an_accepted_declaration_of_the_same_provider_vehic
 		let km = accepted(PROVIDER, KM, vec![usage(VEHICLE, TODAY, CAR, &[(0, 1)], &[1])]);
 		assert_noop!(fix(TODAY, km, 0), Error::<Test>::UnknownDeclaration);
 
-		let first_fix = declared(
-			PROVIDER,
-			PASSAGES,
-			vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)],
-		);
+		let first_fix =
+			declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), old, 0)]);
 		assert_noop!(fix(TODAY, old, 0), Error::<Test>::AlreadyCorrected);
 		// The correction itself is corrected once accepted.
 		assert_ok!(RoadUsage::accept_batch(signed(CHARGER), first_fix));
 		assert_noop!(fix(TODAY, old, 0), Error::<Test>::AlreadyCorrected);
-		declared(PROVIDER, PASSAGES, vec![correcting(passages(VEHICLE, TODAY, &[1]), first_fix, 0)]);
+		declared(
+			PROVIDER,
+			PASSAGES,
+			vec![correcting(passages(VEHICLE, TODAY, &[1]), first_fix, 0)],
+		);
 	});
 }
 
