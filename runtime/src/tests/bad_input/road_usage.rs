@@ -54,7 +54,9 @@ const MAX_TARIFF_VERSIONS: u32 = 16;
 const MAX_GANTRIES: usize = 64;
 const MAX_USAGE_LINES: usize = 4;
 const MAX_EVENTS_PER_DECLARATION: usize = 64;
-const MAX_EVENTS_PER_VEHICLE_DAY: usize = 64;
+const MAX_EVENTS_PER_VEHICLE_DAY: usize = 128;
+/// Event ids a batch of the setup charged on vehicle 0's day (the day then holds 65 of 128).
+const FILLER_EVENTS: u8 = 62;
 const MAX_DECLARATIONS: usize = 32;
 
 fn charger() -> AccountId {
@@ -180,7 +182,8 @@ fn root(call: Call<Runtime>) {
 /// a motorway version valid from in 5 days; the devices of vehicle 0 (AliceStash) and the
 /// trucks bound; batch 0 (vehicle 0 today, event 1) accepted and corrected by the pending
 /// batch 2 (event 1 again), batch 1 (vehicle 0 yesterday, event 2) pending; a direct passage
-/// of vehicle 0 today (event 3, 8 V2X of the 50 prepaid); platoon 0's segment 0 of 100 km
+/// of vehicle 0 today (event 3, 8 V2X of the 50 prepaid); batch 3 (62 more passages of vehicle
+/// 0 today, pending: the day holds 65 event ids); platoon 0's segment 0 of 100 km
 /// attested by the follower (30 km); platoon 1 led by vehicle 0 at `u128::MAX` a km.
 fn setup() {
 	let force = RuntimeOrigin::root;
@@ -216,6 +219,9 @@ fn setup() {
 		}),
 	);
 	ok(account(AliceStash), report(passage(V0, TODAY, 3, 1)));
+	let filler: Vec<u8> = (0x80..0x80 + FILLER_EVENTS).collect();
+	let passages = u32::from(FILLER_EVENTS);
+	ok(provider(), declare(MOTORWAY, vec![declaration(V0, TODAY, &[(0, passages)], &filler)]));
 	ok(leader_device(), Call::start_segment { platoon: PLATOON, planned_km: PLANNED_KM });
 	ok(follower_device(), Call::attest_segment { platoon: PLATOON, km: 30 });
 	ok(account(Alice), Call::form_platoon { leader: V0, rule: rule(u128::MAX, 100) });
@@ -242,8 +248,13 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 		let unknown = u64::from(UNKNOWN);
 		let bond = Providers::<Runtime>::get(provider()).map(|p| (p.bond, p.obligations));
 		let (bond, obligations) = bond.unwrap_or_default();
-		assert_eq!((bond, obligations), (992 * UNIT, 8 * UNIT), "batch 0 paid 8, batch 1 owes 8");
+		let owed = 8 * UNIT * u128::from(1 + FILLER_EVENTS);
+		assert_eq!((bond, obligations), (992 * UNIT, owed), "batch 0 paid 8, batches 1 and 3 owe");
 		let prepaid = 42 * UNIT;
+		let day = pallet_road_usage::VehicleDays::<Runtime>::get((MOTORWAY, V0), TODAY);
+		let held = day.map_or(0, |day| day.events.len());
+		assert_eq!(held, 3 + usize::from(FILLER_EVENTS), "events 1 (twice: batches 0 and 2), 3");
+		assert!(held + MAX_EVENTS_PER_DECLARATION > MAX_EVENTS_PER_VEHICLE_DAY);
 		check_rows(vec![
 			// Roles (governance; the provider for its bond).
 			row(
@@ -639,8 +650,10 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 					vec![declaration(
 						V0,
 						TODAY,
-						&[(0, MAX_EVENTS_PER_VEHICLE_DAY as u32 - 2)],
-						&(0x80..0x80 + MAX_EVENTS_PER_VEHICLE_DAY as u8 - 2).collect::<Vec<_>>(),
+						&[(0, MAX_EVENTS_PER_DECLARATION as u32)],
+						&(0..MAX_EVENTS_PER_DECLARATION as u8)
+							.map(|e| 0xc0 + e)
+							.collect::<Vec<_>>(),
 					)],
 				),
 				E::TooManyEvents,
