@@ -399,7 +399,7 @@ fn attestation(
 		1 => actors::any(src, pool),
 		_ => gantry_account(signer),
 	};
-	let mut signed = passage.clone();
+	let mut signed = *passage;
 	let mut signed_context = context;
 	match src.byte() % 12 {
 		0 => signed.event = H256::repeat_byte(0xff),

@@ -158,7 +158,7 @@ fn report_as(
 
 /// `passage` at the motorway, truly attested by `//Gantry1`.
 fn report(passage: Passage) -> Call<Runtime> {
-	let signed = passage.clone();
+	let signed = passage;
 	report_as(MOTORWAY, passage, "//Gantry1", "//Gantry1", (MOTORWAY, &signed))
 }
 
@@ -823,7 +823,7 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				device(),
 				{
 					let p = passage(V0, TODAY, 0x60, 1);
-					report_as(UNKNOWN, p.clone(), "//Gantry1", "//Gantry1", (UNKNOWN, &p))
+					report_as(UNKNOWN, p, "//Gantry1", "//Gantry1", (UNKNOWN, &p))
 				},
 				E::UnknownContext,
 			),
@@ -832,7 +832,7 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				device(),
 				{
 					let p = passage(V0, TODAY, 0x60, 2);
-					report_as(NETWORK, p.clone(), "//Gantry1", "//Gantry1", (NETWORK, &p))
+					report_as(NETWORK, p, "//Gantry1", "//Gantry1", (NETWORK, &p))
 				},
 				E::NotPassageContext,
 			),
@@ -841,7 +841,7 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				device(),
 				{
 					let p = passage(V0, TODAY, 0x60, 1);
-					report_as(MOTORWAY, p.clone(), "//Gantry3", "//Gantry3", (MOTORWAY, &p))
+					report_as(MOTORWAY, p, "//Gantry3", "//Gantry3", (MOTORWAY, &p))
 				},
 				E::UnknownGantry,
 			),
@@ -850,7 +850,7 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				device(),
 				{
 					let p = passage(V0, TODAY, 0x60, 1);
-					report_as(MOTORWAY, p.clone(), "//Gantry1", "//Gantry2", (MOTORWAY, &p))
+					report_as(MOTORWAY, p, "//Gantry1", "//Gantry2", (MOTORWAY, &p))
 				},
 				E::BadAttestation,
 			),
@@ -859,7 +859,7 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				device(),
 				{
 					let p = passage(V0, TODAY, 0x60, 1);
-					report_as(MOTORWAY, p.clone(), "//Gantry1", "//Alice", (MOTORWAY, &p))
+					report_as(MOTORWAY, p, "//Gantry1", "//Alice", (MOTORWAY, &p))
 				},
 				E::BadAttestation,
 			),
@@ -898,7 +898,7 @@ fn road_usage_refuses_bad_input_with_typed_errors() {
 				device(),
 				{
 					let p = passage(V0, TODAY, 0x60, 1);
-					report_as(MOTORWAY, p.clone(), "//Gantry1", "//Gantry1", (UNPRICED, &p))
+					report_as(MOTORWAY, p, "//Gantry1", "//Gantry1", (UNPRICED, &p))
 				},
 				E::BadAttestation,
 			),
