@@ -304,7 +304,7 @@ fn prices(
 	match src.byte() % 12 {
 		0 => prices.clear(),
 		1 => prices.reverse(),
-		2 => prices.push(prices[prices.len() - 1].clone()),
+		2 => prices.push(prices[prices.len() - 1]),
 		3 => prices[0].price = 0,
 		4 => prices[0].band = 1,
 		5 => prices.truncate(1),
