@@ -146,7 +146,7 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (actors::Caller, R
 				_ => None,
 			};
 			let kind = entry.as_ref().map_or(ChargeKind::Passage, |c| c.kind);
-			let declarations = declarations(src, ctx.now, kind, provider);
+			let declarations = declarations(src, ctx.now, context, kind, provider);
 			return (caller, wrap(Call::declare { context, declarations }));
 		}
 		13 => (&batch_charger[..], Call::accept_batch { batch }),
@@ -315,11 +315,13 @@ fn prices(
 
 /// Up to three declarations (sometimes none) of vehicles `provider` serves most of the time,
 /// on days around today, with event ids from a small set (so some were charged already),
-/// passage counts that match their events most of the time, and now and then a correction of
-/// a declaration of an existing batch.
+/// passage counts that match their events most of the time, and one time in five a correction:
+/// mostly of an uncorrected declaration of the provider's accepted batches in the context, for
+/// its vehicle and day (so corrections are settled and credits arise), else of any batch.
 fn declarations(
 	src: &mut Source,
 	now: u32,
+	context: u32,
 	kind: ChargeKind,
 	provider: Option<AccountId>,
 ) -> pallet_road_usage::DeclarationInputsOf<Runtime> {
@@ -328,6 +330,18 @@ fn declarations(
 			periods.iter().any(|period| Some(&period.provider) == provider.as_ref())
 		})
 		.map(|(vehicle, _)| vehicle)
+		.collect();
+	let correctable: Vec<(DeclarationRef, u64, u32)> = Batches::<Runtime>::iter()
+		.filter(|(_, b)| {
+			Some(&b.provider) == provider.as_ref()
+				&& b.context == context
+				&& b.status == pallet_road_usage::BatchStatus::Accepted
+		})
+		.flat_map(|(batch, b)| {
+			b.declarations.into_iter().enumerate().filter(|(_, d)| d.corrected_by.is_none()).map(
+				move |(index, d)| (DeclarationRef { batch, index: index as u16 }, d.vehicle, d.day),
+			)
+		})
 		.collect();
 	let count = src.pick(&[0, 1, 1, 1, 2, 3]);
 	let mut inputs = Vec::new();
@@ -351,15 +365,21 @@ fn declarations(
 				Usage { band: src.pick(&[0, 1, 7]), quantity: values::small(src, 2) },
 			],
 		};
-		let corrects = if src.chance(48) {
+		let mut vehicle = vehicle;
+		let mut day = day(src, now);
+		let corrects = if !src.chance(48) {
+			None
+		} else if !correctable.is_empty() && src.byte() < 192 {
+			let (target, target_vehicle, target_day) = src.pick(&correctable);
+			(vehicle, day) = (target_vehicle, target_day);
+			Some(target)
+		} else {
 			let batch = values::id(src, NextBatchId::<Runtime>::get());
 			Some(DeclarationRef { batch, index: src.pick(&[0, 0, 0, 1, u16::MAX]) })
-		} else {
-			None
 		};
 		inputs.push(DeclarationInput {
 			vehicle,
-			day: day(src, now),
+			day,
 			class,
 			usage: BoundedVec::truncate_from(usage),
 			events: BoundedVec::truncate_from(events),
