@@ -75,6 +75,9 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 	if pallet == 5 {
 		index = car_sharing::next_step(src, ctx.now).unwrap_or(index);
 	}
+	if pallet == 6 {
+		index = road_usage::next_step(src).unwrap_or(index);
+	}
 	let (caller, call) = match pallet {
 		0 => vehicle_identity::generate(src, ctx, index),
 		1 => service_book::generate(src, ctx, index),

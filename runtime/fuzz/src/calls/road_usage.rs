@@ -72,12 +72,11 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (actors::Caller, R
 	let pool = ctx.pool;
 	let chargers: Vec<AccountId> = Chargers::<Runtime>::iter_keys().collect();
 	let providers: Vec<AccountId> = Providers::<Runtime>::iter_keys().collect();
-	let context = values::id(src, NextContextId::<Runtime>::get().into());
-	let context = u32::try_from(context).unwrap_or(u32::MAX);
+	let context = context_id(src, index);
 	let entry = Contexts::<Runtime>::get(context);
 	let context_charger: Vec<AccountId> = entry.iter().map(|c| c.charger.clone()).collect();
 	let vehicle = values::id(src, world::next_vehicle());
-	let batch = values::id(src, NextBatchId::<Runtime>::get());
+	let batch = batch_id(src, index);
 	let batch_charger: Vec<AccountId> =
 		Batches::<Runtime>::get(batch).map(|b| b.charger).into_iter().collect();
 	let platoon = values::id(src, NextPlatoonId::<Runtime>::get());
@@ -265,6 +264,62 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (actors::Caller, R
 	};
 	let (likely, call) = call;
 	(actors::signer(src, pool, likely), wrap(call))
+}
+
+/// A quarter of the time, the call that takes an open batch, credit or segment one step
+/// further (accepting, disputing or settling a pending batch, deciding a disputed one,
+/// correcting an accepted one, repaying a credit, attesting a segment), or a declaration or a
+/// passage: billing takes several calls in a row, which uniformly chosen calls seldom make.
+pub fn next_step(src: &mut Source) -> Option<usize> {
+	if !src.chance(64) {
+		return None;
+	}
+	let mut steps: Vec<usize> = vec![12, 20];
+	for batch in Batches::<Runtime>::iter_values() {
+		steps.push(match batch.status {
+			pallet_road_usage::BatchStatus::Pending => src.pick(&[13, 13, 14, 16]),
+			pallet_road_usage::BatchStatus::Disputed { .. } => 15,
+			pallet_road_usage::BatchStatus::Accepted => src.pick(&[12, 18]),
+			pallet_road_usage::BatchStatus::Rejected => 18,
+		});
+	}
+	steps.extend(Credits::<Runtime>::iter().map(|_| 17));
+	steps.extend(Platoons::<Runtime>::iter_values().filter(|p| p.segment.is_some()).map(|_| 24));
+	Some(src.pick(&steps))
+}
+
+/// A batch in the state the call `index` needs most of the time (pending to accept, dispute
+/// or settle; disputed to decide; settled to prune), else any id.
+fn batch_id(src: &mut Source, index: usize) -> u64 {
+	use pallet_road_usage::BatchStatus::*;
+	let wanted = |status: &pallet_road_usage::BatchStatus| match index {
+		13 | 14 | 16 => matches!(status, Pending),
+		15 => matches!(status, Disputed { .. }),
+		18 => matches!(status, Accepted | Rejected),
+		_ => false,
+	};
+	let open: Vec<u64> =
+		Batches::<Runtime>::iter().filter(|(_, b)| wanted(&b.status)).map(|(id, _)| id).collect();
+	if !open.is_empty() && src.byte() < 192 {
+		return src.pick(&open);
+	}
+	values::id(src, NextBatchId::<Runtime>::get())
+}
+
+/// A context; for a declaration, half the time one with an accepted batch (which a correction
+/// may correct).
+fn context_id(src: &mut Source, index: usize) -> u32 {
+	if index == 12 && src.bool() {
+		let accepted: Vec<u32> = Batches::<Runtime>::iter_values()
+			.filter(|b| b.status == pallet_road_usage::BatchStatus::Accepted)
+			.map(|b| b.context)
+			.collect();
+		if !accepted.is_empty() {
+			return src.pick(&accepted);
+		}
+	}
+	let id = values::id(src, NextContextId::<Runtime>::get().into());
+	u32::try_from(id).unwrap_or(u32::MAX)
 }
 
 fn wrap(call: Call<Runtime>) -> RuntimeCall {
