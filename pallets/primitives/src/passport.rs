@@ -138,7 +138,8 @@ pub struct RoadSection<AccountId, Balance> {
 	pub declarations: u32,
 	/// The platoon the vehicle drives in now.
 	pub platoon: Option<u64>,
-	/// Kilometres led in platoons, counted when both trucks attested them.
+	/// Follower-kilometres led in platoons: each follower's km, counted when both trucks
+	/// attested them (two followers over 40 km are 80).
 	pub km_led: u64,
 	/// Kilometres followed in platoons, counted when both trucks attested them.
 	pub km_followed: u64,
