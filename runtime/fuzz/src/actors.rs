@@ -1,6 +1,7 @@
 //! Who calls: the dev preset's accounts in their roles, a few extra funded accounts the program
 //! turns into lenders, operators, devices, workshops, insurers or grid operators through calls,
-//! an unfunded stranger, the device of the co-op car, root and the `None` origin.
+//! an unfunded stranger, the device of the co-op car, the dev preset's road-usage cast and the
+//! devices of vehicle 0 and of the platoon's trucks, root and the `None` origin.
 
 use polkadot_sdk::sp_keyring::Sr25519Keyring;
 use v2x_runtime::{AccountId, RuntimeOrigin};
@@ -21,6 +22,18 @@ pub const POOR: [u8; 32] = extra(0x50);
 /// Bound to the dev preset's co-op car (vehicle 2) at the start of every program: the preset
 /// gives it no device, and a trip needs one.
 pub const CAR_DEVICE: [u8; 32] = extra(0x43);
+/// Bound at the start of every program: the on-board unit of Alice's car (vehicle 0, 50 V2X
+/// prepaid for tolls) and the devices of the preset's platoon trucks (3 leads, 4 follows).
+pub const OBU: [u8; 32] = extra(0x55);
+pub const LEADER_DEVICE: [u8; 32] = extra(0x56);
+pub const FOLLOWER_DEVICE: [u8; 32] = extra(0x57);
+
+/// The account of a dev URI (the road-usage cast of the dev preset: `//TollCharger`, ...).
+pub fn uri_account(uri: &str) -> AccountId {
+	use polkadot_sdk::sp_core::{sr25519, Pair};
+	let pair = sr25519::Pair::from_string(uri, None).expect("a dev URI derives a key");
+	AccountId::new(pair.public().0)
+}
 
 /// Every account a program uses, with the role it starts with (names for the printed program).
 pub fn pool() -> Vec<(AccountId, &'static str)> {
@@ -46,12 +59,27 @@ pub fn pool() -> Vec<(AccountId, &'static str)> {
 	accounts.push((DEVICE.into(), "DEVICE"));
 	accounts.push((POOR.into(), "POOR(unfunded stranger)"));
 	accounts.push((CAR_DEVICE.into(), "CAR_DEVICE(device of co-op car 2)"));
+	accounts.push((uri_account("//TollCharger"), "TollCharger(contexts 0 and 1)"));
+	accounts.push((uri_account("//TollProvider"), "TollProvider(serves vehicles 0, 3, 4)"));
+	accounts.push((uri_account("//HaulierA"), "HaulierA(owner of truck 3, platoon 0's payee)"));
+	accounts.push((uri_account("//HaulierB"), "HaulierB(owner of truck 4, platoon 0's payer)"));
+	accounts.push((uri_account("//Gantry1"), "Gantry1(gantry of context 0)"));
+	accounts.push((OBU.into(), "OBU(device of vehicle 0)"));
+	accounts.push((LEADER_DEVICE.into(), "LEADER_DEVICE(device of truck 3)"));
+	accounts.push((FOLLOWER_DEVICE.into(), "FOLLOWER_DEVICE(device of truck 4)"));
 	accounts
 }
 
 /// The extra accounts funded at the start of a program.
-pub fn funded_extras() -> [AccountId; 3] {
-	[LENDER.into(), OPERATOR.into(), DEVICE.into()]
+pub fn funded_extras() -> [AccountId; 6] {
+	[
+		LENDER.into(),
+		OPERATOR.into(),
+		DEVICE.into(),
+		OBU.into(),
+		LEADER_DEVICE.into(),
+		FOLLOWER_DEVICE.into(),
+	]
 }
 
 /// A call's origin.

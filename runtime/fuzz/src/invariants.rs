@@ -85,5 +85,6 @@ fn is_domain_hold(reason: &RuntimeHoldReason) -> bool {
 			| RuntimeHoldReason::SharedCharging(_)
 			| RuntimeHoldReason::DataMarketplace(_)
 			| RuntimeHoldReason::CarSharing(_)
+			| RuntimeHoldReason::RoadUsage(_)
 	)
 }

@@ -79,6 +79,7 @@ fn execute(
 			.map_err(|e| format!("funding the extra accounts failed: {e:?}"))?;
 	}
 	bind_coop_car_device()?;
+	bind_road_devices()?;
 	let issuance = Balances::total_issuance();
 	invariants::check(0, issuance)?;
 	steps.push(Step::Block(n));
@@ -122,6 +123,29 @@ fn bind_coop_car_device() -> Result<(), String> {
 	RuntimeCall::VehicleIdentity(accept)
 		.dispatch(RuntimeOrigin::signed(device))
 		.map_err(|e| format!("binding the co-op car's device failed: {e:?}"))?;
+	Ok(())
+}
+
+/// Alice binds `OBU` to her car (vehicle 0, with tolls prepaid) and the hauliers bind
+/// `LEADER_DEVICE` and `FOLLOWER_DEVICE` to the preset's platoon trucks (3 and 4), and the
+/// devices accept: passages and platoon segments are reported by devices.
+fn bind_road_devices() -> Result<(), String> {
+	let alice = polkadot_sdk::sp_keyring::Sr25519Keyring::Alice.to_account_id();
+	for (owner, vehicle, device) in [
+		(alice, 0, actors::OBU),
+		(actors::uri_account("//HaulierA"), 3, actors::LEADER_DEVICE),
+		(actors::uri_account("//HaulierB"), 4, actors::FOLLOWER_DEVICE),
+	] {
+		let device: AccountId = device.into();
+		let bind = pallet_vehicle_identity::Call::bind_device { vehicle, device: device.clone() };
+		RuntimeCall::VehicleIdentity(bind)
+			.dispatch(RuntimeOrigin::signed(owner))
+			.map_err(|e| format!("binding a road device to vehicle {vehicle} failed: {e:?}"))?;
+		let accept = pallet_vehicle_identity::Call::accept_device_binding { vehicle };
+		RuntimeCall::VehicleIdentity(accept)
+			.dispatch(RuntimeOrigin::signed(device))
+			.map_err(|e| format!("accepting vehicle {vehicle}'s road device failed: {e:?}"))?;
+	}
 	Ok(())
 }
 

@@ -27,7 +27,7 @@ parameter_types! {
 	/// the day can no longer be declared and the entry is pruned.
 	pub const VehicleDayDeposit: Balance = 4_500 * MILLI_UNIT;
 	/// Held from the leader's side while the platoon exists.
-	pub const PlatoonDeposit: Balance = 1 * UNIT;
+	pub const PlatoonDeposit: Balance = UNIT;
 	/// The charger answers a batch (accept or dispute) within two days; after that anyone
 	/// settles it as accepted, so a toll bill is final within days, not a year.
 	pub const AcceptancePeriod: BlockNumber = 2 * DAYS;

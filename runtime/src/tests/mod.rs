@@ -13,6 +13,7 @@ mod hooks;
 mod insurance;
 mod passport;
 mod presets;
+mod road_keys;
 mod road_usage;
 mod timeline;
 mod upgrade;

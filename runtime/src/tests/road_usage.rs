@@ -89,7 +89,7 @@ fn a_gantry_signed_passage_is_paid_from_the_prepaid_balance() {
 			RoadUsage::report_passage(
 				crate::RuntimeOrigin::signed(unit.clone()),
 				MOTORWAY,
-				passage.clone(),
+				passage,
 				account_of("//Gantry1"),
 				sign(&pair("//Gantry2"), &passage),
 			),
@@ -98,7 +98,7 @@ fn a_gantry_signed_passage_is_paid_from_the_prepaid_balance() {
 		assert_ok!(RoadUsage::report_passage(
 			crate::RuntimeOrigin::signed(unit.clone()),
 			MOTORWAY,
-			passage.clone(),
+			passage,
 			account_of("//Gantry1"),
 			sign(&gantry, &passage),
 		));

@@ -1,10 +1,11 @@
 //! Turns bytes into calls of the domain pallets, with origins and arguments chosen from what
 //! the chain's state says (owners, drivers, devices, insurers, chargers' operators, co-ops'
-//! fleet managers, members and renters) most of the
-//! time, and from anyone, root or none otherwise.
+//! fleet managers, members and renters; toll chargers and providers, platoons' payees, payers
+//! and devices) most of the time, and from anyone, root or none otherwise.
 
 mod car_sharing;
 mod data_marketplace;
+mod road_usage;
 mod service_book;
 mod shared_charging;
 mod usage_insurance;
@@ -22,17 +23,18 @@ pub struct Ctx<'a> {
 }
 
 /// The domain pallets, in runtime order.
-pub const PALLETS: [&str; 6] = [
+pub const PALLETS: [&str; 7] = [
 	"VehicleIdentity",
 	"ServiceBook",
 	"UsageInsurance",
 	"SharedCharging",
 	"DataMarketplace",
 	"CarSharing",
+	"RoadUsage",
 ];
 
 /// Calls that remove or end what other calls need.
-const RARE: [&str; 11] = [
+const RARE: [&str; 12] = [
 	"deregister_manufacturer",
 	"report_stolen",
 	"scrap_vehicle",
@@ -44,6 +46,7 @@ const RARE: [&str; 11] = [
 	"remove_grid_operator",
 	"revoke_lender",
 	"withdraw_listing",
+	"revoke_provider",
 ];
 
 /// The names of every call of pallet `pallet` (an index into `PALLETS`).
@@ -54,7 +57,8 @@ pub fn call_names(pallet: usize) -> &'static [&'static str] {
 		2 => pallet_usage_insurance::Call::<Runtime>::get_call_names(),
 		3 => pallet_shared_charging::Call::<Runtime>::get_call_names(),
 		4 => pallet_data_marketplace::Call::<Runtime>::get_call_names(),
-		_ => pallet_car_sharing::Call::<Runtime>::get_call_names(),
+		5 => pallet_car_sharing::Call::<Runtime>::get_call_names(),
+		_ => pallet_road_usage::Call::<Runtime>::get_call_names(),
 	}
 }
 
@@ -71,13 +75,17 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 	if pallet == 5 {
 		index = car_sharing::next_step(src, ctx.now).unwrap_or(index);
 	}
+	if pallet == 6 {
+		index = road_usage::next_step(src).unwrap_or(index);
+	}
 	let (caller, call) = match pallet {
 		0 => vehicle_identity::generate(src, ctx, index),
 		1 => service_book::generate(src, ctx, index),
 		2 => usage_insurance::generate(src, ctx, index),
 		3 => shared_charging::generate(src, ctx, index),
 		4 => data_marketplace::generate(src, ctx, index),
-		_ => car_sharing::generate(src, ctx, index),
+		5 => car_sharing::generate(src, ctx, index),
+		_ => road_usage::generate(src, ctx, index),
 	};
 	(pallet, caller, call)
 }

@@ -9,6 +9,7 @@
 
 mod car_sharing;
 mod data_marketplace;
+mod road_usage;
 mod service_book;
 mod shared_charging;
 mod usage_insurance;
@@ -20,8 +21,8 @@ use super::{
 	run_to_block,
 };
 use crate::{
-	AccountId, Balances, CarSharing, DataMarketplace, Runtime, RuntimeCall, RuntimeOrigin,
-	ServiceBook, SharedCharging, System, UsageInsurance, VehicleIdentity, UNIT,
+	AccountId, Balances, CarSharing, DataMarketplace, RoadUsage, Runtime, RuntimeCall,
+	RuntimeOrigin, ServiceBook, SharedCharging, System, UsageInsurance, VehicleIdentity, UNIT,
 };
 use codec::Encode;
 use pallet_shared_charging::{
@@ -122,6 +123,28 @@ pub(super) enum Role {
 	CarDevice,
 	/// `[0xb4; 32]`: funded, no part anywhere (Dave, the other pallets' stranger, is a member).
 	Outsider,
+	/// `//TollCharger`: the toll charger of the dev preset (contexts 0 and 1, gantries
+	/// `//Gantry1` and `//Gantry2` in context 0).
+	TollCharger,
+	/// `//TollProvider`: the toll service provider of the dev preset (1 000 V2X bond), serving
+	/// vehicles 0, 3 and 4.
+	TollProvider,
+	/// `[0xc0; 32]`: another approved toll charger, with its own context 2.
+	OtherCharger,
+	/// `[0xc1; 32]`: another approved provider (500 V2X bond), serving vehicle 1.
+	OtherProvider,
+	/// `[0xc2; 32]`: a provider approved, bonded (200 V2X) and then revoked.
+	RevokedProvider,
+	/// `//HaulierA`: owner of truck 3, the leader of platoon 0 and its payee.
+	HaulierA,
+	/// `//HaulierB`: owner of truck 4, the follower of platoon 0 and its payer.
+	HaulierB,
+	/// `[0xc3; 32]`: the device bound to truck 3 (the leader).
+	LeaderDevice,
+	/// `[0xc4; 32]`: the device bound to truck 4 (the follower).
+	FollowerDevice,
+	/// `//Gantry1`: a gantry of context 0, signing as an account.
+	Gantry,
 	/// `RuntimeOrigin::root()` (sudo, or a council motion of three quarters).
 	Root,
 	/// `RuntimeOrigin::none()`: an unsigned transaction.
@@ -173,6 +196,16 @@ impl Role {
 			OtherRenter => extra(0xb2),
 			CarDevice => extra(0xb3),
 			Outsider => extra(0xb4),
+			TollCharger => super::road_keys::account_of("//TollCharger"),
+			TollProvider => super::road_keys::account_of("//TollProvider"),
+			OtherCharger => extra(0xc0),
+			OtherProvider => extra(0xc1),
+			RevokedProvider => extra(0xc2),
+			HaulierA => super::road_keys::account_of("//HaulierA"),
+			HaulierB => super::road_keys::account_of("//HaulierB"),
+			LeaderDevice => extra(0xc3),
+			FollowerDevice => extra(0xc4),
+			Gantry => super::road_keys::account_of("//Gantry1"),
 			Root | Unsigned | CouncilOneThird | CouncilTwoThirds => return None,
 		})
 	}
@@ -285,6 +318,7 @@ fn domain_digest() -> Vec<u8> {
 		SharedCharging::name(),
 		DataMarketplace::name(),
 		CarSharing::name(),
+		RoadUsage::name(),
 		Balances::name(),
 	]
 	.map(|name| twox_128(name.as_bytes()));
@@ -307,6 +341,7 @@ pub(super) fn check_invariants() {
 	assert_eq!(SharedCharging::do_try_state(), Ok(()));
 	assert_eq!(DataMarketplace::do_try_state(), Ok(()));
 	assert_eq!(CarSharing::do_try_state(), Ok(()));
+	assert_eq!(RoadUsage::do_try_state(), Ok(()));
 }
 
 /// Asserts that every call of the pallet `pallet` (its `get_call_names()`) has a row in one of
@@ -517,6 +552,7 @@ fn the_docs_table_names_every_domain_call() {
 		pallet_shared_charging::Call::<Runtime>::get_call_names(),
 		pallet_data_marketplace::Call::<Runtime>::get_call_names(),
 		pallet_car_sharing::Call::<Runtime>::get_call_names(),
+		pallet_road_usage::Call::<Runtime>::get_call_names(),
 	];
 	let missing: Vec<&&str> = calls
 		.iter()
