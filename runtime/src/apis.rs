@@ -2,9 +2,9 @@
 
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
-	CarSharing, DataMarketplace, Executive, RoadUsage, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, ServiceBook, SharedCharging, System, TransactionPayment, UsageInsurance,
-	VehicleIdentity, VERSION,
+	CarSharing, DataMarketplace, Executive, Grandpa, InherentDataExt, Nonce, RoadUsage, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, ServiceBook, SharedCharging, System, TransactionPayment,
+	UsageInsurance, VehicleIdentity, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{

@@ -321,18 +321,24 @@ const ROAD_ENDOWMENT: Balance = 100_000 * UNIT;
 /// Polkadot.js apps by their URI): the toll charger `//TollCharger`, the toll service provider
 /// `//TollProvider`, the hauliers `//HaulierA` and `//HaulierB` and the gantries `//Gantry1`
 /// and `//Gantry2`.
-const TOLL_CHARGER: [u8; 32] =
-	polkadot_sdk::sp_core::hex2array!("2ebd01922a7c878d764904ad10599bdd1e675ae3ceca2da545c7b4a04fc88e09");
-const TOLL_PROVIDER: [u8; 32] =
-	polkadot_sdk::sp_core::hex2array!("4205ce3e77db639dcc32cb07aae43dcc1a85c9ae9c806c785568c53d00ccbd68");
-const HAULIER_A: [u8; 32] =
-	polkadot_sdk::sp_core::hex2array!("60eade808b2663daaa3f99749b39528a9bd1df34da9452e33add894465c1bf6a");
-const HAULIER_B: [u8; 32] =
-	polkadot_sdk::sp_core::hex2array!("ace4bf0bda0d14da1fee6e015e61ca8bb3dbc49dbbb2aebfbb4452d951297f50");
-const GANTRY_1: [u8; 32] =
-	polkadot_sdk::sp_core::hex2array!("38004d9950c91a9d977a6e9e5d1db04eb2095bb43c2668b67b3acb626a80b318");
-const GANTRY_2: [u8; 32] =
-	polkadot_sdk::sp_core::hex2array!("b6160fe94d5c42cbf88eae34d393cd80ca33a79e70610611b92143e83d63871b");
+const TOLL_CHARGER: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"2ebd01922a7c878d764904ad10599bdd1e675ae3ceca2da545c7b4a04fc88e09"
+);
+const TOLL_PROVIDER: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"4205ce3e77db639dcc32cb07aae43dcc1a85c9ae9c806c785568c53d00ccbd68"
+);
+const HAULIER_A: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"60eade808b2663daaa3f99749b39528a9bd1df34da9452e33add894465c1bf6a"
+);
+const HAULIER_B: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"ace4bf0bda0d14da1fee6e015e61ca8bb3dbc49dbbb2aebfbb4452d951297f50"
+);
+const GANTRY_1: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"38004d9950c91a9d977a6e9e5d1db04eb2095bb43c2668b67b3acb626a80b318"
+);
+const GANTRY_2: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"b6160fe94d5c42cbf88eae34d393cd80ca33a79e70610611b92143e83d63871b"
+);
 
 fn road_account(public: [u8; 32]) -> AccountId {
 	AccountId::new(public)

@@ -3,8 +3,8 @@
 //! owner's prepaid balance, and truck platooning payments.
 
 use crate::{
-	Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, Signature,
-	Timestamp, VehicleIdentity, DAYS, MILLI_UNIT, UNIT,
+	Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, Signature, Timestamp,
+	VehicleIdentity, DAYS, MILLI_UNIT, UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{parameter_types, traits::ConstU32},

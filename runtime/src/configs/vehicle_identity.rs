@@ -38,9 +38,11 @@ impl pallet_vehicle_identity::Config for Runtime {
 	/// A sale ends what the old owner's consent stood behind: open work orders, the insurance
 	/// policy (pro rata, the rest refunded), data access grants (refunds settled lazily) and,
 	/// when a co-op sold it, its bookings (refunded) and trip (settled).
-	type OnOwnershipTransferred = (ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage);
+	type OnOwnershipTransferred =
+		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage);
 	/// A theft report or scrapping ends the vehicle's open work orders, its policy and its
 	/// data grants, and a co-op car's bookings and trip.
-	type OnVehicleStatusChanged = (ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage);
+	type OnVehicleStatusChanged =
+		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage);
 	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
 }

@@ -69,7 +69,7 @@ fn the_passport_by_id_is_the_passport_by_vin_and_unknown_cars_have_none() {
 			vehicle_passport(VehicleRef::Id(0), None),
 			vehicle_passport(VehicleRef::Vin(DEMO_VIN), None)
 		);
-		assert_eq!(vehicle_passport(VehicleRef::Id(3), None), None);
+		assert_eq!(vehicle_passport(VehicleRef::Id(5), None), None);
 		assert_eq!(vehicle_passport(VehicleRef::Vin(Vin(*b"1HGCM82633A004352")), None), None);
 	});
 }

@@ -68,6 +68,11 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::ensure_owner(&who, vehicle)?;
+		// A stolen or scrapped vehicle's unit may not pay passages: no money goes in for it.
+		ensure!(
+			T::Vehicles::status(vehicle) == Some(VehicleStatus::Active),
+			Error::<T>::VehicleNotActive
+		);
 		let mut entry = Prepaid::<T>::get(vehicle)
 			.unwrap_or(PrepaidBalance { owner: who.clone(), amount: Zero::zero() });
 		ensure!(entry.owner == who, Error::<T>::NotOwner);

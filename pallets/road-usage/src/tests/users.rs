@@ -271,6 +271,21 @@ fn only_the_owner_tops_up_with_an_amount_it_has() {
 }
 
 #[test]
+fn a_stolen_or_scrapped_vehicle_takes_no_top_up() {
+	ExtBuilder::default().build_and_execute(|| {
+		for status in [VehicleStatus::Stolen, VehicleStatus::Scrapped] {
+			MockVehicles::update(VEHICLE, |v| v.status = status);
+			assert_noop!(
+				RoadUsage::top_up(signed(OWNER), VEHICLE, 100),
+				Error::<Test>::VehicleNotActive
+			);
+		}
+		MockVehicles::update(VEHICLE, |v| v.status = VehicleStatus::Active);
+		assert_ok!(RoadUsage::top_up(signed(OWNER), VEHICLE, 100));
+	});
+}
+
+#[test]
 fn the_owner_withdraws_prepaid_and_the_entry_goes_at_zero() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(RoadUsage::top_up(signed(OWNER), VEHICLE, 500));

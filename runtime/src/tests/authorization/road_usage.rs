@@ -435,6 +435,7 @@ fn stolen_rows() -> Vec<Row> {
 			Error::VehicleNotActive,
 		),
 		refused(&[Device], report(passage(TODAY, 1)), Error::VehicleNotActive),
+		refused(&[Owner], Call::top_up { vehicle: V0, amount: UNIT }, Error::VehicleNotActive),
 		refused(&[Owner], Call::form_platoon { leader: V0, rule: rule() }, Error::VehicleNotActive),
 		refused(
 			&[HaulierB],
@@ -460,6 +461,7 @@ fn scrapped_rows() -> Vec<Row> {
 			Error::VehicleNotActive,
 		),
 		refused(&[Device], report(passage(TODAY, 1)), Error::NotVehicleDevice),
+		refused(&[Owner], Call::top_up { vehicle: V0, amount: UNIT }, Error::VehicleNotActive),
 		refused(
 			&[Owner],
 			Call::withdraw_prepaid { vehicle: V0, amount: UNIT },
