@@ -498,12 +498,14 @@ mod benchmarks {
 	#[benchmark]
 	fn create_context() {
 		let charger = charger::<T>();
+		// The runtime's genesis may already have contexts.
+		let context = NextContextId::<T>::get();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(charger.clone()), long_domain::<T>(), ChargeKind::Distance);
 
 		assert_last_event::<T>(Event::ContextCreated {
-			context: 0,
+			context,
 			charger,
 			kind: ChargeKind::Distance,
 		});
@@ -820,12 +822,14 @@ mod benchmarks {
 	#[benchmark]
 	fn form_platoon() {
 		let (owner, leader) = owned_vehicle::<T>(0);
+		// The runtime's genesis may already have platoons.
+		let platoon = NextPlatoonId::<T>::get();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner.clone()), leader, platoon_rule::<T>());
 
 		assert_last_event::<T>(Event::PlatoonFormed {
-			platoon: 0,
+			platoon,
 			leader,
 			payee: owner,
 			price_per_km: T::Currency::minimum_balance(),
