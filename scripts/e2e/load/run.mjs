@@ -60,6 +60,10 @@ export async function runLoad(api, nodes, { phases = ALL_PHASES, sizes = DEFAULT
   const listingCount = want.has('purchases') ? Math.max(rounds, Math.ceil((sizes.senders * rounds) / 60)) : 0;
   // Road usage's vehicles are the first ones, each with its device.
   const road = await roadPlan(api, await cast(api, { senders: 0, devices: 0 }), want, sizes);
+  if (road.bound) {
+    log(`road usage: ${road.passages} passages over ${road.passageVehicles} devices, ${road.trucks} trucks in platoons, `
+      + `${road.batches} declaration batches over ${road.contexts} distance contexts; ${road.bound} vehicles with a device`);
+  }
   const devices = Math.max(needsDevices ? sizes.devices : 0, road.bound);
   const sharedVehiclesFrom = Math.max(
     devices,
