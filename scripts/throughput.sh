@@ -2,7 +2,8 @@
 # Measures the chain's throughput: starts a --dev node (or, with --network, the local
 # chain's four validators) on loopback ports, offers it several blocks' worth of balance
 # transfers and of the hot domain calls (odometer and usage reports, data purchases,
-# charging stops, car-sharing check-ins and check-outs), and writes
+# charging stops, car-sharing check-ins and check-outs, road usage's gantry passages,
+# platoon attestations and declaration batches), and writes
 # benchmarks/throughput-dev.json (-network.json) plus a summary.
 # Runs for minutes; not part of CI. Everything it starts is stopped at the end, also on
 # failure or Ctrl-C.
@@ -11,8 +12,10 @@
 #   scripts/throughput.sh --network            four validators, every phase
 #   scripts/throughput.sh --transfers 2000 --max-seconds 120 --phases transfers
 #   scripts/throughput.sh --phases transfers,sharing   (check-outs; setup checks the trips in)
-#   (other flags: --senders --devices --reports --purchases --chargers --trips --out FILE
-#    --no-import-bench; see scripts/e2e/load/main.mjs)
+#   scripts/throughput.sh --phases transfers,passages,platoons,declarations \
+#       --out "$PWD/benchmarks/throughput-road.json"     (road usage, a run of its own)
+#   (other flags: --senders --devices --reports --purchases --chargers --trips --passages
+#    --trucks --batches --out FILE --no-import-bench; see scripts/e2e/load/main.mjs)
 #
 # `V2X_NODE=<binary>` runs that node binary and skips the build.
 set -euo pipefail

@@ -1,8 +1,9 @@
 // The report's measured sections: throughput of a running chain (scripts/throughput.sh) and
 // growth of the history APIs (scripts/growth.sh), read from their JSON in benchmarks/.
-// throughput-sharing.json is a separate `--dev` run of the car-sharing phases with transfers
-// of its own: a run's file describes one run (its node, command, import benchmark, ratios),
-// so phases of another run are not merged into throughput-dev.json.
+// throughput-sharing.json and throughput-road.json are separate `--dev` runs of the car-sharing
+// and the road-usage phases, each with transfers of its own: a run's file describes one run
+// (its node, command, import benchmark, ratios), so phases of another run are not merged
+// into throughput-dev.json.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -38,11 +39,18 @@ function throughputTargets(dev) {
   return [...rows, ...ratioTargets(dev, transfers)];
 }
 
-/** The car-sharing run's domain ratios, each against that run's own transfers. */
-function sharingTargets(sharing) {
-  const transfers = sharing.phases.find((p) => p.name === 'transfers');
-  const when = sharing.startedAt.slice(0, 10);
-  return ratioTargets(sharing, transfers, ` (car-sharing run ${when}, its own transfers)`);
+/** A separate run's domain ratios (`what`: car-sharing, road-usage), each against that run's own transfers. */
+function separateRunTargets(run, what) {
+  const transfers = run.phases.find((p) => p.name === 'transfers');
+  const when = run.startedAt.slice(0, 10);
+  const rows = ratioTargets(run, transfers, ` (${what} run ${when}, its own transfers)`);
+  // A declaration batch carries many vehicle-days: the rate of those against transfers too.
+  for (const phase of run.phases.filter((p) => p.vehicleDays)) {
+    const perSecond = phase.vehicleDays.sustainedPerSecond ?? 0;
+    const ratio = transfers?.sustainedTps ? perSecond / transfers.sustainedTps : 0;
+    rows.push(`| \`${phase.call}\` vehicle-days (${phase.vehicleDays.perTx} a transaction) at least 80% of transfers' rate (${what} run ${when}) | ${(ratio * 100).toFixed(0)}% (${perSecond} vehicle-days/s vs ${transfers?.sustainedTps ?? '-'} tx/s) | ${ratio >= RATIO_TARGET ? 'yes' : 'no'} |`);
+  }
+  return rows;
 }
 
 /** The machine's load average (1 min) at the run's start and end, when the run recorded it. */
@@ -76,6 +84,10 @@ function throughputTable(run, title) {
     }
     rows.push('');
   }
+  for (const p of run.phases.filter((x) => x.vehicleDays)) {
+    const v = p.vehicleDays;
+    rows.push(`${p.name}: ${v.perTx} vehicle-days a transaction, ${v.perFullBlock.median ?? '-'} per full block (predicted ${v.predictedPerBlock}), ${v.sustainedPerSecond ?? '-'} vehicle-days/s sustained.`, '');
+  }
   if (run.missing?.length) rows.push(`Not measured: ${run.missing.join('; ')}.`, '');
   return rows;
 }
@@ -84,15 +96,18 @@ function throughputTable(run, title) {
 export function throughputSection(repo, { targetsOnly }) {
   const dev = load(repo, 'throughput-dev.json');
   const sharing = load(repo, 'throughput-sharing.json');
+  const road = load(repo, 'throughput-road.json');
   if (targetsOnly) {
     return [
       ...(dev ? throughputTargets(dev) : ['| Measured throughput | not run (scripts/throughput.sh) | no |']),
-      ...(sharing ? sharingTargets(sharing) : []),
+      ...(sharing ? separateRunTargets(sharing, 'car-sharing') : []),
+      ...(road ? separateRunTargets(road, 'road-usage') : []),
     ];
   }
   const tables = [
     dev && throughputTable(dev),
     sharing && throughputTable(sharing, 'A `--dev` node: car sharing (a separate run; its ratios are to its own transfers)'),
+    road && throughputTable(road, 'A `--dev` node: road usage (a separate run; its ratios are to its own transfers)'),
     load(repo, 'throughput-network.json') && throughputTable(load(repo, 'throughput-network.json')),
   ].filter(Boolean);
   if (!tables.length) return [];

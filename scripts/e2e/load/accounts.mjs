@@ -32,6 +32,11 @@ export async function cast(api, { senders, devices, units = 0 }) {
     insurer: uri('insurer'),
     operator: uri('operator'),
     manager: uri('coops'),
+    // Road usage: a toll charger, a toll service provider, and a gantry of the charger's,
+    // whose key signs passages off chain (it never sends a transaction: no funds).
+    tollCharger: uri('tollCharger'),
+    tollProvider: uri('tollProvider'),
+    gantry: uri('gantry'),
     // Meters only stand for chargers' devices: they never sign, so they need no funds.
     meter: (i) => uri(`meter//${i}`),
   };
@@ -40,9 +45,11 @@ export async function cast(api, { senders, devices, units = 0 }) {
 /**
  * Gives every account of the cast what its role spends: fees for senders, devices and units;
  * the deposits, escrows and pools of the roles (`managerFunds` for the co-ops' founder, only
- * when there are units to share). One transfer each, in batches signed by Alice.
+ * when there are units to share; `extra`, [address, amount] pairs, for what other phases'
+ * setup spends, such as road usage's bond and deposits). One transfer each, in batches
+ * signed by Alice.
  */
-export async function fund(api, who, { managerFunds = 0n, log }) {
+export async function fund(api, who, { managerFunds = 0n, extra = [], log }) {
   const transfers = [
     ...who.senders.map((p) => [p.address, 100n * UNIT]),
     ...who.devices.map((p) => [p.address, 10n * UNIT]),
@@ -52,6 +59,7 @@ export async function fund(api, who, { managerFunds = 0n, log }) {
     [who.maker.address, 20_000n * UNIT],
     [who.insurer.address, 20_000n * UNIT],
     [who.operator.address, 50_000n * UNIT],
+    ...extra,
   ];
   const batches = [];
   for (let i = 0; i < transfers.length; i += FUNDING_BATCH) {

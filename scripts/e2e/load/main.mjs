@@ -4,7 +4,8 @@
 //
 //   node load/main.mjs [--network] [--out FILE] [--max-seconds S] [--phases a,b,..]
 //        [--transfers N] [--senders N] [--devices N] [--reports N] [--purchases N]
-//        [--chargers N] [--trips N] [--no-import-bench]
+//        [--chargers N] [--trips N] [--passages N] [--trucks N] [--batches N]
+//        [--no-import-bench]
 //   (env: LOAD_MAX_SECONDS, LOAD_TRANSFERS; V2X_NODE names the node binary)
 //
 // Output JSON (benchmarks/throughput-dev.json, benchmarks/throughput-network.json):
@@ -14,10 +15,12 @@
 //     machine may be shared) }, node: { binary, version },
 //   runtime: { specName, specVersion, normalMaxRefTime, normalMaxProofSize, slotMs },
 //   nodes: [names], sizes: { transfers, senders, devices, reports, purchases, chargers,
-//     trips (car-sharing trips set up: by default over three blocks' worth of check-outs) },
+//     trips (car-sharing trips set up: by default over three blocks' worth of check-outs),
+//     passages, trucks, batches (road usage: gantry passages over `devices` devices, trucks
+//     in platoons of two, declaration batches; by default each over three blocks' worth) },
 //   phases: [{
 //     name: "transfers" | "odometer" | "usage" | "purchases" | "charging" | "checkIns"
-//       | "sharing", call,
+//       | "sharing" | "passages" | "platoons" | "declarations", call,
 //     offered, submitted, acceptedByPool, refusedByPool: { message: count },
 //     included, succeeded, failed, dispatchErrors: { "pallet.Error": count }, notIncluded,
 //     complete (all offered were included and succeeded), timedOut, submitSeconds, phaseSeconds,
@@ -35,6 +38,7 @@
 //     finalityLag: { perNode: { name: {min,median,max} }, acrossNodes: {min,median,max} },
 //     rssMiB: { name: { min, median, max, end } },
 //     tpsRatioToTransfers, perBlockRatioToTransfers,
+//     vehicleDays (declarations only: { perTx, sustainedPerSecond, perFullBlock, predictedPerBlock }),
 //     perBlock: [{ number, txs, extrinsics, fullness, proofFullness, buildMs, end, author, intervalMs }]
 //   }],
 //   importBenchmark: { command, blocks: [{ block, txs, weightPercent, timeNs, weightNs }] } | null,
@@ -65,6 +69,9 @@ const { values: opts } = parseArgs({
     purchases: { type: 'string' },
     chargers: { type: 'string' },
     trips: { type: 'string' },
+    passages: { type: 'string' },
+    trucks: { type: 'string' },
+    batches: { type: 'string' },
     'no-import-bench': { type: 'boolean', default: false },
   },
 });
@@ -78,6 +85,9 @@ const sizes = {
   purchases: num(opts.purchases, DEFAULTS.purchases),
   chargers: num(opts.chargers, DEFAULTS.chargers),
   trips: num(opts.trips, DEFAULTS.trips),
+  passages: num(opts.passages, DEFAULTS.passages),
+  trucks: num(opts.trucks, DEFAULTS.trucks),
+  batches: num(opts.batches, DEFAULTS.batches),
 };
 const maxSeconds = num(opts['max-seconds'] ?? process.env.LOAD_MAX_SECONDS, DEFAULTS.maxSeconds);
 const phases = opts.phases ? opts.phases.split(',') : ALL_PHASES;
@@ -121,6 +131,7 @@ try {
   const startedAt = new Date().toISOString();
   const result = await runLoad(api, env.nodes, { phases, sizes, maxSeconds, log });
   sizes.trips = result.trips;
+  Object.assign(sizes, result.road);
   await api.disconnect();
   log('stopping the node(s)');
   await env.stop();

@@ -3,6 +3,7 @@
 
 import { MILLI } from './accounts.mjs';
 import { checkInTx, checkOutTx } from './setup/sharing.mjs';
+import { PASSAGE_CLASS, SEGMENT_KM, declareTx, loadEventId, passageTx } from './setup/road.mjs';
 
 /** Where device odometers start: well above the dev preset's readings, any vehicle. */
 const FIRST_KM = 10_000;
@@ -16,6 +17,9 @@ export const PHASES = {
   charging: { section: 'sharedCharging', method: 'stopSession' },
   checkIns: { section: 'carSharing', method: 'checkIn' },
   sharing: { section: 'carSharing', method: 'checkOut' },
+  passages: { section: 'roadUsage', method: 'reportPassage' },
+  platoons: { section: 'roadUsage', method: 'attestSegment' },
+  declarations: { section: 'roadUsage', method: 'declare' },
 };
 
 /** `count` transfers of 1 milli-V2X, sender i to sender i+1, round-robin over the senders. */
@@ -90,4 +94,42 @@ export function tripCheckIns(api, trips) {
 /** One check-out per trip in flight, by the car's unit: settles the trip's price (25 km). */
 export function tripCheckOuts(api, trips) {
   return trips.map((t) => ({ signer: t.unit, tx: checkOutTx(api, t) }));
+}
+
+/**
+ * `count` gantry passages, round-robin over the passage vehicles' devices: vehicle v's nth
+ * passage today at the load's gantry, a new event id each, attested by the gantry.
+ */
+export function gantryPassages(api, who, road, count) {
+  const n = road.passageVehicles.length;
+  return Array.from({ length: count }, (_, i) => {
+    const { vehicle, device } = road.passageVehicles[i % n];
+    const passage = {
+      vehicle, day: road.today, event: loadEventId(1, road.passageContext, vehicle, Math.floor(i / n)), class: PASSAGE_CLASS,
+    };
+    return { signer: device, tx: passageTx(api, who, road.passageContext, passage) };
+  });
+}
+
+/**
+ * Both trucks' attestation of every platoon's open segment, the follower's first in the
+ * list; whichever is included second pays the leader (half of the attestations pay).
+ */
+export function segmentAttestations(api, road) {
+  return road.platoons.flatMap((p) => [p.follower, p.leader].map((truck) => ({
+    signer: truck.device, tx: api.tx.roadUsage.attestSegment(p.platoon, SEGMENT_KM),
+  })));
+}
+
+/**
+ * `count` declaration batches by the provider, each of `MaxDeclarationsPerBatch` vehicles'
+ * day today in one distance context: a context's batches cover the served vehicles once,
+ * the next context's do it again, so every vehicle-day is declared once.
+ */
+export function declarationBatches(api, who, road, count) {
+  return Array.from({ length: count }, (_, b) => {
+    const context = road.contexts[Math.floor(b / road.batchesPerContext)];
+    const from = (b % road.batchesPerContext) * road.perBatch;
+    return { signer: who.tollProvider, tx: declareTx(api, context, road.served.slice(from, from + road.perBatch), road.today) };
+  });
 }

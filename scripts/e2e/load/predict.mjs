@@ -49,3 +49,17 @@ export async function predict(api, call, signer, hex) {
     normalMaxProofSize: Number(limits.maxProofSize),
   };
 }
+
+/**
+ * Transactions a phase offers when the weights size it: over three blocks' worth, so at
+ * least two blocks are full wherever the submission falls against the block boundaries (a
+ * first block taking part of them and the last the rest).
+ */
+export const FILL_BLOCKS = 3.2;
+
+/** How many of `tx` signed by `signer` fill `FILL_BLOCKS` blocks by the weights' prediction. */
+export async function countToFill(api, tx, signer) {
+  const signed = await tx.signAsync(signer, { nonce: 0, era: 0 });
+  const { perBlock } = await predict(api, tx.method, signer, signed.toHex());
+  return Math.ceil(perBlock * FILL_BLOCKS);
+}

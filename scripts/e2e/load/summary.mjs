@@ -19,6 +19,7 @@ export function summaryText(result) {
       `  txs per block min/median/max ${trio(p.txPerBlock)}; per full block ${trio(p.txPerFullBlock)}; predicted ${p.prediction.perBlock} (by ${p.prediction.limitedBy}; ${p.prediction.txRefTime} ps, ${p.prediction.txProofSize} B proof per tx) -> measured/predicted ${fmt(p.prediction.measuredOverPredicted)}`,
       `  fullness of full blocks (normal ref time) ${trio(p.fullness.refTime, pct)}, proof size ${trio(p.fullness.proofSize, pct)}`,
       `  proposals ended: ${JSON.stringify(p.endProposalReasons)}; build ms (full blocks) ${trio(p.buildMs)}`,
+      ...(p.vehicleDays ? [`  vehicle-days (${p.vehicleDays.perTx} a transaction): ${fmt(p.vehicleDays.sustainedPerSecond)}/s sustained; per full block ${trio(p.vehicleDays.perFullBlock)}; predicted ${p.vehicleDays.predictedPerBlock}`] : []),
       `  finality lag (blocks) ${lags}${result.nodes.length > 1 ? `; across nodes max ${fmt(p.finalityLag.acrossNodes.max)}` : ''}; RSS MiB max ${rss}`,
     );
   }

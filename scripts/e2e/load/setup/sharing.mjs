@@ -6,7 +6,7 @@
 // The `sharing` phase then checks every trip out, once: a check-out needs a trip in flight.
 
 import { UNIT, MILLI } from '../accounts.mjs';
-import { predict } from '../predict.mjs';
+import { countToFill } from '../predict.mjs';
 import { batched, dataOf, sendAll, sendEach } from '../chain.mjs';
 
 /** The units' odometer at check-in and at check-out: 25 km per trip. */
@@ -39,19 +39,9 @@ const PRICING = {
   damageDeposit: MILLI,
 };
 
-/**
- * Check-outs offered by default, in blocks the weights say they fill: over three, so at
- * least two blocks are full wherever the submission falls against the block boundaries (a
- * first block taking part of them and the last the rest).
- */
-const FILL_BLOCKS = 3.2;
-
 /** How many trips fill `FILL_BLOCKS` blocks with check-outs by the weights' prediction. */
 export async function tripsToFill(api, signer) {
-  const tx = checkOutTx(api, { booking: 0 });
-  const signed = await tx.signAsync(signer, { nonce: 0, era: 0 });
-  const { perBlock } = await predict(api, tx.method, signer, signed.toHex());
-  return Math.ceil(perBlock * FILL_BLOCKS);
+  return countToFill(api, checkOutTx(api, { booking: 0 }), signer);
 }
 
 /** Co-ops needed for `trips` vehicles, at the runtime's bound per co-op. */
