@@ -2,9 +2,12 @@
 //! attestation pays a passage from the owner's prepaid balance, and a sale or a theft ends what
 //! the old owner's consent carried (the prepaid balance, the toll provider, the platoon).
 
-use super::{account, dev_chain, run_to_block, signed};
+use super::{
+	account, dev_chain,
+	road_keys::{account_of, attestation, day_at},
+	run_to_block, signed,
+};
 use crate::{AccountId, Balances, RoadUsage, Runtime, VehicleIdentity, UNIT};
-use codec::Encode;
 use pallet_road_usage::{
 	Event, HoldReason, Passage, Platoons, Prepaid, ServicePeriods, VehiclePlatoon,
 };
@@ -13,9 +16,8 @@ use polkadot_sdk::{
 		assert_noop, assert_ok,
 		traits::fungible::{Inspect, InspectHold},
 	},
-	sp_core::{sr25519, Pair, H256},
+	sp_core::H256,
 	sp_keyring::Sr25519Keyring::{Alice, Dave},
-	sp_runtime::{traits::IdentifyAccount, MultiSignature, MultiSigner},
 };
 use v2x_primitives::VehicleRegistry;
 
@@ -24,15 +26,6 @@ const CAR: u64 = 0;
 const LEADER: u64 = 3;
 const FOLLOWER: u64 = 4;
 const PLATOON: u64 = 0;
-
-/// A dev key by its URI, as the preset's comments name them (`//TollCharger`, `//Gantry1`).
-fn pair(uri: &str) -> sr25519::Pair {
-	sr25519::Pair::from_string(uri, None).expect("a valid dev URI")
-}
-
-fn account_of(uri: &str) -> AccountId {
-	MultiSigner::from(pair(uri).public()).into_account()
-}
 
 fn held(reason: HoldReason, who: &AccountId) -> u128 {
 	Balances::balance_on_hold(&crate::RuntimeHoldReason::RoadUsage(reason), who)
@@ -43,11 +36,6 @@ fn last_event() -> Option<Event<Runtime>> {
 		crate::RuntimeEvent::RoadUsage(event) => Some(event),
 		_ => None,
 	})
-}
-
-/// The dev preset's day at block 10 (run_to_block's clock).
-fn today() -> u32 {
-	(polkadot_sdk::pallet_timestamp::Now::<Runtime>::get() / 86_400_000) as u32
 }
 
 #[test]
@@ -78,11 +66,8 @@ fn a_gantry_signed_passage_is_paid_from_the_prepaid_balance() {
 			crate::RuntimeOrigin::signed(unit.clone()),
 			CAR
 		));
-		let gantry = pair("//Gantry1");
-		let passage = Passage { vehicle: CAR, day: today(), event: H256::repeat_byte(1), class: 1 };
-		let sign = |by: &sr25519::Pair, passage: &Passage| {
-			MultiSignature::Sr25519(by.sign(&(*b"v2x/toll", MOTORWAY, passage).encode()))
-		};
+		let passage =
+			Passage { vehicle: CAR, day: day_at(10), event: H256::repeat_byte(1), class: 1 };
 		let charger = account_of("//TollCharger");
 		let charger_before = Balances::balance(&charger);
 
@@ -93,7 +78,7 @@ fn a_gantry_signed_passage_is_paid_from_the_prepaid_balance() {
 				MOTORWAY,
 				passage,
 				account_of("//Gantry1"),
-				sign(&pair("//Gantry2"), &passage),
+				attestation("//Gantry2", MOTORWAY, &passage),
 			),
 			pallet_road_usage::Error::<Runtime>::BadAttestation
 		);
@@ -102,7 +87,7 @@ fn a_gantry_signed_passage_is_paid_from_the_prepaid_balance() {
 			MOTORWAY,
 			passage,
 			account_of("//Gantry1"),
-			sign(&gantry, &passage),
+			attestation("//Gantry1", MOTORWAY, &passage),
 		));
 		// A car passage is 8 V2X, from Alice's 50 V2X prepaid to the charger.
 		assert_eq!(Balances::balance(&charger), charger_before + 8 * UNIT);

@@ -16,9 +16,9 @@ use polkadot_sdk::{
 use v2x_primitives::{VehicleId, VehicleRegistry};
 
 use crate::{
-	BalanceOf, Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, Config, ContextId,
-	Contexts, Day, Declaration, DeclarationInput, DeclarationInputsOf, DeclarationRef, Error,
-	Event, HoldReason, NextBatchId, Pallet, Providers,
+	BalanceOf, Batch, BatchId, BatchStatus, Batches, ChargeKind, ChargedBy, Config, ContextId, Day,
+	Declaration, DeclarationInput, DeclarationInputsOf, DeclarationRef, Error, Event, HoldReason,
+	NextBatchId, Pallet, Providers,
 };
 
 impl<T: Config> Pallet<T> {
@@ -34,7 +34,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(account.active, Error::<T>::ProviderNotActive);
 		ensure!(account.bond >= T::MinProviderBond::get(), Error::<T>::BondTooLow);
 		ensure!(!inputs.is_empty(), Error::<T>::EmptyBatch);
-		let toll_context = Contexts::<T>::get(context).ok_or(Error::<T>::UnknownContext)?;
+		let toll_context = Self::context(context)?;
 		let batch = NextBatchId::<T>::get();
 		let today = Self::today();
 		let oldest = today.saturating_sub(T::MaxDeclarationAge::get());

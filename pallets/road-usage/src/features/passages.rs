@@ -19,11 +19,11 @@ use polkadot_sdk::{
 		DispatchResult,
 	},
 };
-use v2x_primitives::{VehicleRegistry, VehicleStatus};
+use v2x_primitives::VehicleRegistry;
 
 use crate::{
-	ChargeKind, ChargedBy, Config, ContextId, Contexts, Error, Event, HoldReason, Pallet, Passage,
-	Prepaid, TollTotals,
+	ChargeKind, ChargedBy, Config, ContextId, Error, Event, HoldReason, Pallet, Passage, Prepaid,
+	TollTotals,
 };
 
 /// What a gantry's signature starts with: its attestations are valid for nothing else.
@@ -50,11 +50,8 @@ impl<T: Config> Pallet<T> {
 		);
 		// A stolen vehicle's devices stay bound: its passages are not paid from the owner's
 		// balance.
-		ensure!(
-			T::Vehicles::status(vehicle) == Some(VehicleStatus::Active),
-			Error::<T>::VehicleNotActive
-		);
-		let entry = Contexts::<T>::get(context).ok_or(Error::<T>::UnknownContext)?;
+		Self::ensure_active(vehicle)?;
+		let entry = Self::context(context)?;
 		ensure!(entry.kind == ChargeKind::Passage, Error::<T>::NotPassageContext);
 		ensure!(entry.gantries.contains(&gantry), Error::<T>::UnknownGantry);
 		ensure!(

@@ -18,7 +18,7 @@ use polkadot_sdk::{
 		DispatchError, DispatchResult,
 	},
 };
-use v2x_primitives::{VehicleId, VehicleRegistry, VehicleStatus};
+use v2x_primitives::{VehicleId, VehicleRegistry};
 
 use crate::{
 	BalanceOf, Config, Error, Event, Follower, HoldReason, NextPlatoonId, Pallet, Platoon,
@@ -209,10 +209,7 @@ impl<T: Config> Pallet<T> {
 	/// Fails unless `who` may operate `vehicle`, it is active, and in no platoon.
 	fn ensure_may_enter_platoon(who: &T::AccountId, vehicle: VehicleId) -> DispatchResult {
 		ensure!(T::Vehicles::may_operate(vehicle, who), Error::<T>::NotOperator);
-		ensure!(
-			T::Vehicles::status(vehicle) == Some(VehicleStatus::Active),
-			Error::<T>::VehicleNotActive
-		);
+		Self::ensure_active(vehicle)?;
 		ensure!(!VehiclePlatoon::<T>::contains_key(vehicle), Error::<T>::AlreadyInPlatoon);
 		Ok(())
 	}

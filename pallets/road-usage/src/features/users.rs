@@ -22,10 +22,7 @@ impl<T: Config> Pallet<T> {
 		provider: Option<T::AccountId>,
 	) -> DispatchResult {
 		Self::ensure_owner(&who, vehicle)?;
-		ensure!(
-			T::Vehicles::status(vehicle) == Some(VehicleStatus::Active),
-			Error::<T>::VehicleNotActive
-		);
+		Self::ensure_active(vehicle)?;
 		if let Some(provider) = &provider {
 			let entry = Providers::<T>::get(provider).ok_or(Error::<T>::UnknownProvider)?;
 			ensure!(entry.active, Error::<T>::ProviderNotActive);
@@ -69,10 +66,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::ensure_owner(&who, vehicle)?;
 		// A stolen or scrapped vehicle's unit may not pay passages: no money goes in for it.
-		ensure!(
-			T::Vehicles::status(vehicle) == Some(VehicleStatus::Active),
-			Error::<T>::VehicleNotActive
-		);
+		Self::ensure_active(vehicle)?;
 		let mut entry = Prepaid::<T>::get(vehicle)
 			.unwrap_or(PrepaidBalance { owner: who.clone(), amount: Zero::zero() });
 		ensure!(entry.owner == who, Error::<T>::NotOwner);
@@ -108,6 +102,16 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn ensure_owner(who: &T::AccountId, vehicle: VehicleId) -> DispatchResult {
 		let owner = T::Vehicles::owner(vehicle).ok_or(Error::<T>::UnknownVehicle)?;
 		ensure!(owner == *who, Error::<T>::NotOwner);
+		Ok(())
+	}
+
+	/// Fails unless `vehicle` is active: a stolen or scrapped vehicle gets no provider, no
+	/// prepaid tolls, no paid passage and no platoon.
+	pub(crate) fn ensure_active(vehicle: VehicleId) -> DispatchResult {
+		ensure!(
+			T::Vehicles::status(vehicle) == Some(VehicleStatus::Active),
+			Error::<T>::VehicleNotActive
+		);
 		Ok(())
 	}
 
