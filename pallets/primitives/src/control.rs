@@ -44,10 +44,25 @@ pub trait VehicleControl<AccountId, Balance, BlockNumber> {
 	/// `owner` reports its stolen `vehicle` recovered.
 	fn report_recovered(owner: &AccountId, vehicle: VehicleId) -> DispatchResult;
 
+	/// Whether governance approved `who` as a lender.
+	fn is_lender(who: &AccountId) -> bool;
+	/// Places a lien of approved `lender` on `owner`'s active `vehicle` in one step: the
+	/// agreement the calling pallet manages (a lease) is the owner's consent. Such a lien is
+	/// released only through [`Self::release_lien`] (or ends with governance's scrapping):
+	/// the identity pallet's own release calls refuse it, so it stands exactly as long as the
+	/// agreement.
+	fn place_lien(owner: &AccountId, vehicle: VehicleId, lender: &AccountId) -> DispatchResult;
+	/// Releases the lien `lender` holds on `vehicle`.
+	fn release_lien(lender: &AccountId, vehicle: VehicleId) -> DispatchResult;
+	/// Who holds a lien on `vehicle`, if anyone.
+	fn lien_holder(vehicle: VehicleId) -> Option<AccountId>;
+
 	/// The most weight `offer_sale` or `cancel_offer` may use.
 	fn offer_weight() -> Weight;
 	/// The most weight `accept_offer` may use, ownership hooks included.
 	fn accept_offer_weight() -> Weight;
 	/// The most weight `report_stolen` or `report_recovered` may use, status hooks included.
 	fn status_weight() -> Weight;
+	/// The most weight `place_lien` or `release_lien` may use.
+	fn lien_weight() -> Weight;
 }

@@ -27,6 +27,8 @@ pub struct MockVehicle {
 	/// `(operator, last block of its right)`.
 	pub operators: Vec<(u64, u64)>,
 	pub devices: Vec<u64>,
+	/// The lender holding a lien placed through [`VehicleControl::place_lien`].
+	pub lien: Option<u64>,
 }
 
 /// An open sale offer in the mock registry.
@@ -58,6 +60,7 @@ thread_local! {
 	static OFFERS: RefCell<BTreeMap<VehicleId, MockOffer>> = const { RefCell::new(BTreeMap::new()) };
 	static PAYMENT: Cell<fn(&u64, &u64, u64) -> DispatchResult> = const { Cell::new(no_payment) };
 	static SALE_HOOK: Cell<fn(VehicleId, &u64, &u64)> = const { Cell::new(no_sale_hook) };
+	static LENDERS: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A [`VehicleRegistry`] that tests fill by hand.
@@ -77,6 +80,7 @@ impl MockVehicles {
 			status: VehicleStatus::Active,
 			operators: Vec::new(),
 			devices: Vec::new(),
+			lien: None,
 		};
 		VEHICLES.with(|v| v.borrow_mut().insert(vehicle, entry));
 	}
@@ -102,6 +106,11 @@ impl MockVehicles {
 	/// identity pallet calls the runtime's `OnOwnershipTransferred`.
 	pub fn use_sale_hook(hook: fn(VehicleId, &u64, &u64)) {
 		SALE_HOOK.with(|h| h.set(hook));
+	}
+
+	/// Approves `lender`, as governance does in the identity pallet.
+	pub fn approve_lender(lender: u64) {
+		LENDERS.with(|l| l.borrow_mut().push(lender));
 	}
 
 	/// The open sale offer on `vehicle`.
@@ -190,7 +199,10 @@ impl VehicleControl<u64, u64, u64> for MockVehicles {
 		price: Option<u64>,
 		expires_at: u64,
 	) -> DispatchResult {
-		owned_active(owner, vehicle)?;
+		let entry = owned_active(owner, vehicle)?;
+		if entry.lien.is_some() {
+			return Err(DispatchError::Other("LienPresent"));
+		}
 		if buyer == owner {
 			return Err(DispatchError::Other("SelfDealing"));
 		}
@@ -301,6 +313,33 @@ impl VehicleControl<u64, u64, u64> for MockVehicles {
 		Self::update(vehicle, |v| v.status = VehicleStatus::Active);
 		Ok(())
 	}
+	fn is_lender(who: &u64) -> bool {
+		LENDERS.with(|l| l.borrow().contains(who))
+	}
+	/// Voids the open offer, as a lien does.
+	fn place_lien(owner: &u64, vehicle: VehicleId, lender: &u64) -> DispatchResult {
+		let entry = owned_active(owner, vehicle)?;
+		if !Self::is_lender(lender) {
+			return Err(DispatchError::Other("NotLender"));
+		}
+		if entry.lien.is_some() {
+			return Err(DispatchError::Other("LienPresent"));
+		}
+		OFFERS.with(|o| o.borrow_mut().remove(&vehicle));
+		Self::update(vehicle, |v| v.lien = Some(*lender));
+		Ok(())
+	}
+	fn release_lien(lender: &u64, vehicle: VehicleId) -> DispatchResult {
+		let entry = Self::get(vehicle).ok_or(DispatchError::Other("NotFound"))?;
+		if entry.lien != Some(*lender) {
+			return Err(DispatchError::Other("NotLienHolder"));
+		}
+		Self::update(vehicle, |v| v.lien = None);
+		Ok(())
+	}
+	fn lien_holder(vehicle: VehicleId) -> Option<u64> {
+		Self::get(vehicle).and_then(|entry| entry.lien)
+	}
 	fn offer_weight() -> Weight {
 		Weight::zero()
 	}
@@ -308,6 +347,9 @@ impl VehicleControl<u64, u64, u64> for MockVehicles {
 		Weight::zero()
 	}
 	fn status_weight() -> Weight {
+		Weight::zero()
+	}
+	fn lien_weight() -> Weight {
 		Weight::zero()
 	}
 }

@@ -72,6 +72,22 @@ impl<T: Config> VehicleControl<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> fo
 		Self::do_report_recovered(owner.clone(), vehicle)
 	}
 
+	fn is_lender(who: &T::AccountId) -> bool {
+		crate::Lenders::<T>::contains_key(who)
+	}
+
+	fn place_lien(owner: &T::AccountId, vehicle: VehicleId, lender: &T::AccountId) -> DispatchResult {
+		Self::do_place_controlled_lien(owner.clone(), vehicle, lender.clone())
+	}
+
+	fn release_lien(lender: &T::AccountId, vehicle: VehicleId) -> DispatchResult {
+		Self::do_release_lien(lender.clone(), vehicle)
+	}
+
+	fn lien_holder(vehicle: VehicleId) -> Option<T::AccountId> {
+		crate::Vehicles::<T>::get(vehicle).and_then(|entry| entry.lien)
+	}
+
 	fn offer_weight() -> Weight {
 		T::WeightInfo::offer_sale().max(T::WeightInfo::cancel_offer())
 	}
@@ -84,5 +100,9 @@ impl<T: Config> VehicleControl<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> fo
 		T::WeightInfo::report_stolen()
 			.max(T::WeightInfo::report_recovered())
 			.saturating_add(T::OnVehicleStatusChanged::weight())
+	}
+
+	fn lien_weight() -> Weight {
+		T::WeightInfo::place_lien().max(T::WeightInfo::release_lien())
 	}
 }

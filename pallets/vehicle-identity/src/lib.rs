@@ -218,6 +218,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LienConsents<T: Config> = StorageMap<_, Twox64Concat, VehicleId, T::AccountId>;
 
+	/// Vehicles whose lien another pallet placed for an agreement it manages (a lease,
+	/// through `VehicleControl::place_lien`): only that pallet releases it.
+	#[pallet::storage]
+	pub type ControlledLiens<T: Config> = StorageMap<_, Twox64Concat, VehicleId, ()>;
+
 	/// Devices bound to each vehicle.
 	#[pallet::storage]
 	pub type VehicleDevices<T: Config> = StorageMap<
@@ -421,6 +426,9 @@ pub mod pallet {
 		NoLien,
 		/// A manufacturer needs a name: apps and the vehicle passport show it.
 		EmptyName,
+		/// The lien secures an agreement another pallet manages (a lease): it is released
+		/// there, when nothing is owed or the agreement ends.
+		LienControlled,
 	}
 
 	#[pallet::genesis_config]
@@ -642,14 +650,15 @@ pub mod pallet {
 		}
 
 		/// Releases the calling lender's lien (the loan was repaid). Lien holder only, even
-		/// after governance revoked its approval.
+		/// after governance revoked its approval. A lien placed for a lease is released by the
+		/// leasing pallet instead (`LienControlled`).
 		///
 		/// Emits `LienReleased`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::release_lien())]
 		pub fn release_lien(origin: OriginFor<T>, vehicle: VehicleId) -> DispatchResult {
 			let lender = ensure_signed(origin)?;
-			Self::do_release_lien(lender, vehicle)
+			Self::do_release_own_lien(lender, vehicle)
 		}
 
 		/// Invites `device` (telematics unit, on-board charger) to the caller's active vehicle;
@@ -801,7 +810,8 @@ pub mod pallet {
 		}
 
 		/// Ends the lien on `vehicle` without its lender (the lender lost its keys, or
-		/// disappeared after repayment). Governance only.
+		/// disappeared after repayment). Governance only. A lien placed for a lease ends with
+		/// the lease (`LienControlled`: governance terminates the lease there).
 		///
 		/// Emits `LienForceReleased`.
 		#[pallet::call_index(21)]

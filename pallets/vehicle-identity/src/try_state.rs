@@ -2,7 +2,7 @@
 //! test.
 
 use crate::{
-	BalanceOf, Config, Delegate, DeviceVehicle, HoldReason, LienConsents, Manufacturers,
+	BalanceOf, Config, ControlledLiens, Delegate, DeviceVehicle, HoldReason, LienConsents, Manufacturers,
 	NextVehicleId, OwnedVehicles, OwnershipHistory, Pallet, PendingDevices, SaleOffers, Vehicle,
 	VehicleByVin, VehicleDevices, VehicleOperators, Vehicles, WmiOwner,
 };
@@ -33,6 +33,7 @@ impl<T: Config> Pallet<T> {
 	///   bound and invited devices together stay within `MaxDevicesPerVehicle`;
 	/// - a vehicle that is not active has no invitations, operators or lien consent; a
 	///   scrapped one also no devices, no lien and no deposit; a liened one no lien consent;
+	///   a controlled lien is a lien;
 	/// - an offer is on an active vehicle without a lien, and its seller is the owner;
 	/// - every account's holds equal the deposits recorded for it: `VehicleRegistration` the
 	///   sum of the `deposit` of the vehicles it registered, `Delegate` the sum of the
@@ -93,6 +94,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for id in LienConsents::<T>::iter_keys() {
 			ensure!(Vehicles::<T>::contains_key(id), "lien consent on an unknown vehicle");
+		}
+		for id in ControlledLiens::<T>::iter_keys() {
+			ensure!(
+				Vehicles::<T>::get(id).is_some_and(|vehicle| vehicle.lien.is_some()),
+				"a controlled lien on a vehicle without a lien"
+			);
 		}
 		for id in VehicleDevices::<T>::iter_keys() {
 			ensure!(Vehicles::<T>::contains_key(id), "devices of an unknown vehicle");

@@ -60,6 +60,7 @@ impl<T: Config> Pallet<T> {
 		Self::void_offer(vehicle, &entry);
 		LienConsents::<T>::remove(vehicle);
 		if let Some(lender) = entry.lien.take() {
+			crate::ControlledLiens::<T>::remove(vehicle);
 			Self::deposit_event(Event::LienForceReleased { vehicle, vin: entry.vin, lender });
 		}
 		// The entry stays as history; its deposit goes back to the manufacturer.

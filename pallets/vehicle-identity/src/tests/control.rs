@@ -1,7 +1,9 @@
 //! Other pallets act for an account through [`VehicleControl`] under the calls' own rules.
 
 use super::{free, held};
-use crate::{mock::*, Error, Event, HoldReason, SaleOffers, VehicleDevices, Vehicles};
+use crate::{
+	mock::*, ControlledLiens, Error, Event, HoldReason, SaleOffers, VehicleDevices, Vehicles,
+};
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 use v2x_primitives::{testing::RecordingHooks, VehicleControl, VehicleRegistry};
 
@@ -118,5 +120,76 @@ fn a_theft_through_the_trait_runs_the_status_hooks() {
 			<Control as VehicleRegistry<_, _>>::status(0),
 			Some(v2x_primitives::VehicleStatus::Active)
 		);
+	});
+}
+
+#[test]
+fn a_lien_through_the_trait_needs_no_separate_consent_and_voids_the_offer() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		assert!(!<Control as VehicleControl<_, _, _>>::is_lender(&LENDER));
+		assert_noop!(
+			<Control as VehicleControl<_, _, _>>::place_lien(&ALICE, 0, &LENDER),
+			Error::<Test>::NotLender
+		);
+		assert_ok!(VehicleIdentity::approve_lender(RuntimeOrigin::root(), LENDER));
+		assert!(<Control as VehicleControl<_, _, _>>::is_lender(&LENDER));
+		assert_noop!(
+			<Control as VehicleControl<_, _, _>>::place_lien(&BOB, 0, &LENDER),
+			Error::<Test>::NotOwner
+		);
+		assert_ok!(VehicleIdentity::offer_sale(RuntimeOrigin::signed(ALICE), 0, BOB, None, 50));
+		assert_ok!(<Control as VehicleControl<_, _, _>>::place_lien(&ALICE, 0, &LENDER));
+		assert_eq!(<Control as VehicleControl<_, _, _>>::lien_holder(0), Some(LENDER));
+		assert!(!SaleOffers::<Test>::contains_key(0));
+		assert!(ControlledLiens::<Test>::contains_key(0));
+		System::assert_last_event(
+			Event::LienPlaced { vehicle: 0, vin: honda_vin(), lender: LENDER }.into(),
+		);
+		assert_noop!(
+			<Control as VehicleControl<_, _, _>>::place_lien(&ALICE, 0, &LENDER),
+			Error::<Test>::LienPresent
+		);
+	});
+}
+
+#[test]
+fn a_lien_placed_through_the_trait_is_released_only_through_it() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		assert_ok!(VehicleIdentity::approve_lender(RuntimeOrigin::root(), LENDER));
+		assert_ok!(<Control as VehicleControl<_, _, _>>::place_lien(&ALICE, 0, &LENDER));
+		assert_noop!(
+			VehicleIdentity::release_lien(RuntimeOrigin::signed(LENDER), 0),
+			Error::<Test>::LienControlled
+		);
+		assert_noop!(
+			VehicleIdentity::force_release_lien(RuntimeOrigin::root(), 0),
+			Error::<Test>::LienControlled
+		);
+		assert_noop!(
+			<Control as VehicleControl<_, _, _>>::release_lien(&BOB, 0),
+			Error::<Test>::NotLienHolder
+		);
+		assert_ok!(<Control as VehicleControl<_, _, _>>::release_lien(&LENDER, 0));
+		assert_eq!(<Control as VehicleControl<_, _, _>>::lien_holder(0), None);
+		assert!(!ControlledLiens::<Test>::contains_key(0));
+		System::assert_last_event(
+			Event::LienReleased { vehicle: 0, vin: honda_vin(), lender: LENDER }.into(),
+		);
+		assert_ok!(VehicleIdentity::offer_sale(RuntimeOrigin::signed(ALICE), 0, BOB, None, 50));
+	});
+}
+
+#[test]
+fn governance_scrapping_ends_a_controlled_lien() {
+	ExtBuilder::default().with_vehicle().build_and_execute(|| {
+		assert_ok!(VehicleIdentity::approve_lender(RuntimeOrigin::root(), LENDER));
+		assert_ok!(<Control as VehicleControl<_, _, _>>::place_lien(&ALICE, 0, &LENDER));
+		assert_noop!(
+			VehicleIdentity::scrap_vehicle(RuntimeOrigin::signed(ALICE), 0),
+			Error::<Test>::LienPresent
+		);
+		assert_ok!(VehicleIdentity::scrap_vehicle(RuntimeOrigin::root(), 0));
+		assert_eq!(<Control as VehicleControl<_, _, _>>::lien_holder(0), None);
+		assert!(!ControlledLiens::<Test>::contains_key(0));
 	});
 }
