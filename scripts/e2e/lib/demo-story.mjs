@@ -353,7 +353,7 @@ export function withCheckDigit(vin) {
  * A VIN of the dev manufacturer that no vehicle has yet: WMI 5YJ, model year 2025 (S) from
  * plant F, a random serial, and its check digit.
  */
-async function newVin(api) {
+export async function newVin(api) {
   for (;;) {
     const serial = String(randomInt(1_000_000)).padStart(6, '0');
     const vin = withCheckDigit(`${STORY.wmi}3E1EB0SF${serial}`);
