@@ -7,8 +7,9 @@
 # a renter books it, its unit opens and closes a trip, and the co-op's members share the
 # revenue. Then it shows the car's passport and where to look: Polkadot.js apps and the
 # passport page. A third chapter plays a day on the road with the preset's toll charger,
-# toll provider and truck platoon (lib/demo-road.mjs). Each run registers a new car and uses
-# new toll event ids, so it can run again on the same chain.
+# toll provider and truck platoon (lib/demo-road.mjs). A fourth leases a new car per km for three
+# short periods, with a late payment and a buy-out (lib/demo-leasing.mjs). Each run registers
+# new cars and uses new toll event ids, so it can run again on the same chain.
 # Start the chain first with ./scripts/dev-chain.sh.
 #   WS_URL  the node's RPC (default ws://127.0.0.1:9944)
 set -euo pipefail
@@ -19,5 +20,5 @@ command -v node >/dev/null || { echo "demo: Node.js is missing: run ./scripts/se
 	{ echo "demo: the client packages are missing: run ./scripts/setup.sh" >&2; exit 1; }
 
 ws_url="${WS_URL:-ws://127.0.0.1:9944}"
-say "Demo: a car's life on the dev chain at $ws_url (about fifteen blocks, two minutes)"
+say "Demo: a car's life on the dev chain at $ws_url (about sixty blocks, six minutes)"
 exec node "$REPO_ROOT/scripts/e2e/demo.mjs" "$ws_url"

@@ -9,6 +9,7 @@ import {
 } from './lib/demo-story.mjs';
 import { playCarSharing } from './lib/demo-sharing.mjs';
 import { playRoadDay, ROAD_STORY } from './lib/demo-road.mjs';
+import { playLease } from './lib/demo-leasing.mjs';
 
 const wsUrl = process.argv[2] ?? process.env.WS_URL ?? 'ws://127.0.0.1:9944';
 const rpcUrl = httpUrlOf(wsUrl);
@@ -73,6 +74,9 @@ async function main() {
     const truck = (await fetchPassport(rpcUrl, ROAD_STORY.leader)).roadUsage;
     console.log(`\n==> Truck #${ROAD_STORY.leader}'s passport: ${truck.tollsPaid} V2X of tolls in ${truck.declarations} declared day(s), `
       + `${truck.kmLed} km led in platoon #${truck.platoon}`);
+    console.log('\nChapter 4: a usage-based lease of three short periods, paid per km, with a late payment and a buy-out (about three minutes).');
+    const lease = await playLease(api, (_, detail) => console.log(`${String(++step).padStart(2)}. ${detail}`));
+    console.log(`\n==> Vehicle #${lease.vehicle} now belongs to its former lessee; lease #${lease.lease} is settled`);
     const rpcSetting = rpcUrl === 'http://127.0.0.1:9944' ? '' : `RPC_URL=${rpcUrl} `;
     console.log(`
 See it all:
