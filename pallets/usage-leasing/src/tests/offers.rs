@@ -1,0 +1,1 @@
+//! Offers: made, withdrawn, accepted, expired.

@@ -1,0 +1,1 @@
+//! The schedule: periods settled for their km, the prepayment drawn, completion.

@@ -1,0 +1,1 @@
+//! `try_state` catches broken invariants.
