@@ -4,7 +4,7 @@ use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
 	CarSharing, DataMarketplace, Executive, Grandpa, InherentDataExt, Nonce, RoadUsage, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, ServiceBook, SharedCharging, System, TransactionPayment,
-	UsageInsurance, VehicleIdentity, VERSION,
+	UsageInsurance, UsageLeasing, VehicleIdentity, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -373,6 +373,20 @@ impl_runtime_apis! {
 			day: pallet_road_usage::Day,
 		) -> Vec<pallet_road_usage::EventId> {
 			RoadUsage::charged_events(context, vehicle, day)
+		}
+	}
+
+	impl pallet_usage_leasing::runtime_api::UsageLeasingApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn lease_of(
+			vehicle: VehicleId,
+		) -> Option<pallet_usage_leasing::runtime_api::LeaseView<AccountId, Balance, BlockNumber>> {
+			UsageLeasing::lease_view(vehicle)
+		}
+
+		fn immobilisation_authorised(vehicle: VehicleId) -> bool {
+			UsageLeasing::immobilisation_authorised(vehicle)
 		}
 	}
 

@@ -27,6 +27,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_data_marketplace, DataMarketplace]
 	[pallet_car_sharing, CarSharing]
 	[pallet_road_usage, RoadUsage]
+	[pallet_usage_leasing, UsageLeasing]
 );
 
 use frame_benchmarking::baseline::Pallet as BaselineBench;

@@ -7,7 +7,7 @@ use crate::{
 	opaque::SessionKeys, AccountId, Balance, BalancesConfig, CarSharingConfig,
 	CouncilMembershipConfig, DataMarketplaceConfig, RoadUsageConfig, Runtime, RuntimeGenesisConfig,
 	ServiceBookConfig, SessionConfig, SharedChargingConfig, SudoConfig, UsageInsuranceConfig,
-	ValidatorSetConfig, VehicleIdentityConfig, DAYS, MILLI_UNIT, UNIT,
+	UsageLeasingConfig, ValidatorSetConfig, VehicleIdentityConfig, DAYS, MILLI_UNIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_car_sharing::{CoopRules, GenesisCoop, Pricing, Rate};
@@ -18,6 +18,7 @@ use pallet_shared_charging::{
 	AccessRule, Connector, GenesisCharger, PriceComponents, TariffElement, TariffRestrictions,
 };
 use pallet_usage_insurance::{ProductTerms, RiskSurcharges};
+use pallet_usage_leasing::LeaseTerms;
 use pallet_vehicle_identity::Powertrain;
 use polkadot_sdk::{
 	frame_support::{build_struct_json_patch, BoundedVec},
@@ -112,7 +113,9 @@ pub fn development_config_genesis() -> Value {
 }
 
 /// Ferdie is "V2X Demo Motors" (WMI 5YJ); vehicle 0 (a BEV) belongs to Alice, vehicle 1 (a
-/// PHEV) to Bob, vehicle 2 (a BEV) to the neighbours' car-sharing co-op (see [`demo_coop`]). Charlie runs an approved workshop that serviced vehicle 0 at 15 000 and
+/// PHEV) to Bob, vehicle 2 (a BEV) to the neighbours' car-sharing co-op (see [`demo_coop`]),
+/// trucks 3 and 4 to two hauliers (see [`demo_road_usage`]) and vehicle 5 to Ferdie, which
+/// leases it to Dave (see [`demo_leasing`]). Charlie runs an approved workshop that serviced vehicle 0 at 15 000 and
 /// 30 000 km; its device then reported 31 000 km, and a rollback to 12 000 km (flagged).
 /// Eve is the insurer "V2X Mutual" with a 10 000 V2X pool and a daily pay-as-you-drive
 /// product (product 0), which insures vehicle 0 with 100 V2X prepaid by Alice. Alice lists a
@@ -160,14 +163,25 @@ fn demo_vehicle_data() -> Value {
 					Some(900_000),
 				),
 				(
-					manufacturer,
+					manufacturer.clone(),
 					b"5YJSE1EA8RF000005".to_vec(),
 					road_account(HAULIER_B),
 					2024,
 					Powertrain::Bev,
 					Some(900_000),
 				),
+				// Leased to Dave (see [`demo_leasing`]).
+				(
+					manufacturer.clone(),
+					b"5YJ3E1EA4RF000006".to_vec(),
+					manufacturer.clone(),
+					2025,
+					Powertrain::Bev,
+					Some(75_000),
+				),
 			],
+			// The manufacturer's captive finance arm leases its cars out.
+			lenders: vec![manufacturer],
 		},
 		service_book: ServiceBookConfig {
 			workshops: vec![(
@@ -193,7 +207,7 @@ fn demo_vehicle_data() -> Value {
 					b"ipfs://inspection-30000".to_vec(),
 				),
 			],
-			readings: vec![(0, 31_000), (0, 12_000)],
+			readings: vec![(0, 31_000), (0, 12_000), (5, 1_200)],
 		},
 		usage_insurance: UsageInsuranceConfig {
 			insurers: vec![(insurer.clone(), b"V2X Mutual".to_vec(), 10_000 * UNIT)],
@@ -203,6 +217,7 @@ fn demo_vehicle_data() -> Value {
 		shared_charging: demo_charging(),
 		car_sharing: CarSharingConfig { coops: vec![demo_coop()] },
 		road_usage: demo_road_usage(),
+		usage_leasing: demo_leasing(),
 		data_marketplace: DataMarketplaceConfig {
 			listings: vec![GenesisListing {
 				vehicle: 0,
@@ -391,6 +406,29 @@ fn demo_road_usage() -> RoadUsageConfig {
 
 /// A day's cover: 1 V2X plus 2 milli-V2X per km, surcharges for harsh braking (0.1 V2X),
 /// speeding (0.2 V2X) and night km (1 milli-V2X each); 500 V2X deductible, 20 000 V2X cover.
+/// Ferdie, as its captive finance arm (an approved lender), leases vehicle 5, a new BEV with
+/// 1 200 km on its odometer, to Dave for 36 monthly periods: 300 V2X a month with 1 250 km
+/// included, 0.10 V2X for each km beyond, 5 days of grace and 10 days of notice before a
+/// default, and 18 000 V2X to buy the car.
+fn demo_leasing() -> UsageLeasingConfig {
+	UsageLeasingConfig {
+		leases: vec![(
+			5,
+			Sr25519Keyring::Dave.to_account_id(),
+			LeaseTerms {
+				base_fee: 300 * UNIT,
+				price_per_km: 100 * MILLI_UNIT,
+				included_km: 1_250,
+				period_length: 30 * DAYS,
+				periods: 36,
+				grace: 5 * DAYS,
+				notice: 10 * DAYS,
+				purchase_price: 18_000 * UNIT,
+			},
+		)],
+	}
+}
+
 fn demo_product_terms() -> ProductTerms<crate::Balance, crate::BlockNumber> {
 	ProductTerms {
 		base_premium: UNIT,

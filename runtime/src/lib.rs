@@ -241,4 +241,8 @@ mod runtime {
 	// After VehicleIdentity: genesis subscriptions, prepaid balances and platoons need vehicles.
 	#[runtime::pallet_index(26)]
 	pub type RoadUsage = pallet_road_usage;
+	// After VehicleIdentity and ServiceBook: genesis leases need their vehicles, a lender and
+	// an odometer reading.
+	#[runtime::pallet_index(27)]
+	pub type UsageLeasing = pallet_usage_leasing;
 }

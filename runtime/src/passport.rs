@@ -5,7 +5,7 @@ use v2x_primitives::{ChargingSummary, PassportPage, VehiclePassport, VehicleRef}
 
 use crate::{
 	AccountId, Balance, BlockNumber, CarSharing, DataMarketplace, RoadUsage, Runtime, ServiceBook,
-	SharedCharging, UsageInsurance, VehicleIdentity,
+	SharedCharging, UsageInsurance, UsageLeasing, VehicleIdentity,
 };
 
 /// A service record in the passport, with its workshop's name.
@@ -55,6 +55,7 @@ pub fn vehicle_passport(vehicle: VehicleRef, newest_record: Option<u32>) -> Opti
 			.collect(),
 		car_sharing: CarSharing::passport_section(id),
 		road_usage: RoadUsage::passport_section(id),
+		leasing: UsageLeasing::passport_section(id),
 	})
 }
 

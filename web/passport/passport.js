@@ -628,6 +628,35 @@ function renderRoad({ roadUsage, token }) {
   fact(list, 'Followed in platoons', km(roadUsage.kmFollowed));
 }
 
+const LEASE_STANDINGS = {
+  Offered: 'Offered, not yet accepted',
+  Current: 'Current: nothing overdue',
+  Grace: 'An instalment is overdue (grace period)',
+  Delinquent: 'An instalment is overdue past grace (notice period)',
+  Defaulted: 'In default: the car may be immobilised until the lessee pays',
+};
+
+function renderLease({ leasing, token, at }) {
+  const list = $('lease');
+  list.replaceChildren();
+  show($('lease-empty'), leasing == null);
+  show(list, leasing != null);
+  if (leasing == null) return;
+  const now = at?.blockNumber;
+  fact(list, 'Lease', `#${leasing.lease}`);
+  fact(list, 'Lessor', account(leasing.lessor, null, { short: true }));
+  fact(list, 'Paid to (lien holder)', account(leasing.holder, null, { short: true }), 'lease-holder');
+  fact(list, 'Lessee', account(leasing.lessee, null, { short: true }));
+  fact(list, 'Standing', LEASE_STANDINGS[leasing.standing] ?? humanize(leasing.standing), 'lease-standing');
+  fact(list, 'Immobilisation authorised', leasing.immobilisationAuthorised ? 'yes' : 'no', 'lease-immobilisation');
+  if (leasing.nextDue) fact(list, 'Next due', blockFromNow(leasing.nextDue.blockNumber, now));
+  fact(list, 'Overdue', amount(leasing.overdue, token), 'lease-overdue');
+  fact(list, 'Prepaid', amount(leasing.prepaid, token));
+  fact(list, 'Paid so far', amount(leasing.paid, token));
+  fact(list, 'Billed distance', km(leasing.kmBilled));
+  fact(list, 'Ends', blockFromNow(leasing.end.blockNumber, now));
+}
+
 function renderListings({ dataListings, token }) {
   const listings = dataListings ?? [];
   $('listings').tBodies[0].replaceChildren(...listings.map((listing) => el('tr', {}, [
@@ -653,6 +682,7 @@ function renderPassport(passport, rpcUrl) {
   renderCharging(passport);
   renderSharing(passport);
   renderRoad(passport);
+  renderLease(passport);
   renderListings(passport);
 }
 

@@ -61,6 +61,20 @@ pub fn passport(passport: Passport, times: &mut impl BlockTimes) -> Value {
 			"kmLed": road.km_led,
 			"kmFollowed": road.km_followed,
 		})),
+		"leasing": passport.leasing.map(|lease| json!({
+			"lease": lease.lease,
+			"lessor": account(&lease.lessor),
+			"holder": account(&lease.holder),
+			"lessee": account(&lease.lessee),
+			"standing": format!("{:?}", lease.standing),
+			"nextDue": lease.next_due.map(|due| times.block(due)),
+			"overdue": amount(lease.overdue),
+			"prepaid": amount(lease.prepaid),
+			"paid": amount(lease.paid),
+			"kmBilled": lease.km_billed,
+			"end": times.block(lease.end),
+			"immobilisationAuthorised": lease.immobilisation_authorised,
+		})),
 	})
 }
 

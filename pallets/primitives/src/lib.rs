@@ -26,7 +26,7 @@ pub use control::VehicleControl;
 pub use odometer::{FlagReason, Km, OdometerLog, OdometerReading, OdometerSource, ReadingVerdict};
 pub use passport::{
 	newest_first_page, ChargingSummary, IdentitySection, OdometerSection, OwnershipSection,
-	PassportPage, RoadSection, SaleEntry, SaleOfferEntry, SharingSection, VehiclePassport,
+	LeaseSection, LeaseStanding, PassportPage, RoadSection, SaleEntry, SaleOfferEntry, SharingSection, VehiclePassport,
 	VehicleRef, PASSPORT_RECORDS_PER_PAGE,
 };
 pub use vehicle::{

@@ -4,7 +4,7 @@
 //! pallet knows (service records, the policy, data listings) are that pallet's own types.
 
 use alloc::vec::Vec;
-use codec::{Decode, Encode};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
 use crate::{Km, OdometerReading, Powertrain, VehicleId, VehicleStatus, Vin};
@@ -145,6 +145,61 @@ pub struct RoadSection<AccountId, Balance> {
 	pub km_followed: u64,
 }
 
+/// Where a lease stands. Grace, delinquency and default follow each other after a due date
+/// that was not paid: only a default authorises the vehicle's device to refuse to start it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum LeaseStanding {
+	/// Offered to the lessee, not yet accepted.
+	Offered,
+	/// Nothing is overdue.
+	Current,
+	/// An instalment is overdue, within the grace period: no consequence yet.
+	Grace,
+	/// An instalment is overdue past the grace period: the notice period runs, after which
+	/// the holder may declare a default.
+	Delinquent,
+	/// The holder declared a default: the vehicle's device may refuse to start it until the
+	/// lessee pays what is overdue.
+	Defaulted,
+}
+
+/// The vehicle's lease (or lease offer), as it stands at the block the passport was read.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct LeaseSection<AccountId, Balance, BlockNumber> {
+	pub lease: u64,
+	/// The owner who leases the vehicle out.
+	pub lessor: AccountId,
+	/// Who is paid and holds the lien: the lessor, or a financier it transferred the lease to.
+	pub holder: AccountId,
+	pub lessee: AccountId,
+	pub standing: LeaseStanding,
+	/// The next due date, if periods remain.
+	pub next_due: Option<BlockNumber>,
+	/// What is due and unpaid.
+	pub overdue: Balance,
+	/// The lessee's prepayment, drawn at due dates (held).
+	pub prepaid: Balance,
+	/// Everything paid to the holder so far.
+	pub paid: Balance,
+	/// Kilometres billed in the settled periods.
+	pub km_billed: u32,
+	/// The last block of the lease (its last due date).
+	pub end: BlockNumber,
+	/// Whether the vehicle's device may refuse to start it (the lease is in default).
+	pub immobilisation_authorised: bool,
+}
+
 /// A vehicle's passport: `Record` is a service record, `Policy` the active insurance policy
 /// and `Listing` an open data listing, as their pallets describe them.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
@@ -163,6 +218,8 @@ pub struct VehiclePassport<AccountId, Balance, BlockNumber, Record, Policy, List
 	pub car_sharing: Option<SharingSection<Balance>>,
 	/// Set when the vehicle has a toll provider, a prepaid balance, tolls or platoons on record.
 	pub road_usage: Option<RoadSection<AccountId, Balance>>,
+	/// Set while the vehicle is leased out or offered for a lease.
+	pub leasing: Option<LeaseSection<AccountId, Balance, BlockNumber>>,
 }
 
 /// The positions of the page of a list of `total` entries, newest first, that starts at

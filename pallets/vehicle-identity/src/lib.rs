@@ -438,6 +438,8 @@ pub mod pallet {
 		pub manufacturers: Vec<(T::AccountId, Vec<u8>, Vec<Wmi>)>,
 		/// Vehicles to register, in order (their ids are 0, 1, ...).
 		pub vehicles: Vec<GenesisVehicle<T::AccountId>>,
+		/// Lenders governance approved (leasing companies, banks).
+		pub lenders: Vec<T::AccountId>,
 	}
 
 	#[pallet::genesis_build]
@@ -469,6 +471,11 @@ pub mod pallet {
 				if let Err(e) = Pallet::<T>::do_register_vehicle(manufacturer.clone(), registration)
 				{
 					panic!("invalid genesis vehicle {vin:?}: {e:?}");
+				}
+			}
+			for lender in &self.lenders {
+				if let Err(e) = Pallet::<T>::do_approve_lender(lender.clone()) {
+					panic!("invalid genesis lender: {e:?}");
 				}
 			}
 		}

@@ -34,12 +34,13 @@ pub enum ProxyType {
 	#[default]
 	Any,
 	/// Every call except moving tokens (`balances`) and giving a vehicle away or encumbering
-	/// it (sale offers and acceptance, liens, scrapping, co-op shares given away or sold back).
+	/// it (sale offers and acceptance, liens, lease offers, which bring a lien, scrapping,
+	/// co-op shares given away or sold back, a lender's position handed over).
 	NonTransfer,
 	/// A fleet manager: runs the vehicles' day-to-day calls in the domain pallets (devices,
 	/// operators, theft reports, work orders, policies and claims, charging sessions, data
 	/// listings and batches, car-sharing bookings, trips and co-op votes, toll providers,
-	/// prepaid tolls and platoons), but cannot sell,
+	/// prepaid tolls and platoons, lease instalments, prepayments and buy-outs), but cannot sell,
 	/// encumber or scrap a vehicle, give co-op shares away, nor move tokens.
 	Fleet,
 	/// A device's telemetry only: odometer readings, insurance usage reports, data batches,
@@ -54,6 +55,7 @@ pub enum ProxyType {
 /// through a `NonTransfer` or `Fleet` proxy.
 fn disposes_of_vehicle(call: &RuntimeCall) -> bool {
 	use pallet_car_sharing::Call as CarSharing;
+	use pallet_usage_leasing::Call as Leasing;
 	use pallet_vehicle_identity::Call as Identity;
 	matches!(
 		call,
@@ -63,6 +65,9 @@ fn disposes_of_vehicle(call: &RuntimeCall) -> bool {
 				| Identity::consent_to_lien { .. }
 				| Identity::scrap_vehicle { .. }
 		) | RuntimeCall::CarSharing(CarSharing::transfer_shares { .. } | CarSharing::exit { .. })
+			| RuntimeCall::UsageLeasing(
+				Leasing::offer_lease { .. } | Leasing::transfer_position { .. }
+			)
 	)
 }
 
@@ -95,6 +100,7 @@ fn is_vehicle_operation(call: &RuntimeCall) -> bool {
 			| RuntimeCall::DataMarketplace(..)
 			| RuntimeCall::CarSharing(..)
 			| RuntimeCall::RoadUsage(..)
+			| RuntimeCall::UsageLeasing(..)
 	)
 }
 

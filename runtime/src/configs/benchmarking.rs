@@ -161,6 +161,37 @@ impl pallet_road_usage::BenchmarkHelper<AccountId, Signature> for RegisteredVehi
 	}
 }
 
+impl pallet_usage_leasing::BenchmarkHelper<AccountId> for RegisteredVehicles {
+	fn create_vehicle(owner: &AccountId, km: v2x_primitives::Km) -> VehicleId {
+		let device = AccountId::new([0xde; 32]);
+		let id = pallet_vehicle_identity::NextVehicleId::<Runtime>::get();
+		// One device per vehicle: the device of the previous benchmark vehicle leaves first.
+		if let Some(bound) = VehicleIdentity::vehicle_of_device(&device) {
+			VehicleIdentity::leave_vehicle(RuntimeOrigin::signed(device.clone()), bound).unwrap();
+		}
+		let registered = Self::register_with_device(owner, &device);
+		debug_assert_eq!(registered, id);
+		Self::drive_to(id, km);
+		id
+	}
+
+	fn approve_lender(who: &AccountId) {
+		if !<VehicleIdentity as v2x_primitives::VehicleControl<_, _, _>>::is_lender(who) {
+			VehicleIdentity::approve_lender(RuntimeOrigin::root(), who.clone()).unwrap();
+		}
+		Balances::set_balance(who, 1_000_000 * UNIT);
+	}
+
+	fn drive_to(vehicle: VehicleId, km: v2x_primitives::Km) {
+		<crate::ServiceBook as v2x_primitives::OdometerLog>::record_reading(
+			vehicle,
+			km,
+			v2x_primitives::OdometerSource::Device,
+		)
+		.unwrap();
+	}
+}
+
 /// The key type of the benchmark gantry's key in the benchmark's keystore.
 const GANTRY_KEY_TYPE: KeyTypeId = KeyTypeId(*b"gant");
 

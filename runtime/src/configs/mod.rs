@@ -9,6 +9,7 @@ mod data_marketplace;
 mod governance;
 mod monetary;
 mod road_usage;
+mod usage_leasing;
 mod service_book;
 mod shared_charging;
 mod system;

@@ -39,10 +39,10 @@ impl pallet_vehicle_identity::Config for Runtime {
 	/// policy (pro rata, the rest refunded), data access grants (refunds settled lazily) and,
 	/// when a co-op sold it, its bookings (refunded) and trip (settled).
 	type OnOwnershipTransferred =
-		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage);
+		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage, UsageLeasing);
 	/// A theft report or scrapping ends the vehicle's open work orders, its policy and its
 	/// data grants, and a co-op car's bookings and trip.
 	type OnVehicleStatusChanged =
-		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage);
+		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage, UsageLeasing);
 	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
 }

@@ -83,6 +83,7 @@ fn new_chain() -> TestExternalities {
 				Powertrain::Bev,
 				Some(75_000),
 			)],
+			lenders: vec![],
 		},
 		usage_insurance: UsageInsuranceConfig {
 			insurers: vec![(eve(), b"Eve Insurance".to_vec(), 1_000 * UNIT)],

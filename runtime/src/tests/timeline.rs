@@ -62,6 +62,7 @@ fn new_chain() -> TestExternalities {
 				Powertrain::Bev,
 				Some(75_000),
 			)],
+			lenders: vec![],
 		},
 		service_book: ServiceBookConfig {
 			workshops: vec![(charlie(), b"Charlie's Garage".to_vec(), vec![])],
