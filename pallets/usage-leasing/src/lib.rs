@@ -30,6 +30,7 @@ mod features;
 mod genesis;
 #[cfg(test)]
 mod mock;
+mod passport;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;

@@ -2,11 +2,19 @@
 //! calls.
 
 use codec::{Decode, Encode};
-use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
+use polkadot_sdk::{
+	frame_system::pallet_prelude::BlockNumberFor,
+	sp_runtime::{
+		traits::{Bounded, Zero},
+		Saturating,
+	},
+};
 use scale_info::TypeInfo;
-use v2x_primitives::{Km, VehicleId};
+use v2x_primitives::{Km, OdometerLog, VehicleId};
 
-use crate::{BalanceOf, Config, LeaseId, Pallet, Standing};
+use crate::{
+	BalanceOf, Config, Lease, LeaseId, LeaseState, Leases, Pallet, Standing, VehicleLease,
+};
 
 /// A vehicle's lease (or offer) as of a block, its due periods settled in the view only.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
@@ -49,17 +57,79 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The vehicle's lease as the runtime API returns it.
-	// helper B
+	/// The vehicle's lease (or offer) as the runtime API returns it: its due periods settled
+	/// and the prepayment drawn on a copy, as the next settlement will do.
 	pub fn lease_view(
-		_vehicle: VehicleId,
+		vehicle: VehicleId,
 	) -> Option<LeaseView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
-		None
+		let id = VehicleLease::<T>::get(vehicle)?;
+		let stored = Leases::<T>::get(id)?;
+		let now = Self::now();
+		let current_km = T::Odometer::current_km(vehicle);
+		let immobilisation_authorised = matches!(stored.state, LeaseState::Defaulted { .. });
+		if !stored.is_accepted() {
+			return Some(Self::offer_view(id, stored, now));
+		}
+		let mut lease = stored.clone();
+		// A settlement that cannot be computed shows the lease as stored.
+		if Self::advance(&mut lease, now, current_km).is_err() {
+			lease = stored;
+		}
+		// The settlement would end a default whose arrears the prepayment paid.
+		if lease.arrears.is_empty() {
+			lease.state = LeaseState::Running;
+		}
+		let payoff =
+			Self::payoff(&lease, now, current_km).unwrap_or_else(|_| BalanceOf::<T>::max_value());
+		Some(LeaseView {
+			lease: id,
+			vehicle,
+			standing: Self::standing(&lease, now),
+			next_due: lease.next_due(),
+			overdue: lease.arrears_total(),
+			prepaid: lease.prepaid,
+			payoff,
+			paid: lease.paid,
+			km_billed: lease.km_billed,
+			immobilisation_authorised: immobilisation_authorised && !lease.arrears.is_empty(),
+			end: lease.end(),
+			lessor: lease.owner,
+			holder: lease.holder,
+			lessee: lease.lessee,
+		})
 	}
 
-	/// Whether the vehicle's device may refuse to start it.
-	// helper B
-	pub fn immobilisation_authorised(_vehicle: VehicleId) -> bool {
-		false
+	/// An offer as the runtime API returns it: as if accepted now (its end, and its payoff at
+	/// the start: every base fee and the purchase price).
+	fn offer_view(
+		id: LeaseId,
+		offer: Lease<T>,
+		now: BlockNumberFor<T>,
+	) -> LeaseView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+		LeaseView {
+			lease: id,
+			vehicle: offer.vehicle,
+			standing: Standing::Offered,
+			next_due: None,
+			overdue: Zero::zero(),
+			prepaid: Zero::zero(),
+			payoff: offer.unsettled_base_fees().saturating_add(offer.terms.purchase_price),
+			paid: Zero::zero(),
+			km_billed: 0,
+			immobilisation_authorised: false,
+			// An offer's `start` is 0: its `end` is the lease's duration.
+			end: now.saturating_add(offer.end()),
+			lessor: offer.owner,
+			holder: offer.holder,
+			lessee: offer.lessee,
+		}
+	}
+
+	/// Whether the vehicle's device may refuse to start it: its lease's default was confirmed
+	/// and its arrears are not paid.
+	pub fn immobilisation_authorised(vehicle: VehicleId) -> bool {
+		VehicleLease::<T>::get(vehicle)
+			.and_then(Leases::<T>::get)
+			.is_some_and(|lease| matches!(lease.state, LeaseState::Defaulted { .. }))
 	}
 }

@@ -213,29 +213,6 @@ where
 	}
 }
 
-/// Where a lease stands now. Derived from the lease and the block, never stored.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub enum Standing {
-	/// Not accepted yet.
-	Offered,
-	/// Nothing is overdue.
-	Current,
-	/// An instalment is unpaid, but at most `grace` blocks past its due date.
-	Grace,
-	/// An instalment is unpaid more than `grace` blocks past its due date: the holder may
-	/// request a default once the notice has run out too.
-	Delinquent,
-	/// The default was confirmed: the vehicle may be immobilised.
-	Defaulted,
-}
+/// Where a lease stands now (offered, current, in grace, delinquent, defaulted). Derived from
+/// the lease and the block, never stored; the passport shows the same type.
+pub use v2x_primitives::LeaseStanding as Standing;
