@@ -201,6 +201,7 @@ pub struct ExtBuilder {
 
 impl ExtBuilder {
 	/// Adds a lease of `vehicle` to `lessee` on `terms`, started at genesis.
+	#[allow(dead_code)] // the genesis tests'
 	pub fn with_genesis_lease(
 		mut self,
 		vehicle: VehicleId,
@@ -278,6 +279,7 @@ pub fn next_block() {
 
 /// An empty chain, for the benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
+#[allow(dead_code)] // the benchmarks' test suite, once they are written
 pub fn new_test_ext() -> TestExternalities {
 	ExtBuilder::default().build()
 }
