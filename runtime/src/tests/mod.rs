@@ -17,6 +17,7 @@ mod road_keys;
 mod road_usage;
 mod timeline;
 mod upgrade;
+mod usage_leasing;
 mod validators;
 mod weights;
 
