@@ -201,6 +201,7 @@ pub struct ExtBuilder {
 
 impl ExtBuilder {
 	/// Adds a lease of `vehicle` to `lessee` on `terms`, started at genesis.
+	#[allow(dead_code)] // the genesis tests'
 	pub fn with_genesis_lease(
 		mut self,
 		vehicle: VehicleId,
