@@ -411,7 +411,8 @@ pub mod pallet {
 		/// Pays `amount`: due periods are settled first, then the arrears are paid to the
 		/// holder, oldest first, and the rest is held as prepayment. Paying the arrears of a
 		/// defaulted lease ends the default; paying the last of them completes a lease whose
-		/// periods are all settled. The lessee only.
+		/// periods are all settled. If the settlement alone completes the lease (the
+		/// prepayment paid its last instalment), nothing is taken. The lessee only.
 		///
 		/// Emits `PaymentMade` (and `PeriodSettled`, `PrepaymentDrawn`,
 		/// `ImmobilisationRevoked`, `LeaseCompleted` as they happen).
@@ -423,7 +424,8 @@ pub mod pallet {
 		}
 
 		/// Takes `amount` of the prepayment back. Due periods are settled first, so a due
-		/// instalment is drawn before the money leaves. The lessee only.
+		/// instalment is drawn before the money leaves; if that completes the lease, the whole
+		/// rest of the prepayment is released with it. The lessee only.
 		///
 		/// Emits `PrepaymentWithdrawn`.
 		#[pallet::call_index(4)]

@@ -279,6 +279,7 @@ pub fn next_block() {
 
 /// An empty chain, for the benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
+#[allow(dead_code)] // the benchmarks' test suite, once they are written
 pub fn new_test_ext() -> TestExternalities {
 	ExtBuilder::default().build()
 }

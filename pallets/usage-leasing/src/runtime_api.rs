@@ -71,9 +71,11 @@ impl<T: Config> Pallet<T> {
 			return Some(Self::offer_view(id, stored, now));
 		}
 		let mut lease = stored.clone();
-		// A settlement that cannot be computed shows the lease as stored.
-		if Self::advance(&mut lease, now, current_km).is_err() {
-			lease = stored;
+		match Self::advance(&mut lease, now, current_km) {
+			// The settlement pays the drawn prepayment to the holder.
+			Ok((_, drawn)) => lease.paid = lease.paid.saturating_add(drawn),
+			// A settlement that cannot be computed shows the lease as stored.
+			Err(_) => lease = stored,
 		}
 		// The settlement would end a default whose arrears the prepayment paid.
 		if lease.arrears.is_empty() {

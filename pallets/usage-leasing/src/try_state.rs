@@ -104,7 +104,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Each account's held deposits and prepayments are exactly its leases'.
+	/// Each lessor's held deposits and each lessee's held prepayments are exactly its
+	/// leases'. (Holds cannot be listed by reason: an account left with a hold after its last
+	/// lease ended is not seen here; the tests check those balances.)
 	fn check_holds() -> Result<(), TryRuntimeError> {
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		let mut prepaid = BTreeMap::<T::AccountId, BalanceOf<T>>::new();

@@ -174,6 +174,13 @@ impl<T: Config> Lease<T> {
 		self.due(self.periods_settled)
 	}
 
+	/// The odometer to charge the open period up to, given the history's accepted total
+	/// `current_km`: never below where the period began, so a lower figure (none is accepted,
+	/// but the lease does not rely on it) never reduces what is owed.
+	pub fn odometer_now(&self, current_km: Option<Km>) -> Km {
+		current_km.unwrap_or(self.period_start_km).max(self.period_start_km)
+	}
+
 	/// Whether the lessee accepted (running or defaulted).
 	pub fn is_accepted(&self) -> bool {
 		!matches!(self.state, LeaseState::Offered { .. })

@@ -33,9 +33,8 @@ impl<T: Config> Pallet<T> {
 	/// result out, the runtime API shows it on a copy.
 	///
 	/// A period's km are the odometer history's accepted total (`current_km`) less the km
-	/// where the period began. The history never accepts a rollback, and the `max` keeps
-	/// anything lower from reducing what is owed; settled late, all km since the last
-	/// settlement go to the first period closed, so no km is dropped or counted twice.
+	/// where the period began (see [`Lease::odometer_now`]); settled late, all km since the
+	/// last settlement go to the first period closed, so no km is dropped or counted twice.
 	pub fn advance(
 		lease: &mut Lease<T>,
 		now: BlockNumberFor<T>,
@@ -46,7 +45,7 @@ impl<T: Config> Pallet<T> {
 			return Ok((closed, Zero::zero()));
 		}
 		while let Some(due) = lease.next_due().filter(|due| *due <= now) {
-			let km_now = current_km.unwrap_or(lease.period_start_km).max(lease.period_start_km);
+			let km_now = lease.odometer_now(current_km);
 			let km = km_now.saturating_sub(lease.period_start_km);
 			let owed = lease
 				.terms
@@ -220,8 +219,7 @@ impl<T: Config> Pallet<T> {
 		let terms = &lease.terms;
 		let mut total = lease.arrears_total();
 		if lease.periods_settled < terms.periods {
-			let km_now = current_km.unwrap_or(lease.period_start_km).max(lease.period_start_km);
-			let km = km_now.saturating_sub(lease.period_start_km);
+			let km = lease.odometer_now(current_km).saturating_sub(lease.period_start_km);
 			let elapsed = now.saturating_sub(lease.period_start()).min(terms.period_length);
 			let included = multiply_by_rational_with_rounding(
 				u128::from(terms.included_km),
