@@ -45,8 +45,8 @@ impl<T: Config> OnVehicleStatusChanged for Pallet<T> {
 					&lease.lessee,
 					lease.end(),
 				);
-			},
-			VehicleStatus::Stolen => {},
+			}
+			VehicleStatus::Stolen => {}
 			VehicleStatus::Scrapped => Self::terminate(id, &lease),
 		}
 	}

@@ -19,7 +19,7 @@ impl<T: Config> Pallet<T> {
 		match lease.state {
 			LeaseState::Offered { .. } => return Err(Error::<T>::NotRunning.into()),
 			LeaseState::Defaulted { .. } => return Err(Error::<T>::AlreadyDefaulted.into()),
-			LeaseState::Running => {},
+			LeaseState::Running => {}
 		}
 		ensure!(!DefaultChecks::<T>::get().contains(&id), Error::<T>::DefaultAlreadyRequested);
 		// A lease that completes on settling owes nothing.
@@ -42,8 +42,7 @@ impl<T: Config> Pallet<T> {
 			let _ = with_storage_layer(|| Self::settle_lease(id).map(|_| ()));
 			match Leases::<T>::get(id) {
 				Some(mut lease)
-					if lease.state == LeaseState::Running &&
-						Self::default_allowed(&lease, now) =>
+					if lease.state == LeaseState::Running && Self::default_allowed(&lease, now) =>
 				{
 					lease.state = LeaseState::Defaulted { since: now };
 					Self::deposit_event(Event::ImmobilisationAuthorised {
@@ -53,7 +52,7 @@ impl<T: Config> Pallet<T> {
 						overdue: lease.arrears_total(),
 					});
 					Leases::<T>::insert(id, lease);
-				},
+				}
 				_ => Self::deposit_event(Event::DefaultAverted { lease: id }),
 			}
 		}

@@ -98,6 +98,10 @@ impl<T: Config> Pallet<T> {
 		// The right may have ended already (at the end block, with a theft or a scrapping).
 		let _ = T::Vehicles::revoke_operator(&lease.owner, lease.vehicle, &lease.lessee);
 		Self::close_lease(id, lease);
-		Self::deposit_event(Event::LeaseTerminated { lease: id, vehicle: lease.vehicle, outstanding });
+		Self::deposit_event(Event::LeaseTerminated {
+			lease: id,
+			vehicle: lease.vehicle,
+			outstanding,
+		});
 	}
 }

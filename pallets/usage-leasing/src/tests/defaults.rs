@@ -35,7 +35,9 @@ fn requested(id: LeaseId) -> bool {
 }
 
 fn authorised(id: LeaseId) -> bool {
-	events().iter().any(|e| matches!(e, Event::ImmobilisationAuthorised { lease, .. } if *lease == id))
+	events()
+		.iter()
+		.any(|e| matches!(e, Event::ImmobilisationAuthorised { lease, .. } if *lease == id))
 }
 
 #[test]
@@ -110,7 +112,7 @@ fn immobilisation_is_never_authorised_while_current() {
 			let now = System::block_number();
 			assert_eq!(UsageLeasing::standing(&lease(id), now), Standing::Current);
 			assert!(!UsageLeasing::immobilisation_authorised(VEHICLE));
-			if now > 1 + PERIOD + GRACE + NOTICE && now % 25 == 0 {
+			if now > 1 + PERIOD + GRACE + NOTICE && now.is_multiple_of(25) {
 				assert_noop!(
 					UsageLeasing::mark_default(signed(LESSOR), id),
 					Error::<Test>::DefaultNotAllowed
@@ -269,7 +271,11 @@ fn write_off_settles_first_and_returns_what_is_left_of_the_prepayment() {
 		}));
 		assert_eq!(
 			events().last(),
-			Some(&Event::LeaseWrittenOff { lease: id, vehicle: VEHICLE, written_off: 3 * BASE_FEE })
+			Some(&Event::LeaseWrittenOff {
+				lease: id,
+				vehicle: VEHICLE,
+				written_off: 3 * BASE_FEE
+			})
 		);
 		assert_eq!(held(HoldReason::Prepayment, LESSEE), 0);
 		assert_eq!(free(LESSEE), BALANCE);

@@ -45,7 +45,12 @@ fn rounding_at_payoff_still_releases_the_lien() {
 		assert_ok!(UsageLeasing::buy_out(signed(LESSEE), id, quote));
 		assert_eq!(
 			events().last(),
-			Some(&Event::LeaseBoughtOut { lease: id, vehicle: VEHICLE, lessee: LESSEE, paid: payoff })
+			Some(&Event::LeaseBoughtOut {
+				lease: id,
+				vehicle: VEHICLE,
+				lessee: LESSEE,
+				paid: payoff
+			})
 		);
 		// The prepayment paid 100 of it, the lessee's balance the rest.
 		assert_eq!(free(LESSEE), BALANCE - payoff);
@@ -84,21 +89,32 @@ fn buy_out_of_a_defaulted_lease_pays_its_arrears_to_the_holder() {
 #[test]
 fn only_the_lessee_buys_out_an_accepted_lease_it_can_pay() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(UsageLeasing::buy_out(signed(LESSEE), 7, u64::MAX), Error::<Test>::UnknownLease);
+		assert_noop!(
+			UsageLeasing::buy_out(signed(LESSEE), 7, u64::MAX),
+			Error::<Test>::UnknownLease
+		);
 		let id = offer();
-		assert_noop!(UsageLeasing::buy_out(signed(LESSEE), id, u64::MAX), Error::<Test>::NotRunning);
+		assert_noop!(
+			UsageLeasing::buy_out(signed(LESSEE), id, u64::MAX),
+			Error::<Test>::NotRunning
+		);
 		assert_ok!(UsageLeasing::accept_lease(signed(LESSEE), id));
 		for who in [LESSOR, FINANCIER, STRANGER] {
-			assert_noop!(UsageLeasing::buy_out(signed(who), id, u64::MAX), Error::<Test>::NotLessee);
+			assert_noop!(
+				UsageLeasing::buy_out(signed(who), id, u64::MAX),
+				Error::<Test>::NotLessee
+			);
 		}
 		// 1 500 at the start: more than the lessee has once it gave most of it away.
 		let keep = 1_000;
-		assert_ok!(<Balances as polkadot_sdk::frame_support::traits::fungible::Mutate<u64>>::transfer(
-			&LESSEE,
-			&STRANGER,
-			BALANCE - keep,
-			polkadot_sdk::frame_support::traits::tokens::Preservation::Preserve,
-		));
+		assert_ok!(
+			<Balances as polkadot_sdk::frame_support::traits::fungible::Mutate<u64>>::transfer(
+				&LESSEE,
+				&STRANGER,
+				BALANCE - keep,
+				polkadot_sdk::frame_support::traits::tokens::Preservation::Preserve,
+			)
+		);
 		assert_noop!(
 			UsageLeasing::buy_out(signed(LESSEE), id, u64::MAX),
 			DispatchError::Token(TokenError::FundsUnavailable)

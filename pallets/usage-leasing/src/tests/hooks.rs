@@ -3,8 +3,8 @@
 
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 use v2x_primitives::{
-	testing::MockVehicles, OnVehicleStatusChanged, OperatingRight, VehicleControl,
-	VehicleRegistry, VehicleStatus,
+	testing::MockVehicles, OnVehicleStatusChanged, OperatingRight, VehicleControl, VehicleRegistry,
+	VehicleStatus,
 };
 
 use super::*;
@@ -15,10 +15,10 @@ fn set_status(status: VehicleStatus) {
 	match status {
 		VehicleStatus::Stolen => {
 			assert_ok!(MockVehicles::report_stolen(&LESSOR, VEHICLE));
-		},
+		}
 		VehicleStatus::Active => {
 			assert_ok!(MockVehicles::report_recovered(&LESSOR, VEHICLE));
-		},
+		}
 		// Governance's scrapping ends the lien with the vehicle.
 		VehicleStatus::Scrapped => MockVehicles::update(VEHICLE, |v| {
 			v.status = VehicleStatus::Scrapped;
@@ -128,7 +128,11 @@ fn governance_scrapping_terminates_the_lease() {
 		// 100 drawn for period 1; the two periods not settled are outstanding.
 		assert_eq!(
 			events().last(),
-			Some(&Event::LeaseTerminated { lease: id, vehicle: VEHICLE, outstanding: 2 * BASE_FEE })
+			Some(&Event::LeaseTerminated {
+				lease: id,
+				vehicle: VEHICLE,
+				outstanding: 2 * BASE_FEE
+			})
 		);
 		assert!(Leases::<Test>::get(id).is_none());
 		assert!(VehicleLease::<Test>::get(VEHICLE).is_none());
