@@ -29,6 +29,8 @@ const HOT_CALLS = [
   ['pallet_road_usage', 'report_passage', 'device: gantry passage paid from prepaid tolls'],
   ['pallet_road_usage', 'attest_segment', 'device: platoon segment attestation'],
   ['pallet_road_usage', 'declare', 'settlement: toll declaration batch', { component: 'd', item: 'vehicle-day' }],
+  ['pallet_usage_leasing', 'pay', 'settlement: lease instalment'],
+  ['pallet_usage_leasing', 'settle', 'settlement: a lease period falling due (on_idle)'],
 ];
 
 /** How many items one call of `c` carries at the top of `per.component`'s range (1 without `per`). */

@@ -63,6 +63,4 @@ pub trait VehicleControl<AccountId, Balance, BlockNumber> {
 	fn accept_offer_weight() -> Weight;
 	/// The most weight `report_stolen` or `report_recovered` may use, status hooks included.
 	fn status_weight() -> Weight;
-	/// The most weight `place_lien` or `release_lien` may use.
-	fn lien_weight() -> Weight;
 }

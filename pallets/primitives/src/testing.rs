@@ -349,9 +349,6 @@ impl VehicleControl<u64, u64, u64> for MockVehicles {
 	fn status_weight() -> Weight {
 		Weight::zero()
 	}
-	fn lien_weight() -> Weight {
-		Weight::zero()
-	}
 }
 
 /// An [`OdometerLog`] that accepts every reading and remembers it.

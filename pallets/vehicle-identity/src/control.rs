@@ -105,8 +105,4 @@ impl<T: Config> VehicleControl<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> fo
 			.max(T::WeightInfo::report_recovered())
 			.saturating_add(T::OnVehicleStatusChanged::weight())
 	}
-
-	fn lien_weight() -> Weight {
-		T::WeightInfo::place_lien().max(T::WeightInfo::release_lien())
-	}
 }
