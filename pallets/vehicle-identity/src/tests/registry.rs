@@ -121,7 +121,7 @@ fn after_a_sale_the_new_owner_operates_and_the_old_one_does_not() {
 }
 
 #[test]
-fn genesis_registers_manufacturers_and_vehicles() {
+fn genesis_registers_manufacturers_vehicles_and_lenders() {
 	use crate::{GenesisConfig, Powertrain};
 	use polkadot_sdk::sp_runtime::BuildStorage;
 	let mut storage =
@@ -135,11 +135,13 @@ fn genesis_registers_manufacturers_and_vehicles() {
 	GenesisConfig::<Test> {
 		manufacturers: vec![(HONDA, b"Honda".to_vec(), vec![*b"1HG"])],
 		vehicles: vec![(HONDA, b"1HGCM82633A004352".to_vec(), BOB, 2003, Powertrain::Ice, None)],
+		lenders: vec![LENDER],
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	polkadot_sdk::sp_io::TestExternalities::new(storage).execute_with(|| {
 		assert_eq!(VehicleIdentity::owner(0), Some(BOB));
+		assert!(crate::Lenders::<Test>::contains_key(LENDER));
 		assert_eq!(super::held(crate::HoldReason::VehicleRegistration, HONDA), VEHICLE_DEPOSIT);
 		VehicleIdentity::do_try_state().unwrap();
 	});
