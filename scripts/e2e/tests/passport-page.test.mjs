@@ -30,6 +30,10 @@ const COOP_VIN = '5YJ3E1EA6RF900003';
 const TRUCK_VIN = '5YJSE1EA6RF000004';
 const TOLL_PROVIDER = '5DZGjzy8cfr7S8Yxc3r4TuXbFzk7pTqoz6dmdMtJCgjuBMW5';
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+// Vehicle 5, Ferdie's, leased to Dave; Ferdie (an approved lender) holds the lien.
+const LEASED_VIN = '5YJ3E1EA4RF000006';
+const FERDIE = '5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL';
+const DAVE = '5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy';
 const UNKNOWN_VIN = '1HGCM82633A004352';
 
 let web;
@@ -110,6 +114,7 @@ test('the page shows the demo car: identity, status, odometer chart with the rol
   assert.match(await page.getByTestId('road').innerText(), /Prepaid tolls\s+50 V2X/);
   assert.equal(await page.getByTestId('road-paid').innerText(), '0 V2X');
   assert.equal(await page.getByTestId('road-platoon').innerText(), 'none');
+  assert.equal(await page.getByText('Not leased out.').isVisible(), true);
 
   const dir = process.env.V2X_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'v2x-passport-'));
   mkdirSync(dir, { recursive: true });
@@ -152,6 +157,21 @@ test('the truck shows its toll provider and the platoon it leads', async () => {
   assert.equal(await page.getByTestId('road-platoon').innerText(), '#0');
   assert.match(await page.getByTestId('road').innerText(), /Led in platoons\s+0 km/);
   assert.equal(await page.getByText('No tolls, prepaid balance or platoons on record.').isVisible(), false);
+  assert.deepEqual(pageErrors, [], 'no script error on the page');
+});
+
+test('the leased car shows its lease: holder, lessee, standing, no immobilisation', async () => {
+  await page.goto(passportUrl(LEASED_VIN));
+  await page.getByTestId('passport').waitFor({ state: 'visible' });
+  assert.equal(await page.getByTestId('vin').innerText(), LEASED_VIN);
+  assert.match(await page.getByTestId('lien').innerText(), new RegExp(FERDIE));
+  assert.equal(await page.getByTestId('lease-holder').locator('code').getAttribute('title'), FERDIE);
+  assert.match(await page.getByTestId('lease').innerText(), new RegExp(`Lessee\\s+${DAVE.slice(0, 6)}`));
+  assert.equal(await page.getByTestId('lease-standing').innerText(), 'Current: nothing overdue');
+  assert.equal(await page.getByTestId('lease-immobilisation').innerText(), 'no');
+  assert.equal(await page.getByTestId('lease-overdue').innerText(), '0 V2X');
+  assert.match(await page.getByTestId('lease').innerText(), /Next due\s+block 432,000 \(in about 30 days\)/);
+  assert.equal(await page.getByText('Not leased out.').isVisible(), false);
   assert.deepEqual(pageErrors, [], 'no script error on the page');
 });
 
