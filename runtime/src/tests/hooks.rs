@@ -2,6 +2,7 @@
 
 use crate::{
 	AccountId, CarSharing, DataMarketplace, RoadUsage, Runtime, ServiceBook, UsageInsurance,
+	UsageLeasing,
 };
 use pallet_vehicle_identity::WeightInfo;
 use polkadot_sdk::frame_support::weights::Weight;
@@ -24,13 +25,15 @@ fn the_sale_pays_for_every_wired_hook() {
 		.saturating_add(<UsageInsurance as OnOwnershipTransferred<AccountId>>::weight())
 		.saturating_add(<DataMarketplace as OnOwnershipTransferred<AccountId>>::weight())
 		.saturating_add(<CarSharing as OnOwnershipTransferred<AccountId>>::weight())
-		.saturating_add(<RoadUsage as OnOwnershipTransferred<AccountId>>::weight());
+		.saturating_add(<RoadUsage as OnOwnershipTransferred<AccountId>>::weight())
+		.saturating_add(<UsageLeasing as OnOwnershipTransferred<AccountId>>::weight());
 	assert_eq!(<SaleHooks as OnOwnershipTransferred<AccountId>>::weight(), each);
 	let each = <ServiceBook as OnVehicleStatusChanged>::weight()
 		.saturating_add(<UsageInsurance as OnVehicleStatusChanged>::weight())
 		.saturating_add(<DataMarketplace as OnVehicleStatusChanged>::weight())
 		.saturating_add(<CarSharing as OnVehicleStatusChanged>::weight())
-		.saturating_add(<RoadUsage as OnVehicleStatusChanged>::weight());
+		.saturating_add(<RoadUsage as OnVehicleStatusChanged>::weight())
+		.saturating_add(<UsageLeasing as OnVehicleStatusChanged>::weight());
 	assert_eq!(<StatusHooks as OnVehicleStatusChanged>::weight(), each);
 }
 

@@ -3,12 +3,13 @@
 
 use super::{account, dev_chain, signed};
 use crate::{
-	passport::vehicle_passport, DataMarketplace, Runtime, UsageInsurance, VehicleIdentity, UNIT,
+	passport::vehicle_passport, DataMarketplace, Runtime, UsageInsurance, VehicleIdentity, DAYS,
+	UNIT,
 };
 use pallet_service_book::RecordKind;
 use polkadot_sdk::{
 	frame_support::{assert_ok, traits::Get},
-	sp_keyring::Sr25519Keyring::{Alice, Bob, Eve, Ferdie},
+	sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie},
 };
 use v2x_primitives::{
 	FlagReason, Powertrain, ReadingVerdict, SaleEntry, VehicleRef, VehicleStatus, Vin,
@@ -63,13 +64,28 @@ fn the_demo_cars_passport_tells_its_story() {
 }
 
 #[test]
+fn the_leased_car_shows_its_lease() {
+	dev_chain(|| {
+		let passport = vehicle_passport(VehicleRef::Id(5), None).unwrap();
+		let lease = passport.leasing.unwrap();
+		assert_eq!((lease.lease, lease.lessee), (0, account(Dave)));
+		assert_eq!((lease.lessor, lease.holder.clone()), (account(Ferdie), account(Ferdie)));
+		assert_eq!(passport.ownership.lien, Some(lease.holder));
+		assert_eq!(lease.standing, v2x_primitives::LeaseStanding::Current);
+		assert_eq!((lease.next_due, lease.end), (Some(30 * DAYS), 36 * 30 * DAYS));
+		assert!(!lease.immobilisation_authorised);
+		assert_eq!(vehicle_passport(VehicleRef::Id(0), None).unwrap().leasing, None);
+	});
+}
+
+#[test]
 fn the_passport_by_id_is_the_passport_by_vin_and_unknown_cars_have_none() {
 	dev_chain(|| {
 		assert_eq!(
 			vehicle_passport(VehicleRef::Id(0), None),
 			vehicle_passport(VehicleRef::Vin(DEMO_VIN), None)
 		);
-		assert_eq!(vehicle_passport(VehicleRef::Id(5), None), None);
+		assert_eq!(vehicle_passport(VehicleRef::Id(6), None), None);
 		assert_eq!(vehicle_passport(VehicleRef::Vin(Vin(*b"1HGCM82633A004352")), None), None);
 	});
 }
