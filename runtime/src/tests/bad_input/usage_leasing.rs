@@ -1,11 +1,11 @@
 //! Usage leasing: offers of unknown, foreign, stolen, liened or already offered vehicles, by an
 //! owner who is no lender or to oneself, on terms without periods, with too many, too short a
 //! period or notice, a grace as long as a period or a schedule beyond the block numbers, open
-//! until the past or beyond `MaxOfferDuration`; acceptances of an expired offer, of a running
+//! until the past or beyond `MaxOfferDuration`, or whose fees could add up beyond `u128`; acceptances of an expired offer, of a running
 //! lease, of another's offer, of a vehicle without an odometer reading; payments and
 //! withdrawals of 0, beyond the balance or the prepayment; settlements with nothing due;
 //! defaults before due date + grace + notice, twice in a block or of a lease in default;
-//! write-offs of a current lease; buy-outs below the payoff or whose payoff overflows `u128`;
+//! write-offs of a current lease; buy-outs below the payoff;
 //! positions transferred to oneself or to no lender; and ids that do not exist. Each by the
 //! role that may make the call.
 
@@ -29,17 +29,17 @@ type E = Error<Runtime>;
 const CAR: VehicleId = 5;
 const LEASE: u64 = 0;
 /// Ferdie's cars of the setup: 6 offered to Eve (lease 1, odometer read), 7 stolen, 8 offered
-/// to Eve without an odometer reading (lease 2), 9 leased to Eve at a base fee of `u128::MAX`
-/// (lease 3), 10 offered to Eve until block 5 (lease 4, expired), 11 free.
+/// to Eve without an odometer reading (lease 2), 9 leased to Eve (lease 3), 10 offered to Eve
+/// until block 5 (lease 4, expired), 11 free.
 const OFFERED: VehicleId = 6;
 const STOLEN: VehicleId = 7;
 const UNREAD: VehicleId = 8;
-const PRICELESS: VehicleId = 9;
+const EVES_CAR: VehicleId = 9;
 const EXPIRED: VehicleId = 10;
 const FREE: VehicleId = 11;
 const OFFER: u64 = 1;
 const UNREAD_OFFER: u64 = 2;
-const PRICELESS_LEASE: u64 = 3;
+const EVES_LEASE: u64 = 3;
 const EXPIRED_OFFER: u64 = 4;
 /// The setup's block (the expired offer's last), and the block the rows run at.
 const SETUP: u32 = 5;
@@ -127,16 +127,12 @@ fn setup() {
 		register(vehicle);
 	}
 	read(OFFERED, 500);
-	read(PRICELESS, 500);
+	read(EVES_CAR, 500);
 	let eve = || account(Eve);
 	assert_ok!(UsageLeasing::offer_lease(signed(Ferdie), OFFERED, eve(), terms(), NOW + 100));
 	assert_ok!(UsageLeasing::offer_lease(signed(Ferdie), UNREAD, eve(), terms(), NOW + 100));
-	let priceless = terms_with(|t| {
-		t.base_fee = u128::MAX;
-		t.periods = 2;
-	});
-	assert_ok!(UsageLeasing::offer_lease(signed(Ferdie), PRICELESS, eve(), priceless, SETUP));
-	assert_ok!(UsageLeasing::accept_lease(signed(Eve), PRICELESS_LEASE));
+	assert_ok!(UsageLeasing::offer_lease(signed(Ferdie), EVES_CAR, eve(), terms(), SETUP));
+	assert_ok!(UsageLeasing::accept_lease(signed(Eve), EVES_LEASE));
 	assert_ok!(UsageLeasing::offer_lease(signed(Ferdie), EXPIRED, eve(), terms(), SETUP));
 	assert_ok!(VehicleIdentity::report_stolen(signed(Ferdie), STOLEN));
 	assert_ok!(UsageLeasing::pay(signed(Dave), LEASE, PREPAID));
@@ -252,6 +248,29 @@ fn usage_leasing_refuses_bad_input_with_typed_errors() {
 				E::InvalidTerms,
 			),
 			row(
+				"base fees beyond u128 over the periods",
+				ferdie(),
+				offer(FREE, account(Eve), terms_with(|t| t.base_fee = u128::MAX / 2), NOW + 100),
+				E::InvalidTerms,
+			),
+			row(
+				"a per-km price whose km (up to u32::MAX) cost more than u128",
+				ferdie(),
+				offer(
+					FREE,
+					account(Eve),
+					terms_with(|t| t.price_per_km = u128::MAX / u128::from(u32::MAX) + 1),
+					NOW + 100,
+				),
+				E::InvalidTerms,
+			),
+			row(
+				"a purchase price of u128::MAX on top of the fees",
+				ferdie(),
+				offer(FREE, account(Eve), terms_with(|t| t.purchase_price = u128::MAX), NOW + 100),
+				E::InvalidTerms,
+			),
+			row(
 				"an offer open until the past",
 				ferdie(),
 				offer(FREE, account(Eve), terms(), NOW - 1),
@@ -292,7 +311,7 @@ fn usage_leasing_refuses_bad_input_with_typed_errors() {
 			row(
 				"accept a lease already running",
 				eve(),
-				Call::accept_lease { lease: PRICELESS_LEASE },
+				Call::accept_lease { lease: EVES_LEASE },
 				E::NotOffered,
 			),
 			row(
@@ -324,7 +343,7 @@ fn usage_leasing_refuses_bad_input_with_typed_errors() {
 			row(
 				"pay another's lease",
 				dave(),
-				Call::pay { lease: PRICELESS_LEASE, amount: UNIT },
+				Call::pay { lease: EVES_LEASE, amount: UNIT },
 				E::NotLessee,
 			),
 			row("pay an offer", eve(), Call::pay { lease: OFFER, amount: UNIT }, E::NotRunning),
@@ -395,7 +414,7 @@ fn usage_leasing_refuses_bad_input_with_typed_errors() {
 			row(
 				"default one's own lease as its lessee",
 				eve(),
-				Call::mark_default { lease: PRICELESS_LEASE },
+				Call::mark_default { lease: EVES_LEASE },
 				E::NotHolder,
 			),
 			row(
@@ -434,12 +453,6 @@ fn usage_leasing_refuses_bad_input_with_typed_errors() {
 				dave(),
 				Call::buy_out { lease: LEASE, max_price: 0 },
 				E::PayoffAboveMaximum,
-			),
-			row(
-				"buy out a lease whose payoff exceeds u128",
-				eve(),
-				Call::buy_out { lease: PRICELESS_LEASE, max_price: u128::MAX },
-				E::ArithmeticOverflow,
 			),
 			row(
 				"buy out an offer",
