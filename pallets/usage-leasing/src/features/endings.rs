@@ -8,7 +8,7 @@ use polkadot_sdk::{
 	},
 	sp_runtime::{traits::Zero, DispatchResult, Saturating},
 };
-use v2x_primitives::{OdometerLog, VehicleControl};
+use v2x_primitives::{OdometerLog, VehicleControl, VehicleRegistry, VehicleStatus};
 
 use crate::{BalanceOf, Config, Error, Event, HoldReason, Lease, LeaseId, Leases, Pallet};
 
@@ -21,7 +21,12 @@ impl<T: Config> Pallet<T> {
 		id: LeaseId,
 		max_price: BalanceOf<T>,
 	) -> DispatchResult {
-		Self::lessees_lease(id, &who)?;
+		let lease = Self::lessees_lease(id, &who)?;
+		// The consent sale needs an active vehicle: refused here, before any money moves.
+		ensure!(
+			T::Vehicles::status(lease.vehicle) == Some(VehicleStatus::Active),
+			Error::<T>::VehicleNotActive
+		);
 		// A lease that completes on settling has ended: there is nothing left to buy out.
 		let mut lease = Self::settle_lease(id)?.ok_or(Error::<T>::UnknownLease)?;
 		let now = Self::now();
@@ -64,6 +69,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(lease.is_accepted(), Error::<T>::NotRunning);
 		ensure!(to != who, Error::<T>::AlreadyHolder);
 		ensure!(T::Vehicles::is_lender(&to), Error::<T>::NotLender);
+		// The registry places a lien on an active vehicle only: refused here, before the
+		// holder's lien is released.
+		ensure!(
+			T::Vehicles::status(lease.vehicle) == Some(VehicleStatus::Active),
+			Error::<T>::VehicleNotActive
+		);
 		let mut lease = Self::settle_lease(id)?.ok_or(Error::<T>::UnknownLease)?;
 		T::Vehicles::release_lien(&who, lease.vehicle)?;
 		T::Vehicles::place_lien(&lease.owner, lease.vehicle, &to)?;

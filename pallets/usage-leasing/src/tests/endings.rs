@@ -267,3 +267,61 @@ fn force_terminate_is_governance_only() {
 		assert_eq!(MockVehicles::lien_holder(VEHICLE), Some(LESSOR));
 	});
 }
+
+#[test]
+fn after_a_transfer_only_the_new_holder_defaults_and_writes_off() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = start_lease();
+		assert_ok!(UsageLeasing::transfer_position(signed(LESSOR), id, FINANCIER));
+		run_to_block(1 + PERIOD + GRACE + NOTICE + 1);
+		assert_noop!(UsageLeasing::mark_default(signed(LESSOR), id), Error::<Test>::NotHolder);
+		assert_ok!(UsageLeasing::mark_default(signed(FINANCIER), id));
+		next_block();
+		assert!(events().contains(&Event::ImmobilisationAuthorised {
+			lease: id,
+			vehicle: VEHICLE,
+			holder: FINANCIER,
+			overdue: BASE_FEE,
+		}));
+		assert_noop!(UsageLeasing::write_off(signed(LESSOR), id), Error::<Test>::NotHolder);
+		assert_ok!(UsageLeasing::write_off(signed(FINANCIER), id));
+		assert_gone(id);
+		assert_eq!(MockVehicles::lien_holder(VEHICLE), None);
+		// The deposit was the lessor's.
+		assert_eq!(free(LESSOR), BALANCE);
+		assert_eq!(free(FINANCIER), BALANCE);
+	});
+}
+
+#[test]
+fn a_stolen_vehicle_cannot_be_bought_out_until_recovered() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = start_lease();
+		assert_ok!(MockVehicles::report_stolen(&LESSOR, VEHICLE));
+		assert_noop!(
+			UsageLeasing::buy_out(signed(LESSEE), id, u64::MAX),
+			Error::<Test>::VehicleNotActive
+		);
+		assert_eq!(MockVehicles::lien_holder(VEHICLE), Some(LESSOR));
+		assert_ok!(MockVehicles::report_recovered(&LESSOR, VEHICLE));
+		assert_ok!(UsageLeasing::buy_out(signed(LESSEE), id, u64::MAX));
+		assert_eq!(MockVehicles::owner(VEHICLE), Some(LESSEE));
+		assert_gone(id);
+	});
+}
+
+#[test]
+fn a_position_is_not_transferred_while_the_vehicle_is_stolen() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = start_lease();
+		assert_ok!(MockVehicles::report_stolen(&LESSOR, VEHICLE));
+		assert_noop!(
+			UsageLeasing::transfer_position(signed(LESSOR), id, FINANCIER),
+			Error::<Test>::VehicleNotActive
+		);
+		assert_eq!(MockVehicles::lien_holder(VEHICLE), Some(LESSOR));
+		assert_ok!(MockVehicles::report_recovered(&LESSOR, VEHICLE));
+		assert_ok!(UsageLeasing::transfer_position(signed(LESSOR), id, FINANCIER));
+		assert_eq!(MockVehicles::lien_holder(VEHICLE), Some(FINANCIER));
+	});
+}

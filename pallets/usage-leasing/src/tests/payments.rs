@@ -103,8 +103,12 @@ fn payment_one_block_after_grace_is_accepted_and_blocks_the_default() {
 			events().last(),
 			Some(&Event::PaymentMade { lease: id, to_holder: BASE_FEE, prepaid: 0 })
 		);
-		// `mark_default` refusing this lease (`DefaultNotAllowed`) is asserted with helper B's
-		// default tests: `mark_default` is not in this branch.
+		// Even once due date + grace + notice has passed, there is nothing to default on.
+		run_to_block(DUE_1 + GRACE + NOTICE + 1);
+		assert_noop!(
+			UsageLeasing::mark_default(signed(LESSOR), id),
+			Error::<Test>::DefaultNotAllowed
+		);
 	});
 }
 
