@@ -26,7 +26,6 @@ use v2x_primitives::{OperatingRight, VehicleControl, VehicleId, Vin};
 
 type Call = pallet_usage_leasing::Call<Runtime>;
 type Error = pallet_usage_leasing::Error<Runtime>;
-type IdentityError = pallet_vehicle_identity::Error<Runtime>;
 
 /// The leased car of the dev preset and its lease; Ferdie's spare car (UL_BASE) and the offer
 /// of it (OFFER).
@@ -354,16 +353,23 @@ fn stolen_rows() -> Vec<Row> {
 		refused(&[Lessor], offer_lease(SPARE, Lessee), Error::VehicleNotActive),
 		refused(&[Lessor], offer_lease(CAR, Outsider), Error::VehicleNotActive),
 		// The identity pallet sells no stolen car and places no lien on one: the buy-out and
-		// the transfer of the position wait for the recovery (both are undone whole).
+		// the transfer of the position wait for the recovery.
 		refused(
 			&[Lessee],
 			Call::buy_out { lease: LEASE, max_price: u128::MAX },
-			IdentityError::VehicleNotActive,
+			Error::VehicleNotActive,
 		),
 		refused(
 			&[Lessor],
 			Call::transfer_position { lease: LEASE, to: Lender.id() },
-			IdentityError::VehicleNotActive,
+			Error::VehicleNotActive,
+		),
+		// Others still get their own refusal first.
+		refused(&[Lessor], Call::buy_out { lease: LEASE, max_price: u128::MAX }, Error::NotLessee),
+		refused(
+			&[Lessee],
+			Call::transfer_position { lease: LEASE, to: Lender.id() },
+			Error::NotHolder,
 		),
 		refused(&[Lessor], Call::mark_default { lease: LEASE }, Error::DefaultNotAllowed),
 		refused(&[Lessee, LeaseDevice], Call::mark_default { lease: LEASE }, Error::NotHolder),
