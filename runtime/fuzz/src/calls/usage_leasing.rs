@@ -3,7 +3,7 @@
 //! transfers of the lender's position and governance's terminations. Callers are mostly the
 //! ones the state names: a lease's lessor, holder and lessee, the approved lenders.
 
-use pallet_usage_leasing::{Call, Lease, LeaseState, LeaseTerms, Leases, NextLeaseId};
+use pallet_usage_leasing::{Call, LeaseState, LeaseTerms, Leases, NextLeaseId};
 use v2x_primitives::VehicleId;
 use v2x_runtime::{AccountId, Balance, BlockNumber, Runtime, RuntimeCall, DAYS, HOURS, UNIT};
 
@@ -20,11 +20,9 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 	let pool = ctx.pool;
 	let id = lease_id(src, index);
 	let lease = Leases::<Runtime>::get(id);
-	let party = |pick: fn(&Lease<Runtime>) -> &AccountId| -> Vec<AccountId> {
-		lease.iter().map(|l| pick(l).clone()).collect()
-	};
-	let (lessor, holder, lessee) =
-		(party(|l| &l.owner), party(|l| &l.holder), party(|l| &l.lessee));
+	let lessor: Vec<AccountId> = lease.iter().map(|l| l.owner.clone()).collect();
+	let holder: Vec<AccountId> = lease.iter().map(|l| l.holder.clone()).collect();
+	let lessee: Vec<AccountId> = lease.iter().map(|l| l.lessee.clone()).collect();
 	let (likely, call) = match index {
 		0 => {
 			let (vehicle, owner) = offerable_vehicle(src);

@@ -22,7 +22,7 @@ use polkadot_sdk::frame_support::{
 	assert_ok,
 	traits::{fungible::Inspect, GetCallName, Hooks},
 };
-use v2x_primitives::{OperatingRight, VehicleControl, VehicleId, Vin};
+use v2x_primitives::{OperatingRight, VehicleControl, VehicleId, VehicleRegistry, Vin};
 
 type Call = pallet_usage_leasing::Call<Runtime>;
 type Error = pallet_usage_leasing::Error<Runtime>;

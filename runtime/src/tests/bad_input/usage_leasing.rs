@@ -21,7 +21,7 @@ use polkadot_sdk::{
 	sp_keyring::Sr25519Keyring::{Alice, Dave, Eve, Ferdie},
 	sp_runtime::{DispatchError, TokenError},
 };
-use v2x_primitives::{VehicleId, Vin};
+use v2x_primitives::{VehicleId, VehicleRegistry, Vin};
 
 type E = Error<Runtime>;
 
