@@ -26,6 +26,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod features;
 mod genesis;
 #[cfg(test)]

@@ -76,7 +76,11 @@ impl<T: Config> VehicleControl<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> fo
 		crate::Lenders::<T>::contains_key(who)
 	}
 
-	fn place_lien(owner: &T::AccountId, vehicle: VehicleId, lender: &T::AccountId) -> DispatchResult {
+	fn place_lien(
+		owner: &T::AccountId,
+		vehicle: VehicleId,
+		lender: &T::AccountId,
+	) -> DispatchResult {
 		Self::do_place_controlled_lien(owner.clone(), vehicle, lender.clone())
 	}
 

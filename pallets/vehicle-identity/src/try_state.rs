@@ -2,9 +2,9 @@
 //! test.
 
 use crate::{
-	BalanceOf, Config, ControlledLiens, Delegate, DeviceVehicle, HoldReason, LienConsents, Manufacturers,
-	NextVehicleId, OwnedVehicles, OwnershipHistory, Pallet, PendingDevices, SaleOffers, Vehicle,
-	VehicleByVin, VehicleDevices, VehicleOperators, Vehicles, WmiOwner,
+	BalanceOf, Config, ControlledLiens, Delegate, DeviceVehicle, HoldReason, LienConsents,
+	Manufacturers, NextVehicleId, OwnedVehicles, OwnershipHistory, Pallet, PendingDevices,
+	SaleOffers, Vehicle, VehicleByVin, VehicleDevices, VehicleOperators, Vehicles, WmiOwner,
 };
 use alloc::collections::BTreeMap;
 use polkadot_sdk::{

@@ -9,11 +9,11 @@ mod data_marketplace;
 mod governance;
 mod monetary;
 mod road_usage;
-mod usage_leasing;
 mod service_book;
 mod shared_charging;
 mod system;
 mod usage_insurance;
+mod usage_leasing;
 mod vehicle_identity;
 
 pub use acting_for_others::ProxyType;

@@ -3,7 +3,8 @@
 use super::governance::GovernanceOrigin;
 use crate::{
 	Balance, Balances, BlockNumber, CarSharing, DataMarketplace, RoadUsage, Runtime, RuntimeEvent,
-	RuntimeHoldReason, ServiceBook, Timestamp, UsageInsurance, DAYS, MILLI_UNIT, UNIT,
+	RuntimeHoldReason, ServiceBook, Timestamp, UsageInsurance, UsageLeasing, DAYS, MILLI_UNIT,
+	UNIT,
 };
 use polkadot_sdk::frame_support::{
 	parameter_types,

@@ -251,7 +251,10 @@ fn a_buy_out_moves_the_title_through_the_identity_sale() {
 
 		assert_eq!(VehicleIdentity::owner(CAR), Some(account(Dave)));
 		assert_eq!(lien(), None);
-		assert_eq!(VehicleIdentity::operating_right(CAR, &account(Dave)), Some(OperatingRight::Owner));
+		assert_eq!(
+			VehicleIdentity::operating_right(CAR, &account(Dave)),
+			Some(OperatingRight::Owner)
+		);
 		assert_eq!(Balances::free_balance(account(Dave)), dave - payoff);
 		// Ferdie gets the payoff; its lease deposit and the operator deposit the sale returned
 		// move from held to free.
