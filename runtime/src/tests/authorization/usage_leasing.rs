@@ -384,18 +384,18 @@ fn stolen_rows() -> Vec<Row> {
 
 /// SCRAPPED: governance scrapped vehicle 5: its lien ended and lease 0 was terminated.
 fn scrapped_rows() -> Vec<Row> {
-	let gone = Error::UnknownLease;
+	let gone = || Error::UnknownLease;
 	[
-		refused(&[Lessee], Call::pay { lease: LEASE, amount: UNIT }, gone),
-		refused(&[Lessee], Call::withdraw_prepayment { lease: LEASE, amount: UNIT }, gone),
-		refused(&[Outsider], Call::settle { lease: LEASE }, gone),
-		refused(&[Lessor], Call::mark_default { lease: LEASE }, gone),
-		refused(&[Lessor], Call::write_off { lease: LEASE }, gone),
-		refused(&[Lessee], Call::buy_out { lease: LEASE, max_price: u128::MAX }, gone),
-		refused(&[Lessor], Call::transfer_position { lease: LEASE, to: Lender.id() }, gone),
-		refused(&[Lessor], Call::withdraw_offer { lease: LEASE }, gone),
-		refused(&[Lessee], Call::accept_lease { lease: LEASE }, gone),
-		refused(&[Root], Call::force_terminate { lease: LEASE }, gone),
+		refused(&[Lessee], Call::pay { lease: LEASE, amount: UNIT }, gone()),
+		refused(&[Lessee], Call::withdraw_prepayment { lease: LEASE, amount: UNIT }, gone()),
+		refused(&[Outsider], Call::settle { lease: LEASE }, gone()),
+		refused(&[Lessor], Call::mark_default { lease: LEASE }, gone()),
+		refused(&[Lessor], Call::write_off { lease: LEASE }, gone()),
+		refused(&[Lessee], Call::buy_out { lease: LEASE, max_price: u128::MAX }, gone()),
+		refused(&[Lessor], Call::transfer_position { lease: LEASE, to: Lender.id() }, gone()),
+		refused(&[Lessor], Call::withdraw_offer { lease: LEASE }, gone()),
+		refused(&[Lessee], Call::accept_lease { lease: LEASE }, gone()),
+		refused(&[Root], Call::force_terminate { lease: LEASE }, gone()),
 		refused(&[Lessor], offer_lease(CAR, Outsider), Error::VehicleNotActive),
 	]
 	.concat()
@@ -403,16 +403,16 @@ fn scrapped_rows() -> Vec<Row> {
 
 /// ENDED: lease 0 completed at its end block.
 fn ended_rows() -> Vec<Row> {
-	let gone = Error::UnknownLease;
+	let gone = || Error::UnknownLease;
 	[
-		refused(&[Lessee], Call::pay { lease: LEASE, amount: UNIT }, gone),
-		refused(&[Lessee], Call::withdraw_prepayment { lease: LEASE, amount: UNIT }, gone),
-		refused(&[Outsider], Call::settle { lease: LEASE }, gone),
-		refused(&[Lessor], Call::mark_default { lease: LEASE }, gone),
-		refused(&[Lessor], Call::write_off { lease: LEASE }, gone),
-		refused(&[Lessee], Call::buy_out { lease: LEASE, max_price: u128::MAX }, gone),
-		refused(&[Lessor], Call::transfer_position { lease: LEASE, to: Lender.id() }, gone),
-		refused(&[Root], Call::force_terminate { lease: LEASE }, gone),
+		refused(&[Lessee], Call::pay { lease: LEASE, amount: UNIT }, gone()),
+		refused(&[Lessee], Call::withdraw_prepayment { lease: LEASE, amount: UNIT }, gone()),
+		refused(&[Outsider], Call::settle { lease: LEASE }, gone()),
+		refused(&[Lessor], Call::mark_default { lease: LEASE }, gone()),
+		refused(&[Lessor], Call::write_off { lease: LEASE }, gone()),
+		refused(&[Lessee], Call::buy_out { lease: LEASE, max_price: u128::MAX }, gone()),
+		refused(&[Lessor], Call::transfer_position { lease: LEASE, to: Lender.id() }, gone()),
+		refused(&[Root], Call::force_terminate { lease: LEASE }, gone()),
 		// The car went back to its owner: the former lessee cannot lease it out.
 		refused(&[Lessee], offer_lease(CAR, Outsider), Error::NotOwner),
 	]

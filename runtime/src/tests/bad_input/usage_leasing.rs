@@ -91,7 +91,7 @@ fn device(vehicle: VehicleId) -> AccountId {
 
 /// Ferdie registers the car with serial `vehicle` to himself.
 fn register(vehicle: VehicleId) {
-	let bytes: [u8; 17] = format!("5YJ3E1EA0RF{vehicle:06}").into_bytes().try_into().unwrap();
+	let bytes: [u8; 17] = format!("5YJ3E1EA0RF1{vehicle:05}").into_bytes().try_into().unwrap();
 	let mut vin = Vin(bytes);
 	vin.0[8] = vin.expected_check_digit().unwrap();
 	assert_ok!(VehicleIdentity::register_vehicle(
