@@ -84,10 +84,7 @@ fn the_dev_preset_leases_vehicle_5_to_dave_under_a_lien_only_the_lease_releases(
 		// owner can neither sell nor scrap the car.
 		let controlled = || pallet_vehicle_identity::Error::<crate::Runtime>::LienControlled;
 		assert_noop!(VehicleIdentity::release_lien(signed(Ferdie), CAR), controlled());
-		assert_noop!(
-			VehicleIdentity::force_release_lien(RuntimeOrigin::root(), CAR),
-			controlled()
-		);
+		assert_noop!(VehicleIdentity::force_release_lien(RuntimeOrigin::root(), CAR), controlled());
 		let present = || pallet_vehicle_identity::Error::<crate::Runtime>::LienPresent;
 		assert_noop!(
 			VehicleIdentity::offer_sale(signed(Ferdie), CAR, account(Eve), None, 10),
