@@ -278,7 +278,9 @@ pub mod pallet {
 		/// The lessor cannot lease to itself.
 		SelfDealing,
 		/// The terms are unusable: 1 to `MaxPeriods` periods of at least `MinPeriodLength`
-		/// blocks, a grace shorter than a period and a notice of at least `MinNoticePeriod`.
+		/// blocks, a grace shorter than a period, a notice of at least `MinNoticePeriod`, and
+		/// fees small enough that all base fees, every km at the per-km price and the purchase
+		/// price together fit the balance type.
 		InvalidTerms,
 		/// The offer must expire no earlier than now and at most `MaxOfferDuration` blocks
 		/// ahead.

@@ -1,7 +1,8 @@
 //! Who calls: the dev preset's accounts in their roles, a few extra funded accounts the program
 //! turns into lenders, operators, devices, workshops, insurers or grid operators through calls,
 //! an unfunded stranger, the device of the co-op car, the dev preset's road-usage cast and the
-//! devices of vehicle 0 and of the platoon's trucks, root and the `None` origin.
+//! devices of vehicle 0 and of the platoon's trucks, the device of the lender's spare car, root
+//! and the `None` origin.
 
 use polkadot_sdk::sp_keyring::Sr25519Keyring;
 use v2x_runtime::{AccountId, RuntimeOrigin};
@@ -14,6 +15,8 @@ const fn extra(byte: u8) -> [u8; 32] {
 }
 
 /// Funded at the start of every program; no role until a call gives it one.
+/// `LENDER` is also approved as a lender at the start (a second lender to take a lease's
+/// position).
 pub const LENDER: [u8; 32] = extra(0x4c);
 pub const OPERATOR: [u8; 32] = extra(0x4f);
 pub const DEVICE: [u8; 32] = extra(0x44);
@@ -27,6 +30,9 @@ pub const CAR_DEVICE: [u8; 32] = extra(0x43);
 pub const OBU: [u8; 32] = extra(0x55);
 pub const LEADER_DEVICE: [u8; 32] = extra(0x56);
 pub const FOLLOWER_DEVICE: [u8; 32] = extra(0x57);
+/// Bound at the start of every program to the car Ferdie (an approved lender) registers to
+/// himself, so that it has an odometer reading and can be leased (see `program.rs`).
+pub const LEASE_DEVICE: [u8; 32] = extra(0x58);
 
 /// The account of a dev URI (the road-usage cast of the dev preset: `//TollCharger`, ...).
 pub fn uri_account(uri: &str) -> AccountId {
@@ -42,9 +48,9 @@ pub fn pool() -> Vec<(AccountId, &'static str)> {
 		(Alice, "Alice(owner v0, holder, seller, council, sudo)"),
 		(Bob, "Bob(owner v1, council, fleet manager of co-op 0)"),
 		(Charlie, "Charlie(workshop, council, member of co-op 0)"),
-		(Dave, "Dave(member of co-op 0)"),
+		(Dave, "Dave(member of co-op 0, lessee of lease 0)"),
 		(Eve, "Eve(insurer, assessor of co-op 0)"),
-		(Ferdie, "Ferdie(manufacturer)"),
+		(Ferdie, "Ferdie(manufacturer, lender, lessor of vehicles 5 and 6)"),
 		(AliceStash, "AliceStash(device)"),
 		(BobStash, "BobStash(device)"),
 		(CharlieStash, "CharlieStash(charge point operator)"),
@@ -67,11 +73,12 @@ pub fn pool() -> Vec<(AccountId, &'static str)> {
 	accounts.push((OBU.into(), "OBU(device of vehicle 0)"));
 	accounts.push((LEADER_DEVICE.into(), "LEADER_DEVICE(device of truck 3)"));
 	accounts.push((FOLLOWER_DEVICE.into(), "FOLLOWER_DEVICE(device of truck 4)"));
+	accounts.push((LEASE_DEVICE.into(), "LEASE_DEVICE(device of Ferdie's spare car 6)"));
 	accounts
 }
 
 /// The extra accounts funded at the start of a program.
-pub fn funded_extras() -> [AccountId; 6] {
+pub fn funded_extras() -> [AccountId; 7] {
 	[
 		LENDER.into(),
 		OPERATOR.into(),
@@ -79,6 +86,7 @@ pub fn funded_extras() -> [AccountId; 6] {
 		OBU.into(),
 		LEADER_DEVICE.into(),
 		FOLLOWER_DEVICE.into(),
+		LEASE_DEVICE.into(),
 	]
 }
 

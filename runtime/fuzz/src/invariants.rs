@@ -86,5 +86,6 @@ fn is_domain_hold(reason: &RuntimeHoldReason) -> bool {
 			| RuntimeHoldReason::DataMarketplace(_)
 			| RuntimeHoldReason::CarSharing(_)
 			| RuntimeHoldReason::RoadUsage(_)
+			| RuntimeHoldReason::UsageLeasing(_)
 	)
 }

@@ -80,6 +80,7 @@ fn execute(
 	}
 	bind_coop_car_device()?;
 	bind_road_devices()?;
+	lease_setup()?;
 	let issuance = Balances::total_issuance();
 	invariants::check(0, issuance)?;
 	steps.push(Step::Block(n));
@@ -145,6 +146,50 @@ fn bind_road_devices() -> Result<(), String> {
 		RuntimeCall::VehicleIdentity(accept)
 			.dispatch(RuntimeOrigin::signed(device))
 			.map_err(|e| format!("accepting vehicle {vehicle}'s road device failed: {e:?}"))?;
+	}
+	Ok(())
+}
+
+/// Governance approves `LENDER` as a second lender (to take a lease's position), and Ferdie,
+/// the preset's lender, registers a spare car (vehicle 6) to himself, binds `LEASE_DEVICE` to
+/// it and the device reports 500 km: a lender's car with an odometer, free to be leased (the
+/// preset's vehicle 5 is leased from genesis).
+fn lease_setup() -> Result<(), String> {
+	type Identity = pallet_vehicle_identity::Call<v2x_runtime::Runtime>;
+	let ferdie = polkadot_sdk::sp_keyring::Sr25519Keyring::Ferdie.to_account_id();
+	let device: AccountId = actors::LEASE_DEVICE.into();
+	let mut vin = v2x_primitives::Vin(*b"5YJ3E1EA0RF000007");
+	vin.0[8] = vin.expected_check_digit().ok_or("the spare car's VIN has no check digit")?;
+	let vehicle = pallet_vehicle_identity::NextVehicleId::<v2x_runtime::Runtime>::get();
+	let steps: [(RuntimeOrigin, RuntimeCall); 5] = [
+		(RuntimeOrigin::root(), Identity::approve_lender { lender: actors::LENDER.into() }.into()),
+		(
+			RuntimeOrigin::signed(ferdie.clone()),
+			Identity::register_vehicle {
+				vin,
+				owner: ferdie.clone(),
+				model_year: 2025,
+				powertrain: v2x_primitives::Powertrain::Bev,
+				battery_capacity: Some(75_000),
+				metadata_hash: [0; 32],
+				metadata_uri: Default::default(),
+			}
+			.into(),
+		),
+		(
+			RuntimeOrigin::signed(ferdie),
+			Identity::bind_device { vehicle, device: device.clone() }.into(),
+		),
+		(RuntimeOrigin::signed(device.clone()), Identity::accept_device_binding { vehicle }.into()),
+		(
+			RuntimeOrigin::signed(device),
+			pallet_service_book::Call::<v2x_runtime::Runtime>::report_odometer { vehicle, km: 500 }
+				.into(),
+		),
+	];
+	for (origin, call) in steps {
+		let name = call.get_call_metadata().function_name;
+		call.dispatch(origin).map_err(|e| format!("the leasing setup's {name} failed: {e:?}"))?;
 	}
 	Ok(())
 }

@@ -8,10 +8,10 @@ use polkadot_sdk::{
 		DispatchError, DispatchResult, Saturating,
 	},
 };
-use v2x_primitives::{OdometerLog, VehicleControl, VehicleId, VehicleRegistry, VehicleStatus};
+use v2x_primitives::{Km, OdometerLog, VehicleControl, VehicleId, VehicleRegistry, VehicleStatus};
 
 use crate::{
-	ArrearsOf, Config, DueLeases, Error, Event, HoldReason, Lease, LeaseId, LeaseState,
+	ArrearsOf, BalanceOf, Config, DueLeases, Error, Event, HoldReason, Lease, LeaseId, LeaseState,
 	LeaseTermsOf, Leases, NextLeaseId, Pallet, VehicleLease,
 };
 
@@ -75,17 +75,31 @@ impl<T: Config> Pallet<T> {
 
 	/// Fails with `InvalidTerms` unless the terms make a lease: 1 to `MaxPeriods` periods of
 	/// at least `MinPeriodLength` blocks (whose total fits a block number), a grace shorter
-	/// than a period (the next instalment is due before an unpaid one leaves its grace) and a
-	/// notice of at least `MinNoticePeriod`.
+	/// than a period (the next instalment is due before an unpaid one leaves its grace), a
+	/// notice of at least `MinNoticePeriod`, and fees whose most possible total fits the
+	/// balance type (see [`Self::most_owed`]).
 	fn ensure_valid_terms(terms: &LeaseTermsOf<T>) -> DispatchResult {
 		let valid = terms.periods > 0
 			&& terms.periods <= T::MaxPeriods::get()
 			&& terms.period_length >= T::MinPeriodLength::get()
 			&& terms.notice >= T::MinNoticePeriod::get()
 			&& terms.grace < terms.period_length
-			&& terms.period_length.checked_mul(&BlockNumberFor::<T>::from(terms.periods)).is_some();
+			&& terms.period_length.checked_mul(&BlockNumberFor::<T>::from(terms.periods)).is_some()
+			&& Self::most_owed(terms).is_some();
 		ensure!(valid, Error::<T>::InvalidTerms);
 		Ok(())
+	}
+
+	/// The most a lease on `terms` can ever cost: every base fee, every km an odometer can
+	/// count (`Km::MAX`) at `price_per_km`, and the purchase price; `None` if it does not fit
+	/// the balance type. Every period's charge, the arrears' total and every payoff are at
+	/// most this, so none of them overflows. A lease whose charge overflowed could never be
+	/// settled again, and so neither paid, defaulted, written off nor bought out: its lien
+	/// would stay until governance ended it.
+	fn most_owed(terms: &LeaseTermsOf<T>) -> Option<BalanceOf<T>> {
+		let fees = terms.base_fee.checked_mul(&BalanceOf::<T>::from(terms.periods))?;
+		let usage = terms.price_per_km.checked_mul(&BalanceOf::<T>::from(Km::MAX))?;
+		fees.checked_add(&usage)?.checked_add(&terms.purchase_price)
 	}
 
 	pub(crate) fn do_withdraw_offer(who: T::AccountId, id: LeaseId) -> DispatchResult {

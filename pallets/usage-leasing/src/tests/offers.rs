@@ -148,6 +148,41 @@ fn unusable_terms_are_refused() {
 	});
 }
 
+/// Found by the runtime's bad-input harness (issue 18): a lease whose period charge or payoff
+/// overflowed could never be settled, so never paid, defaulted, written off or bought out,
+/// and its lien stayed. Terms whose most possible cost does not fit the balance are refused;
+/// the largest that fit are accepted.
+#[test]
+fn terms_whose_cost_could_overflow_are_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		let km_max = u64::from(v2x_primitives::Km::MAX);
+		let bad: [fn(&mut LeaseTermsOf<Test>); 4] = [
+			|t| t.base_fee = u64::MAX / 2,
+			|t| t.price_per_km = u64::MAX / u64::from(v2x_primitives::Km::MAX) + 1,
+			|t| t.purchase_price = u64::MAX,
+			|t| {
+				t.price_per_km = 0;
+				t.base_fee = u64::MAX / 3 + 1;
+			},
+		];
+		for change in bad {
+			let mut terms = terms();
+			change(&mut terms);
+			assert_noop!(
+				UsageLeasing::offer_lease(signed(LESSOR), VEHICLE, LESSEE, terms, expiry()),
+				Error::<Test>::InvalidTerms
+			);
+		}
+		// Every base fee, every km and the purchase price add up to `u64::MAX` exactly.
+		let mut largest = terms();
+		largest.price_per_km = 1;
+		largest.base_fee = 1_000;
+		largest.purchase_price = u64::MAX - km_max - 3 * 1_000;
+		let id = offer_with(largest);
+		assert_eq!(lease(id).terms, largest);
+	});
+}
+
 #[test]
 fn terms_at_their_limits_are_accepted() {
 	ExtBuilder::default().build_and_execute(|| {

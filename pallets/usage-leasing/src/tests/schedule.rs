@@ -358,9 +358,12 @@ fn on_idle_catches_up_on_blocks_it_missed() {
 #[test]
 fn a_failing_settlement_does_not_block_the_others() {
 	ExtBuilder::default().build_and_execute(|| {
-		// The first lease's charge cannot be computed once a km beyond the included is driven.
-		let broken =
-			start_lease_with(crate::LeaseTermsOf::<Test> { price_per_km: u64::MAX, ..terms() });
+		// The first lease's charge cannot be computed once a km beyond the included is driven:
+		// terms no offer may have any more (`InvalidTerms`), written into storage.
+		let broken = start_lease_with(terms());
+		crate::Leases::<Test>::mutate(broken, |lease| {
+			lease.as_mut().unwrap().terms.price_per_km = u64::MAX
+		});
 		drive(INCLUDED_KM + 1);
 		let healthy = second_lease(terms());
 		System::set_block_number(DUE_1);

@@ -1,7 +1,8 @@
 //! Turns bytes into calls of the domain pallets, with origins and arguments chosen from what
 //! the chain's state says (owners, drivers, devices, insurers, chargers' operators, co-ops'
 //! fleet managers, members and renters; toll chargers and providers, platoons' payees, payers
-//! and devices) most of the time, and from anyone, root or none otherwise.
+//! and devices; leases' lessors, holders and lessees, approved lenders) most of the time, and
+//! from anyone, root or none otherwise.
 
 mod car_sharing;
 mod data_marketplace;
@@ -9,6 +10,7 @@ mod road_usage;
 mod service_book;
 mod shared_charging;
 mod usage_insurance;
+mod usage_leasing;
 mod vehicle_identity;
 
 use polkadot_sdk::frame_support::traits::GetCallName;
@@ -23,7 +25,7 @@ pub struct Ctx<'a> {
 }
 
 /// The domain pallets, in runtime order.
-pub const PALLETS: [&str; 7] = [
+pub const PALLETS: [&str; 8] = [
 	"VehicleIdentity",
 	"ServiceBook",
 	"UsageInsurance",
@@ -31,10 +33,11 @@ pub const PALLETS: [&str; 7] = [
 	"DataMarketplace",
 	"CarSharing",
 	"RoadUsage",
+	"UsageLeasing",
 ];
 
 /// Calls that remove or end what other calls need.
-const RARE: [&str; 12] = [
+const RARE: [&str; 13] = [
 	"deregister_manufacturer",
 	"report_stolen",
 	"scrap_vehicle",
@@ -47,6 +50,7 @@ const RARE: [&str; 12] = [
 	"revoke_lender",
 	"withdraw_listing",
 	"revoke_provider",
+	"force_terminate",
 ];
 
 /// The names of every call of pallet `pallet` (an index into `PALLETS`).
@@ -58,7 +62,8 @@ pub fn call_names(pallet: usize) -> &'static [&'static str] {
 		3 => pallet_shared_charging::Call::<Runtime>::get_call_names(),
 		4 => pallet_data_marketplace::Call::<Runtime>::get_call_names(),
 		5 => pallet_car_sharing::Call::<Runtime>::get_call_names(),
-		_ => pallet_road_usage::Call::<Runtime>::get_call_names(),
+		6 => pallet_road_usage::Call::<Runtime>::get_call_names(),
+		_ => pallet_usage_leasing::Call::<Runtime>::get_call_names(),
 	}
 }
 
@@ -78,6 +83,9 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 	if pallet == 6 {
 		index = road_usage::next_step(src).unwrap_or(index);
 	}
+	if pallet == 7 {
+		index = usage_leasing::next_step(src, ctx.now).unwrap_or(index);
+	}
 	let (caller, call) = match pallet {
 		0 => vehicle_identity::generate(src, ctx, index),
 		1 => service_book::generate(src, ctx, index),
@@ -85,7 +93,8 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 		3 => shared_charging::generate(src, ctx, index),
 		4 => data_marketplace::generate(src, ctx, index),
 		5 => car_sharing::generate(src, ctx, index),
-		_ => road_usage::generate(src, ctx, index),
+		6 => road_usage::generate(src, ctx, index),
+		_ => usage_leasing::generate(src, ctx, index),
 	};
 	(pallet, caller, call)
 }

@@ -1,4 +1,4 @@
-//! The authorization matrix (issue 14): for every call of every domain pallet, each role that
+//! The authorization matrix (issue 14; usage leasing since issue 18): for every call of every domain pallet, each role that
 //! must not succeed is tried, and the exact error is checked, with the state and the total
 //! issuance left as they were. `docs/authorization.md` is the same matrix as a table.
 //!
@@ -13,6 +13,7 @@ mod road_usage;
 mod service_book;
 mod shared_charging;
 mod usage_insurance;
+mod usage_leasing;
 mod vehicle_identity;
 
 use super::{
@@ -22,7 +23,8 @@ use super::{
 };
 use crate::{
 	AccountId, Balances, CarSharing, DataMarketplace, RoadUsage, Runtime, RuntimeCall,
-	RuntimeOrigin, ServiceBook, SharedCharging, System, UsageInsurance, VehicleIdentity, UNIT,
+	RuntimeOrigin, ServiceBook, SharedCharging, System, UsageInsurance, UsageLeasing,
+	VehicleIdentity, UNIT,
 };
 use codec::Encode;
 use pallet_shared_charging::{
@@ -121,7 +123,8 @@ pub(super) enum Role {
 	OtherRenter,
 	/// `[0xb3; 32]`: the device bound to vehicle 2 (the co-op car).
 	CarDevice,
-	/// `[0xb4; 32]`: funded, no part anywhere (Dave, the other pallets' stranger, is a member).
+	/// `[0xb4; 32]`: funded, no part anywhere (Dave, the other pallets' stranger, is a member
+	/// of co-op 0 and the lessee of lease 0).
 	Outsider,
 	/// `//TollCharger`: the toll charger of the dev preset (contexts 0 and 1, gantries
 	/// `//Gantry1` and `//Gantry2` in context 0).
@@ -145,6 +148,13 @@ pub(super) enum Role {
 	FollowerDevice,
 	/// `//Gantry1`: a gantry of context 0, signing as an account.
 	Gantry,
+	/// Ferdie, as his captive finance arm (an approved lender): the lessor of lease 0 (vehicle
+	/// 5, leased to Dave at genesis) and its holder until a transfer; owner of vehicle 6.
+	Lessor,
+	/// Dave, the lessee of lease 0 (and of the offer of vehicle 6 in the leasing scenarios).
+	Lessee,
+	/// `[0xd0; 32]`: the device bound to vehicle 5, the leased car.
+	LeaseDevice,
 	/// `RuntimeOrigin::root()` (sudo, or a council motion of three quarters).
 	Root,
 	/// `RuntimeOrigin::none()`: an unsigned transaction.
@@ -171,9 +181,9 @@ impl Role {
 			NonMember => account(K::Alice),
 			AnotherOwner | Buyer | NewOwner | FleetManager => account(K::Bob),
 			Workshop | Member => account(K::Charlie),
-			Stranger | Dissenter => account(K::Dave),
+			Stranger | Dissenter | Lessee => account(K::Dave),
 			Insurer | Assessor => account(K::Eve),
-			Manufacturer => account(K::Ferdie),
+			Manufacturer | Lessor => account(K::Ferdie),
 			OtherManufacturer => account(K::FerdieStash),
 			Cpo => account(K::CharlieStash),
 			Meter => account(K::DaveStash),
@@ -206,6 +216,7 @@ impl Role {
 			LeaderDevice => extra(0xc3),
 			FollowerDevice => extra(0xc4),
 			Gantry => super::road_keys::account_of("//Gantry1"),
+			LeaseDevice => extra(0xd0),
 			Root | Unsigned | CouncilOneThird | CouncilTwoThirds => return None,
 		})
 	}
@@ -319,6 +330,7 @@ fn domain_digest() -> Vec<u8> {
 		DataMarketplace::name(),
 		CarSharing::name(),
 		RoadUsage::name(),
+		UsageLeasing::name(),
 		Balances::name(),
 	]
 	.map(|name| twox_128(name.as_bytes()));
@@ -342,6 +354,7 @@ pub(super) fn check_invariants() {
 	assert_eq!(DataMarketplace::do_try_state(), Ok(()));
 	assert_eq!(CarSharing::do_try_state(), Ok(()));
 	assert_eq!(RoadUsage::do_try_state(), Ok(()));
+	assert_eq!(UsageLeasing::do_try_state(), Ok(()));
 }
 
 /// Asserts that every call of the pallet `pallet` (its `get_call_names()`) has a row in one of
@@ -553,6 +566,7 @@ fn the_docs_table_names_every_domain_call() {
 		pallet_data_marketplace::Call::<Runtime>::get_call_names(),
 		pallet_car_sharing::Call::<Runtime>::get_call_names(),
 		pallet_road_usage::Call::<Runtime>::get_call_names(),
+		pallet_usage_leasing::Call::<Runtime>::get_call_names(),
 	];
 	let missing: Vec<&&str> = calls
 		.iter()

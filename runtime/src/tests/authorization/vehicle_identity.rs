@@ -301,11 +301,12 @@ fn lien_consent_rows() -> Vec<Row> {
 	let place = Call::place_lien { vehicle: V0 };
 	[
 		refused(
-			&[Owner, Stranger, Manufacturer, Workshop, Insurer, Cpo, Device, Operator],
+			&[Owner, Stranger, Workshop, Insurer, Cpo, Device, Operator],
 			place.clone(),
 			Error::NotLender,
 		),
-		refused(&[OtherLender], place.clone(), Error::NoLienConsent),
+		// Ferdie is an approved lender since the dev preset's lease (issue 18).
+		refused(&[OtherLender, Manufacturer], place.clone(), Error::NoLienConsent),
 		refused(&[Lender], Call::place_lien { vehicle: V1 }, Error::NoLienConsent),
 		signed_only(place),
 	]

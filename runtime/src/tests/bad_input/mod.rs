@@ -11,6 +11,7 @@ mod road_usage;
 mod service_book;
 mod shared_charging;
 mod usage_insurance;
+mod usage_leasing;
 mod vehicle_identity;
 
 use super::assert_rejected;
