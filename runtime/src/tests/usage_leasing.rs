@@ -121,7 +121,7 @@ fn a_replaced_unit_and_a_rollback_neither_drop_nor_double_count_km() {
 		// The period falls due: 1 450 km, 200 beyond the included 1 250, drawn from nothing.
 		run_to_block(PERIOD);
 		UsageLeasing::on_idle(PERIOD, polkadot_sdk::frame_support::weights::Weight::MAX);
-		let charge = BASE_FEE + 200 * PER_KM;
+		let charge = BASE_FEE + u128::from(1_450 - INCLUDED_KM) * PER_KM;
 		assert!(events().contains(&Event::PeriodSettled {
 			lease: LEASE,
 			period: 1,
