@@ -2,7 +2,7 @@
 
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
-	CarSharing, DataMarketplace, Executive, Grandpa, InherentDataExt, Nonce, RoadUsage, Runtime,
+	CarSharing, DataMarketplace, Executive, Freight, Grandpa, InherentDataExt, Nonce, RoadUsage, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, ServiceBook, SharedCharging, System, TransactionPayment,
 	UsageInsurance, UsageLeasing, VehicleIdentity, VERSION,
 };
@@ -387,6 +387,24 @@ impl_runtime_apis! {
 
 		fn immobilisation_authorised(vehicle: VehicleId) -> bool {
 			UsageLeasing::immobilisation_authorised(vehicle)
+		}
+	}
+
+	impl pallet_freight::runtime_api::FreightApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn shipment(
+			id: pallet_freight::ShipmentId,
+		) -> Option<pallet_freight::runtime_api::ShipmentView<AccountId, Balance, BlockNumber>> {
+			Freight::shipment_view(id)
+		}
+
+		fn shipment_events(
+			id: pallet_freight::ShipmentId,
+		) -> Vec<pallet_freight::runtime_api::LoggedEvent<AccountId, BlockNumber>> {
+			Freight::event_log(id)
+		}
+
+		fn carried_by(vehicle: VehicleId) -> Vec<pallet_freight::ShipmentId> {
+			Freight::carried_by(vehicle)
 		}
 	}
 

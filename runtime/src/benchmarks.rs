@@ -28,6 +28,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_car_sharing, CarSharing]
 	[pallet_road_usage, RoadUsage]
 	[pallet_usage_leasing, UsageLeasing]
+	[pallet_freight, Freight]
 );
 
 use frame_benchmarking::baseline::Pallet as BaselineBench;

@@ -5,13 +5,14 @@
 
 use crate::{
 	opaque::SessionKeys, AccountId, Balance, BalancesConfig, CarSharingConfig,
-	CouncilMembershipConfig, DataMarketplaceConfig, RoadUsageConfig, Runtime, RuntimeGenesisConfig,
+	CouncilMembershipConfig, DataMarketplaceConfig, FreightConfig, RoadUsageConfig, Runtime, RuntimeGenesisConfig,
 	ServiceBookConfig, SessionConfig, SharedChargingConfig, SudoConfig, UsageInsuranceConfig,
 	UsageLeasingConfig, ValidatorSetConfig, VehicleIdentityConfig, DAYS, MILLI_UNIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_car_sharing::{CoopRules, GenesisCoop, Pricing, Rate};
 use pallet_data_marketplace::{DataCategory, GenesisListing};
+use pallet_freight::{ConditionSpec, GenesisShipment, Leg, UnitKind};
 use pallet_road_usage::{ChargeKind, GenesisContext, GenesisPlatoon, PlatoonRule, TariffPrice};
 use pallet_service_book::RecordKind;
 use pallet_shared_charging::{
@@ -115,7 +116,8 @@ pub fn development_config_genesis() -> Value {
 /// Ferdie is "V2X Demo Motors" (WMI 5YJ); vehicle 0 (a BEV) belongs to Alice, vehicle 1 (a
 /// PHEV) to Bob, vehicle 2 (a BEV) to the neighbours' car-sharing co-op (see [`demo_coop`]),
 /// trucks 3 and 4 to two hauliers (see [`demo_road_usage`]) and vehicle 5 to Ferdie, which
-/// leases it to Dave (see [`demo_leasing`]). Charlie runs an approved workshop that serviced vehicle 0 at 15 000 and
+/// leases it to Dave (see [`demo_leasing`]). HaulierA's truck 3 carries Bob's vaccines to Dave
+/// (see [`demo_freight`]). Charlie runs an approved workshop that serviced vehicle 0 at 15 000 and
 /// 30 000 km; its device then reported 31 000 km, and a rollback to 12 000 km (flagged).
 /// Eve is the insurer "V2X Mutual" with a 10 000 V2X pool and a daily pay-as-you-drive
 /// product (product 0), which insures vehicle 0 with 100 V2X prepaid by Alice. Alice lists a
@@ -218,6 +220,7 @@ fn demo_vehicle_data() -> Value {
 		car_sharing: CarSharingConfig { coops: vec![demo_coop()] },
 		road_usage: demo_road_usage(),
 		usage_leasing: demo_leasing(),
+		freight: demo_freight(),
 		data_marketplace: DataMarketplaceConfig {
 			listings: vec![GenesisListing {
 				vehicle: 0,
@@ -426,6 +429,36 @@ fn demo_leasing() -> UsageLeasingConfig {
 				purchase_price: 18_000 * UNIT,
 			},
 		)],
+	}
+}
+
+/// Bob ships a pallet of vaccines (2-8 °C) to Dave's pharmacy, with 500 V2X held for the
+/// carrier until the 2-day claim window after delivery has passed. HaulierA, the contracting
+/// carrier, runs the first leg (Bob's warehouse to the Brenner hub) and has taken custody: the
+/// shipment is in transit, loaded on truck 3. HaulierB runs the second leg (the hub to the
+/// pharmacy). Shipment 0; GS1 location numbers are examples.
+fn demo_freight() -> FreightConfig {
+	let haulier_a = road_account(HAULIER_A);
+	let warehouse = *b"4012345000009";
+	let hub = *b"9012345000004";
+	let pharmacy = *b"4098765000002";
+	FreightConfig {
+		shipments: vec![GenesisShipment {
+			shipper: Sr25519Keyring::Bob.to_account_id(),
+			carrier: haulier_a.clone(),
+			consignee: Sr25519Keyring::Dave.to_account_id(),
+			kind: UnitKind::Pallet,
+			legs: vec![
+				Leg { carrier: haulier_a.clone(), from: warehouse, to: hub },
+				Leg { carrier: road_account(HAULIER_B), from: hub, to: pharmacy },
+			],
+			condition: Some(ConditionSpec { min: 20, max: 80 }),
+			escrow: 500 * UNIT,
+			document: [0xec; 32].into(),
+			claim_window: 2 * DAYS,
+			custodian: haulier_a,
+			vehicle: Some(3),
+		}],
 	}
 }
 

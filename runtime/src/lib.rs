@@ -245,4 +245,7 @@ mod runtime {
 	// an odometer reading.
 	#[runtime::pallet_index(27)]
 	pub type UsageLeasing = pallet_usage_leasing;
+	// After VehicleIdentity: a genesis shipment in transit is loaded on a registered truck.
+	#[runtime::pallet_index(28)]
+	pub type Freight = pallet_freight;
 }

@@ -4,8 +4,8 @@ use alloc::vec::Vec;
 use v2x_primitives::{ChargingSummary, PassportPage, VehiclePassport, VehicleRef};
 
 use crate::{
-	AccountId, Balance, BlockNumber, CarSharing, DataMarketplace, RoadUsage, Runtime, ServiceBook,
-	SharedCharging, UsageInsurance, UsageLeasing, VehicleIdentity,
+	AccountId, Balance, BlockNumber, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime,
+	ServiceBook, SharedCharging, UsageInsurance, UsageLeasing, VehicleIdentity,
 };
 
 /// A service record in the passport, with its workshop's name.
@@ -56,6 +56,7 @@ pub fn vehicle_passport(vehicle: VehicleRef, newest_record: Option<u32>) -> Opti
 		car_sharing: CarSharing::passport_section(id),
 		road_usage: RoadUsage::passport_section(id),
 		leasing: UsageLeasing::passport_section(id),
+		freight: Freight::carried_by(id),
 	})
 }
 

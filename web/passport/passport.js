@@ -657,6 +657,17 @@ function renderLease({ leasing, token, at }) {
   fact(list, 'Ends', blockFromNow(leasing.end.blockNumber, now));
 }
 
+/** The shipments the vehicle carries now: their custody and conditions are on chain too. */
+function renderFreight({ freight }) {
+  const list = $('freight');
+  const shipments = freight ?? [];
+  list.replaceChildren();
+  show($('freight-empty'), shipments.length === 0);
+  show(list, shipments.length > 0);
+  if (shipments.length === 0) return;
+  fact(list, 'Shipments', shipments.map((id) => `#${id}`).join(', '), 'freight-shipments');
+}
+
 function renderListings({ dataListings, token }) {
   const listings = dataListings ?? [];
   $('listings').tBodies[0].replaceChildren(...listings.map((listing) => el('tr', {}, [
@@ -683,6 +694,7 @@ function renderPassport(passport, rpcUrl) {
   renderSharing(passport);
   renderRoad(passport);
   renderLease(passport);
+  renderFreight(passport);
   renderListings(passport);
 }
 

@@ -75,6 +75,7 @@ pub fn passport(passport: Passport, times: &mut impl BlockTimes) -> Value {
 			"end": times.block(lease.end),
 			"immobilisationAuthorised": lease.immobilisation_authorised,
 		})),
+		"freight": passport.freight,
 	})
 }
 

@@ -220,6 +220,9 @@ pub struct VehiclePassport<AccountId, Balance, BlockNumber, Record, Policy, List
 	pub road_usage: Option<RoadSection<AccountId, Balance>>,
 	/// Set while the vehicle is leased out or offered for a lease.
 	pub leasing: Option<LeaseSection<AccountId, Balance, BlockNumber>>,
+	/// The shipments the vehicle (a truck, a trailer) carries now, by id: the freight
+	/// pallet's runtime API tells each one's custodian, conditions and events.
+	pub freight: Vec<u64>,
 }
 
 /// The positions of the page of a list of `total` entries, newest first, that starts at

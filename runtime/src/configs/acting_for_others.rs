@@ -40,11 +40,13 @@ pub enum ProxyType {
 	/// A fleet manager: runs the vehicles' day-to-day calls in the domain pallets (devices,
 	/// operators, theft reports, work orders, policies and claims, charging sessions, data
 	/// listings and batches, car-sharing bookings, trips and co-op votes, toll providers,
-	/// prepaid tolls and platoons, lease instalments, prepayments and buy-outs), but cannot sell,
-	/// encumber or scrap a vehicle, give co-op shares away, nor move tokens.
+	/// prepaid tolls and platoons, lease instalments, prepayments and buy-outs, shipments and
+	/// their hand-offs), but cannot sell, encumber or scrap a vehicle, give co-op shares away,
+	/// nor move tokens.
 	Fleet,
 	/// A device's telemetry only: odometer readings, insurance usage reports, data batches,
-	/// car-sharing check-ins and check-outs, toll passages and platoon segments.
+	/// car-sharing check-ins and check-outs, toll passages and platoon segments, a freight
+	/// sensor's daily roots and excursions.
 	/// The device's account adds its gateway (or a second key) as this proxy.
 	Telemetry,
 	/// A council member's voting key: council motions and votes only.
@@ -85,6 +87,9 @@ fn is_telemetry(call: &RuntimeCall) -> bool {
 			pallet_road_usage::Call::report_passage { .. }
 				| pallet_road_usage::Call::start_segment { .. }
 				| pallet_road_usage::Call::attest_segment { .. }
+		) | RuntimeCall::Freight(
+			pallet_freight::Call::commit_readings { .. }
+				| pallet_freight::Call::report_excursion { .. }
 		)
 	)
 }
@@ -101,6 +106,7 @@ fn is_vehicle_operation(call: &RuntimeCall) -> bool {
 			| RuntimeCall::CarSharing(..)
 			| RuntimeCall::RoadUsage(..)
 			| RuntimeCall::UsageLeasing(..)
+			| RuntimeCall::Freight(..)
 	)
 }
 

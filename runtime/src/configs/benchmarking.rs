@@ -192,6 +192,34 @@ impl pallet_usage_leasing::BenchmarkHelper<AccountId> for RegisteredVehicles {
 	}
 }
 
+impl pallet_freight::BenchmarkHelper<AccountId, Signature> for RegisteredVehicles {
+	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
+		// A device binds to one vehicle: it leaves the previous benchmark vehicle first.
+		if let Some(bound) = VehicleIdentity::vehicle_of_device(device) {
+			VehicleIdentity::leave_vehicle(RuntimeOrigin::signed(device.clone()), bound).unwrap();
+		}
+		Self::register_with_device(owner, device)
+	}
+
+	fn sensor() -> AccountId {
+		MultiSigner::from(sensor_key()).into_account()
+	}
+
+	fn sign_as_sensor(payload: &[u8]) -> Signature {
+		let signature = sp_io::crypto::sr25519_sign(SENSOR_KEY_TYPE, &sensor_key(), payload)
+			.expect("the benchmark's keystore holds the sensor key it generated");
+		MultiSignature::Sr25519(signature)
+	}
+}
+
+/// The key type of the benchmark freight sensor's key in the benchmark's keystore.
+const SENSOR_KEY_TYPE: KeyTypeId = KeyTypeId(*b"sens");
+
+/// The benchmark freight sensor's sr25519 key: always the same, from a fixed seed.
+fn sensor_key() -> sr25519::Public {
+	sp_io::crypto::sr25519_generate(SENSOR_KEY_TYPE, Some(b"//Sensor".to_vec()))
+}
+
 /// The key type of the benchmark gantry's key in the benchmark's keystore.
 const GANTRY_KEY_TYPE: KeyTypeId = KeyTypeId(*b"gant");
 

@@ -6,6 +6,7 @@ mod benchmarking;
 mod car_sharing;
 mod consensus;
 mod data_marketplace;
+mod freight;
 mod governance;
 mod monetary;
 mod road_usage;

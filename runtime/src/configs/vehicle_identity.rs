@@ -2,9 +2,9 @@
 
 use super::governance::GovernanceOrigin;
 use crate::{
-	Balance, Balances, BlockNumber, CarSharing, DataMarketplace, RoadUsage, Runtime, RuntimeEvent,
-	RuntimeHoldReason, ServiceBook, Timestamp, UsageInsurance, UsageLeasing, DAYS, MILLI_UNIT,
-	UNIT,
+	Balance, Balances, BlockNumber, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime,
+	RuntimeEvent, RuntimeHoldReason, ServiceBook, Timestamp, UsageInsurance, UsageLeasing, DAYS,
+	MILLI_UNIT, UNIT,
 };
 use polkadot_sdk::frame_support::{
 	parameter_types,
@@ -38,12 +38,14 @@ impl pallet_vehicle_identity::Config for Runtime {
 	type MaxOfferDuration = MaxOfferDuration;
 	/// A sale ends what the old owner's consent stood behind: open work orders, the insurance
 	/// policy (pro rata, the rest refunded), data access grants (refunds settled lazily) and,
-	/// when a co-op sold it, its bookings (refunded) and trip (settled).
+	/// when a co-op sold it, its bookings (refunded) and trip (settled); a lease offer; the
+	/// links of the shipments loaded on it.
 	type OnOwnershipTransferred =
-		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage, UsageLeasing);
+		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage, UsageLeasing, Freight);
 	/// A theft report or scrapping ends the vehicle's open work orders, its policy and its
-	/// data grants, and a co-op car's bookings and trip.
+	/// data grants, a co-op car's bookings and trip, a lease offer (scrapping: the lease) and
+	/// the links of the shipments loaded on it.
 	type OnVehicleStatusChanged =
-		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage, UsageLeasing);
+		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage, UsageLeasing, Freight);
 	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
 }
