@@ -8,8 +8,9 @@
 # revenue. Then it shows the car's passport and where to look: Polkadot.js apps and the
 # passport page. A third chapter plays a day on the road with the preset's toll charger,
 # toll provider and truck platoon (lib/demo-road.mjs). A fourth leases a new car per km for three
-# short periods, with a late payment and a buy-out (lib/demo-leasing.mjs). Each run registers
-# new cars and uses new toll event ids, so it can run again on the same chain.
+# short periods, with a late payment and a buy-out (lib/demo-leasing.mjs). A fifth sends a
+# cold-chain shipment over two legs to delivery (lib/demo-freight.mjs). Each run registers new
+# cars, shipments and toll event ids, so it can run again on the same chain.
 # Start the chain first with ./scripts/dev-chain.sh.
 #   WS_URL  the node's RPC (default ws://127.0.0.1:9944)
 set -euo pipefail
@@ -20,5 +21,5 @@ command -v node >/dev/null || { echo "demo: Node.js is missing: run ./scripts/se
 	{ echo "demo: the client packages are missing: run ./scripts/setup.sh" >&2; exit 1; }
 
 ws_url="${WS_URL:-ws://127.0.0.1:9944}"
-say "Demo: a car's life on the dev chain at $ws_url (about sixty blocks, six minutes)"
+say "Demo: a car's life on the dev chain at $ws_url (about a hundred blocks, ten minutes)"
 exec node "$REPO_ROOT/scripts/e2e/demo.mjs" "$ws_url"

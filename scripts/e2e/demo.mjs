@@ -10,6 +10,7 @@ import {
 import { playCarSharing } from './lib/demo-sharing.mjs';
 import { playRoadDay, ROAD_STORY } from './lib/demo-road.mjs';
 import { playLease } from './lib/demo-leasing.mjs';
+import { playShipment } from './lib/demo-freight.mjs';
 
 const wsUrl = process.argv[2] ?? process.env.WS_URL ?? 'ws://127.0.0.1:9944';
 const rpcUrl = httpUrlOf(wsUrl);
@@ -77,6 +78,10 @@ async function main() {
     console.log('\nChapter 4: a usage-based lease of three short periods, paid per km, with a late payment and a buy-out (about three minutes).');
     const lease = await playLease(api, (_, detail) => console.log(`${String(++step).padStart(2)}. ${detail}`));
     console.log(`\n==> Vehicle #${lease.vehicle} now belongs to its former lessee; lease #${lease.lease} is settled`);
+    console.log('\nChapter 5: a cold-chain shipment over two legs, with hand-offs, a logger\'s daily root, a corrected event and delivery.');
+    const freight = await playShipment(api, (_, detail) => console.log(`${String(++step).padStart(2)}. ${detail}`));
+    console.log(`\n==> Shipment #${freight.shipment} is delivered and its escrow paid; its ${freight.events.length} EPCIS events `
+      + 'are on chain (api.call.freightApi.shipmentEvents)');
     const rpcSetting = rpcUrl === 'http://127.0.0.1:9944' ? '' : `RPC_URL=${rpcUrl} `;
     console.log(`
 See it all:
