@@ -1,8 +1,8 @@
 //! What the sale and status hooks cost the identity pallet's calls that trigger them.
 
 use crate::{
-	AccountId, CarSharing, DataMarketplace, RoadUsage, Runtime, ServiceBook, UsageInsurance,
-	UsageLeasing,
+	AccountId, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime, ServiceBook,
+	UsageInsurance, UsageLeasing,
 };
 use pallet_vehicle_identity::WeightInfo;
 use polkadot_sdk::frame_support::weights::Weight;
@@ -26,14 +26,16 @@ fn the_sale_pays_for_every_wired_hook() {
 		.saturating_add(<DataMarketplace as OnOwnershipTransferred<AccountId>>::weight())
 		.saturating_add(<CarSharing as OnOwnershipTransferred<AccountId>>::weight())
 		.saturating_add(<RoadUsage as OnOwnershipTransferred<AccountId>>::weight())
-		.saturating_add(<UsageLeasing as OnOwnershipTransferred<AccountId>>::weight());
+		.saturating_add(<UsageLeasing as OnOwnershipTransferred<AccountId>>::weight())
+		.saturating_add(<Freight as OnOwnershipTransferred<AccountId>>::weight());
 	assert_eq!(<SaleHooks as OnOwnershipTransferred<AccountId>>::weight(), each);
 	let each = <ServiceBook as OnVehicleStatusChanged>::weight()
 		.saturating_add(<UsageInsurance as OnVehicleStatusChanged>::weight())
 		.saturating_add(<DataMarketplace as OnVehicleStatusChanged>::weight())
 		.saturating_add(<CarSharing as OnVehicleStatusChanged>::weight())
 		.saturating_add(<RoadUsage as OnVehicleStatusChanged>::weight())
-		.saturating_add(<UsageLeasing as OnVehicleStatusChanged>::weight());
+		.saturating_add(<UsageLeasing as OnVehicleStatusChanged>::weight())
+		.saturating_add(<Freight as OnVehicleStatusChanged>::weight());
 	assert_eq!(<StatusHooks as OnVehicleStatusChanged>::weight(), each);
 }
 

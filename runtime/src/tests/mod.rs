@@ -8,6 +8,7 @@ mod bad_input;
 mod car_sharing;
 mod consent;
 mod fees;
+mod freight;
 mod governance;
 mod hooks;
 mod insurance;
