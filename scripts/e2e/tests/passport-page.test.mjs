@@ -26,7 +26,8 @@ const DEMO_VIN = '5YJ3E1EA5RF000001';
 const SECOND_VIN = '5YJYGDEE1RF000002';
 // Vehicle 2 belongs to the co-op "Neighbours' Car Share" (co-op 0).
 const COOP_VIN = '5YJ3E1EA6RF900003';
-// Vehicle 3, HaulierA's truck, leads platoon 0; "V2X Toll Services" (//TollProvider) serves it.
+// Vehicle 3, HaulierA's truck, leads platoon 0; "V2X Toll Services" (//TollProvider) serves it;
+// it carries shipment 0, Bob's vaccines.
 const TRUCK_VIN = '5YJSE1EA6RF000004';
 const TOLL_PROVIDER = '5DZGjzy8cfr7S8Yxc3r4TuXbFzk7pTqoz6dmdMtJCgjuBMW5';
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -115,6 +116,7 @@ test('the page shows the demo car: identity, status, odometer chart with the rol
   assert.equal(await page.getByTestId('road-paid').innerText(), '0 V2X');
   assert.equal(await page.getByTestId('road-platoon').innerText(), 'none');
   assert.equal(await page.getByText('Not leased out.').isVisible(), true);
+  assert.equal(await page.getByText('Carries no shipment now.').isVisible(), true);
 
   const dir = process.env.V2X_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'v2x-passport-'));
   mkdirSync(dir, { recursive: true });
@@ -149,7 +151,7 @@ test('the co-op car shows its car-sharing co-op: members, trips, revenue', async
   assert.deepEqual(pageErrors, [], 'no script error on the page');
 });
 
-test('the truck shows its toll provider and the platoon it leads', async () => {
+test('the truck shows its toll provider, the platoon it leads and the shipment it carries', async () => {
   await page.goto(passportUrl(TRUCK_VIN));
   await page.getByTestId('passport').waitFor({ state: 'visible' });
   assert.equal(await page.getByTestId('vin').innerText(), TRUCK_VIN);
@@ -157,6 +159,8 @@ test('the truck shows its toll provider and the platoon it leads', async () => {
   assert.equal(await page.getByTestId('road-platoon').innerText(), '#0');
   assert.match(await page.getByTestId('road').innerText(), /Led in platoons\s+0 km/);
   assert.equal(await page.getByText('No tolls, prepaid balance or platoons on record.').isVisible(), false);
+  assert.equal(await page.getByTestId('freight-shipments').innerText(), '#0');
+  assert.equal(await page.getByText('Carries no shipment now.').isVisible(), false);
   assert.deepEqual(pageErrors, [], 'no script error on the page');
 });
 
