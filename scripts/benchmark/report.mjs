@@ -31,6 +31,8 @@ const HOT_CALLS = [
   ['pallet_road_usage', 'declare', 'settlement: toll declaration batch', { component: 'd', item: 'vehicle-day' }],
   ['pallet_usage_leasing', 'pay', 'settlement: lease instalment'],
   ['pallet_usage_leasing', 'settle', 'settlement: a lease period falling due (on_idle)'],
+  ['pallet_freight', 'commit_readings', 'device: a freight sensor\'s daily root'],
+  ['pallet_freight', 'accept_handoff', 'custody: a freight hand-off accepted'],
 ];
 
 /** How many items one call of `c` carries at the top of `per.component`'s range (1 without `per`). */
