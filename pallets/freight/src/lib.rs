@@ -63,6 +63,9 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 	fn sign_as_sensor(payload: &[u8]) -> Signature;
 }
 
+// A shipment's creation takes nine arguments and a sensor's daily commitment seven: they are
+// the forms apps show the shipper and the sensor.
+#[allow(clippy::too_many_arguments)]
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;

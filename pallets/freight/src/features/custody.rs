@@ -110,6 +110,8 @@ impl<T: Config> Pallet<T> {
 			frame_system::Pallet::<T>::block_number() <= offer.expires_at,
 			Error::<T>::HandoffExpired
 		);
+		// Delivery and settlement withdraw offers; this guards a closed shipment regardless.
+		ensure!(shipment.state.is_open(), Error::<T>::NotInTransit);
 		// Offers exist on roots only, which always have a custodian.
 		let from = shipment.custodian.clone().ok_or(Error::<T>::Aggregated)?;
 		shipment.custodian = Some(who.clone());

@@ -5,8 +5,8 @@ use v2x_primitives::{testing::MockVehicles, VehicleStatus};
 
 use super::*;
 use crate::{
-	Action, BizStep, Disposition, Error, Event, EventKind, Handoff, ShipmentState, UnitKind,
-	VehicleLoadCount, VehicleLoads,
+	Action, BizStep, Disposition, Error, Event, EventKind, Handoff, ShipmentState, Shipments,
+	UnitKind, VehicleLoadCount, VehicleLoads,
 };
 
 #[test]
@@ -240,6 +240,19 @@ fn only_the_offeree_may_accept() {
 			assert_noop!(Freight::accept_handoff(signed(who), id), Error::<Test>::NotOfferee);
 		}
 		assert_noop!(Freight::accept_handoff(signed(CARRIER), 9), Error::<Test>::UnknownShipment);
+	});
+}
+
+#[test]
+fn an_offer_left_on_a_closed_shipment_cannot_reopen_it() {
+	ExtBuilder::default().build().execute_with(|| {
+		let id = create_default_shipment();
+		assert_ok!(Freight::offer_handoff(signed(SHIPPER), id, CARRIER, 11));
+		// A state no call leaves behind (closing withdraws the offer), built by hand.
+		Shipments::<Test>::mutate(id, |entry| {
+			entry.as_mut().expect("exists").state = ShipmentState::Closed { at: 1 }
+		});
+		assert_noop!(Freight::accept_handoff(signed(CARRIER), id), Error::<Test>::NotInTransit);
 	});
 }
 
