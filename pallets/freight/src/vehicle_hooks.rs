@@ -15,8 +15,10 @@ impl<T: Config> Pallet<T> {
 	/// Ends the link of every shipment loaded on `vehicle`.
 	fn end_links(vehicle: VehicleId, cause: LinkEnd) {
 		let max = T::MaxShipmentsPerVehicle::get() as usize;
-		let loads: Vec<ShipmentId> =
+		let mut loads: Vec<ShipmentId> =
 			VehicleLoads::<T>::drain_prefix(vehicle).map(|(id, ())| id).take(max).collect();
+		// In id order, not the storage's hash order.
+		loads.sort_unstable();
 		VehicleLoadCount::<T>::remove(vehicle);
 		for id in loads {
 			Shipments::<T>::mutate(id, |entry| {

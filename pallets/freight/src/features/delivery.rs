@@ -23,7 +23,11 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_confirm_delivery(who: T::AccountId, id: ShipmentId, pod: H256) -> DispatchResult {
+	pub(crate) fn do_confirm_delivery(
+		who: T::AccountId,
+		id: ShipmentId,
+		pod: H256,
+	) -> DispatchResult {
 		let mut shipment = Self::shipment(id)?;
 		ensure!(shipment.consignee == who, Error::<T>::NotConsignee);
 		ensure!(shipment.parent.is_none(), Error::<T>::Aggregated);
@@ -34,8 +38,9 @@ impl<T: Config> Pallet<T> {
 			// The consignee may sign for the goods the custodian offered it, which takes
 			// custody and delivers in one step.
 			match &shipment.handoff {
-				Some(offer) if offer.to == who =>
-					ensure!(now <= offer.expires_at, Error::<T>::HandoffExpired),
+				Some(offer) if offer.to == who => {
+					ensure!(now <= offer.expires_at, Error::<T>::HandoffExpired)
+				}
 				_ => return Err(Error::<T>::NotCustodian.into()),
 			}
 		}

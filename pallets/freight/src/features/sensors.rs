@@ -49,10 +49,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotCustodian
 		);
 		ensure!(shipment.state.is_open(), Error::<T>::NotInTransit);
-		ensure!(
-			signature.verify(&Self::sensor_payload(id)[..], &device),
-			Error::<T>::BadSignature
-		);
+		ensure!(signature.verify(&Self::sensor_payload(id)[..], &device), Error::<T>::BadSignature);
 		ensure!(!Sensors::<T>::contains_key(id, &device), Error::<T>::AlreadyRegistered);
 		ensure!(shipment.sensors < T::MaxSensors::get(), Error::<T>::TooManySensors);
 		shipment.sensors = shipment.sensors.saturating_add(1);
@@ -95,10 +92,7 @@ impl<T: Config> Pallet<T> {
 		let key = (day, who.clone());
 		ensure!(!DailyRoots::<T>::contains_key(id, &key), Error::<T>::AlreadyCommitted);
 		ensure!(!SeenRoots::<T>::contains_key(root), Error::<T>::RootReplayed);
-		ensure!(
-			shipment.commitments < T::MaxConditionDays::get(),
-			Error::<T>::TooManyCommitments
-		);
+		ensure!(shipment.commitments < T::MaxConditionDays::get(), Error::<T>::TooManyCommitments);
 		let at = frame_system::Pallet::<T>::block_number();
 		DailyRoots::<T>::insert(id, &key, DailyRoot { root, readings, min, max, at });
 		SeenRoots::<T>::insert(root, (id, day));
