@@ -2,9 +2,9 @@
 
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
-	CarSharing, DataMarketplace, Executive, Freight, Grandpa, InherentDataExt, Nonce, RoadUsage, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, ServiceBook, SharedCharging, System, TransactionPayment,
-	UsageInsurance, UsageLeasing, VehicleIdentity, VERSION,
+	CarSharing, DataMarketplace, Executive, Freight, Grandpa, InherentDataExt, Nonce, RoadUsage,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, ServiceBook, SharedCharging, System,
+	TransactionPayment, UsageInsurance, UsageLeasing, VehicleIdentity, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{

@@ -5,9 +5,10 @@
 
 use crate::{
 	opaque::SessionKeys, AccountId, Balance, BalancesConfig, CarSharingConfig,
-	CouncilMembershipConfig, DataMarketplaceConfig, FreightConfig, RoadUsageConfig, Runtime, RuntimeGenesisConfig,
-	ServiceBookConfig, SessionConfig, SharedChargingConfig, SudoConfig, UsageInsuranceConfig,
-	UsageLeasingConfig, ValidatorSetConfig, VehicleIdentityConfig, DAYS, MILLI_UNIT, UNIT,
+	CouncilMembershipConfig, DataMarketplaceConfig, FreightConfig, RoadUsageConfig, Runtime,
+	RuntimeGenesisConfig, ServiceBookConfig, SessionConfig, SharedChargingConfig, SudoConfig,
+	UsageInsuranceConfig, UsageLeasingConfig, ValidatorSetConfig, VehicleIdentityConfig, DAYS,
+	MILLI_UNIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_car_sharing::{CoopRules, GenesisCoop, Pricing, Rate};

@@ -40,12 +40,26 @@ impl pallet_vehicle_identity::Config for Runtime {
 	/// policy (pro rata, the rest refunded), data access grants (refunds settled lazily) and,
 	/// when a co-op sold it, its bookings (refunded) and trip (settled); a lease offer; the
 	/// links of the shipments loaded on it.
-	type OnOwnershipTransferred =
-		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage, UsageLeasing, Freight);
+	type OnOwnershipTransferred = (
+		ServiceBook,
+		UsageInsurance,
+		DataMarketplace,
+		CarSharing,
+		RoadUsage,
+		UsageLeasing,
+		Freight,
+	);
 	/// A theft report or scrapping ends the vehicle's open work orders, its policy and its
 	/// data grants, a co-op car's bookings and trip, a lease offer (scrapping: the lease) and
 	/// the links of the shipments loaded on it.
-	type OnVehicleStatusChanged =
-		(ServiceBook, UsageInsurance, DataMarketplace, CarSharing, RoadUsage, UsageLeasing, Freight);
+	type OnVehicleStatusChanged = (
+		ServiceBook,
+		UsageInsurance,
+		DataMarketplace,
+		CarSharing,
+		RoadUsage,
+		UsageLeasing,
+		Freight,
+	);
 	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
 }

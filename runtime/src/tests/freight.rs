@@ -3,7 +3,10 @@
 //! device reporting for the shipment its trailer carries, and a sale, theft or scrapping of the
 //! truck ending what it carried (custody stays with the haulier).
 
-use super::{account, dev_chain, road_keys::account_of, road_keys::day_at, road_keys::pair, run_to_block, signed};
+use super::{
+	account, dev_chain, road_keys::account_of, road_keys::day_at, road_keys::pair, run_to_block,
+	signed,
+};
 use crate::{AccountId, Balances, Freight, Runtime, RuntimeOrigin, VehicleIdentity, UNIT};
 use pallet_freight::{Event, HoldReason, LinkEnd, ShipmentState, Shipments};
 use polkadot_sdk::{
@@ -45,7 +48,10 @@ fn bind_to_truck(uri: &str) -> AccountId {
 		TRUCK,
 		device.clone()
 	));
-	assert_ok!(VehicleIdentity::accept_device_binding(RuntimeOrigin::signed(device.clone()), TRUCK));
+	assert_ok!(VehicleIdentity::accept_device_binding(
+		RuntimeOrigin::signed(device.clone()),
+		TRUCK
+	));
 	device
 }
 
@@ -59,8 +65,6 @@ fn commit(device: &AccountId, root: u8) -> polkadot_sdk::sp_runtime::DispatchRes
 		40,
 		60,
 	)
-	.map(|_| ())
-	.map_err(|error| error.error)
 }
 
 fn assert_invariants() {
@@ -81,11 +85,8 @@ fn the_dev_preset_has_bobs_vaccines_in_transit_on_truck_3() {
 		assert_eq!(shipment.legs.len(), 2);
 		assert_eq!(escrow_held(&account(Bob)), ESCROW);
 		assert_eq!(Freight::carried_by(TRUCK), vec![SHIPMENT]);
-		let passport = crate::passport::vehicle_passport(
-			v2x_primitives::VehicleRef::Id(TRUCK),
-			None,
-		)
-		.unwrap();
+		let passport =
+			crate::passport::vehicle_passport(v2x_primitives::VehicleRef::Id(TRUCK), None).unwrap();
 		assert_eq!(passport.freight, vec![SHIPMENT]);
 		assert_invariants();
 	});
@@ -97,7 +98,11 @@ fn a_logger_registered_with_its_own_sr25519_signature_commits_the_days_root() {
 		run_to_block(10);
 		let logger = pair("//Logger");
 		let logger_account = account_of("//Logger");
-		assert_ok!(Balances::transfer_keep_alive(signed(Alice), logger_account.clone().into(), 10 * UNIT));
+		assert_ok!(Balances::transfer_keep_alive(
+			signed(Alice),
+			logger_account.clone().into(),
+			10 * UNIT
+		));
 		let payload = pallet_freight::Pallet::<Runtime>::sensor_payload(SHIPMENT);
 		// A signature by another key, or on another shipment, is refused.
 		let forged = MultiSignature::Sr25519(pair("//Mallory").sign(&payload));
@@ -178,11 +183,9 @@ fn selling_or_scrapping_the_truck_ends_the_link_and_the_passport_shows_it() {
 				cause
 			}));
 			assert_eq!(Shipments::<Runtime>::get(SHIPMENT).unwrap().vehicle, None);
-			let passport = crate::passport::vehicle_passport(
-				v2x_primitives::VehicleRef::Id(TRUCK),
-				None,
-			)
-			.unwrap();
+			let passport =
+				crate::passport::vehicle_passport(v2x_primitives::VehicleRef::Id(TRUCK), None)
+					.unwrap();
 			assert!(passport.freight.is_empty());
 			assert_invariants();
 		});
