@@ -234,9 +234,10 @@ pub mod pallet {
 		DailyRoot<BlockNumberFor<T>>,
 	>;
 
-	/// Every stored root and where: a root is never committed twice, across shipments.
+	/// Every stored root and where: a root is never committed twice, across shipments. Hashed:
+	/// the root is chosen by the sensor.
 	#[pallet::storage]
-	pub type SeenRoots<T: Config> = StorageMap<_, Identity, H256, (ShipmentId, u32)>;
+	pub type SeenRoots<T: Config> = StorageMap<_, Blake2_128Concat, H256, (ShipmentId, u32)>;
 
 	/// The first `MaxExcursions` excursions of each shipment: (shipment, index).
 	#[pallet::storage]

@@ -434,8 +434,9 @@ pub struct GenesisShipment<AccountId, Balance, BlockNumber> {
 	pub escrow: Balance,
 	pub document: H256,
 	pub claim_window: BlockNumber,
-	/// The custodian after a hand-off (then in transit); `None` or the shipper: created.
-	pub custodian: Option<AccountId>,
+	/// Who holds custody: the shipper (created), or the party it was handed off to (then in
+	/// transit).
+	pub custodian: AccountId,
 	/// The vehicle the custodian loaded it on.
 	pub vehicle: Option<VehicleId>,
 }

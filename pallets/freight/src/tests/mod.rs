@@ -7,7 +7,14 @@
 
 mod aggregation;
 mod custody;
+mod delivery;
 mod events;
+mod genesis;
+mod hooks;
+mod removal;
+mod runtime_api;
+mod sensors;
+mod settlement;
 mod shipments;
 mod try_state;
 
@@ -59,4 +66,24 @@ pub(crate) fn hand_off(id: ShipmentId, from: u64, to: u64) {
 /// Lets `who` operate `vehicle` until block `until`.
 pub(crate) fn grant_operator(vehicle: v2x_primitives::VehicleId, who: u64, until: u64) {
 	v2x_primitives::testing::MockVehicles::update(vehicle, |v| v.operators.push((who, until)));
+}
+
+/// The proof-of-delivery hash the tests' consignee records.
+pub(crate) fn pod() -> polkadot_sdk::sp_core::H256 {
+	polkadot_sdk::sp_core::H256::repeat_byte(0xB0)
+}
+
+/// A default shipment handed off to `CARRIER`, then to `CONSIGNEE`, who confirms delivery with
+/// `pod()` in the current block; returns its id.
+pub(crate) fn delivered_shipment() -> ShipmentId {
+	let id = create_default_shipment();
+	hand_off(id, SHIPPER, CARRIER);
+	hand_off(id, CARRIER, CONSIGNEE);
+	assert_ok!(Freight::confirm_delivery(signed(CONSIGNEE), id, pod()));
+	id
+}
+
+/// `SENSOR` registered to `id` with its consent, by the shipper.
+pub(crate) fn register_sensor(id: ShipmentId) {
+	assert_ok!(Freight::register_sensor(signed(SHIPPER), id, SENSOR, sensor_signature(SENSOR, id)));
 }
