@@ -27,6 +27,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod features;
 mod genesis;
 #[cfg(test)]

@@ -285,6 +285,11 @@ pub struct MockBenchmarkHelper;
 impl crate::BenchmarkHelper<u64, TestSignature> for MockBenchmarkHelper {
 	fn create_vehicle(owner: &u64, device: &u64) -> VehicleId {
 		let vehicle = NEXT_BENCHMARK_VEHICLE.with(|next| next.replace(next.get() + 1));
+		// A device binds to one vehicle, as in the identity pallet: it leaves the earlier
+		// benchmarks' vehicles (the registry outlives each benchmark's storage).
+		for earlier in 1_000..vehicle {
+			MockVehicles::update(earlier, |v| v.devices.retain(|d| d != device));
+		}
 		MockVehicles::add(vehicle, *owner, MANUFACTURER);
 		MockVehicles::update(vehicle, |v| v.devices.push(*device));
 		vehicle
