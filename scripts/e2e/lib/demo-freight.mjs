@@ -10,7 +10,7 @@
 // carrier. Its test: tests/freight.test.mjs.
 
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aConcat } from '@polkadot/util';
+import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { eventsOf } from './node.mjs';
 import { landed, balancesAt, v2x, UNIT } from './demo-story.mjs';
@@ -55,6 +55,11 @@ export const FREIGHT_STORY = {
 
 /** A GS1 location number as the chain's `[u8; 13]`. */
 export const place = (digits) => stringToU8a(digits);
+/**
+ * The same as hex, for an `Option<[u8; 13]>` argument: @polkadot/api reads a byte array given
+ * for an Option as its SCALE encoding (the first byte as the Option's tag).
+ */
+const placeHex = (digits) => u8aToHex(place(digits));
 
 /**
  * The logger's consent to be registered to `shipment`, as the pallet checks it: its signature
@@ -140,11 +145,11 @@ export async function playShipment(api, log = () => {}) {
   // 5. The carrier records its arrival at the hub with the wrong location, then corrects it:
   //    a second event and an error declaration pointing to the first, which stays as it was.
   await step('arrive', who.carrier, tx.freight.recordEvent(
-    chapter.shipment, 'Arriving', 'InTransit', place(PLACES.wrongHub), null,
+    chapter.shipment, 'Arriving', 'InTransit', placeHex(PLACES.wrongHub), null,
   ));
   chapter.wrongEvent = event('arrive', 'EpcisEventRecorded').index.toNumber();
   await step('reArrive', who.carrier, tx.freight.recordEvent(
-    chapter.shipment, 'Arriving', 'InTransit', place(PLACES.hub), null,
+    chapter.shipment, 'Arriving', 'InTransit', placeHex(PLACES.hub), null,
   ));
   chapter.correctiveEvent = event('reArrive', 'EpcisEventRecorded').index.toNumber();
   await step('declare', who.carrier, tx.freight.declareError(
