@@ -356,6 +356,30 @@ fn on_idle_catches_up_on_blocks_it_missed() {
 }
 
 #[test]
+fn on_idle_walks_at_most_its_bound_of_blocks_and_goes_on_in_the_next() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = start_lease();
+		next_block();
+		assert_eq!(DueCursor::<Test>::get(), Some(2));
+		let bound = u64::from(crate::features::schedule::MAX_BLOCKS_WALKED_PER_IDLE);
+		let late = 2 + 2 * bound + DUE_1;
+		System::set_block_number(late);
+
+		// The first call walks `bound` blocks, the due date among them: the lease is settled
+		// for every period due by now.
+		UsageLeasing::on_idle(late, Weight::MAX);
+		assert_eq!(DueCursor::<Test>::get(), Some(2 + bound));
+		assert!(DUE_1 < 2 + bound);
+		assert_eq!(lease(id).periods_settled, PERIODS);
+
+		UsageLeasing::on_idle(late, Weight::MAX);
+		assert_eq!(DueCursor::<Test>::get(), Some(2 + 2 * bound));
+		UsageLeasing::on_idle(late, Weight::MAX);
+		assert_eq!(DueCursor::<Test>::get(), Some(late + 1), "caught up");
+	});
+}
+
+#[test]
 fn a_failing_settlement_does_not_block_the_others() {
 	ExtBuilder::default().build_and_execute(|| {
 		// The first lease's charge cannot be computed once a km beyond the included is driven:
