@@ -67,13 +67,18 @@ pub fn pool() -> Vec<(AccountId, &'static str)> {
 	accounts.push((CAR_DEVICE.into(), "CAR_DEVICE(device of co-op car 2)"));
 	accounts.push((uri_account("//TollCharger"), "TollCharger(contexts 0 and 1)"));
 	accounts.push((uri_account("//TollProvider"), "TollProvider(serves vehicles 0, 3, 4)"));
-	accounts.push((uri_account("//HaulierA"), "HaulierA(owner of truck 3, platoon 0's payee)"));
+	accounts.push((
+		uri_account("//HaulierA"),
+		"HaulierA(owner of truck 3, platoon 0's payee, custodian of shipment 0)",
+	));
 	accounts.push((uri_account("//HaulierB"), "HaulierB(owner of truck 4, platoon 0's payer)"));
 	accounts.push((uri_account("//Gantry1"), "Gantry1(gantry of context 0)"));
 	accounts.push((OBU.into(), "OBU(device of vehicle 0)"));
 	accounts.push((LEADER_DEVICE.into(), "LEADER_DEVICE(device of truck 3)"));
 	accounts.push((FOLLOWER_DEVICE.into(), "FOLLOWER_DEVICE(device of truck 4)"));
 	accounts.push((LEASE_DEVICE.into(), "LEASE_DEVICE(device of Ferdie's spare car 6)"));
+	accounts
+		.push((crate::calls::sensor_account(), "Sensor(a freight sensor, unregistered at first)"));
 	accounts
 }
 

@@ -87,5 +87,6 @@ fn is_domain_hold(reason: &RuntimeHoldReason) -> bool {
 			| RuntimeHoldReason::CarSharing(_)
 			| RuntimeHoldReason::RoadUsage(_)
 			| RuntimeHoldReason::UsageLeasing(_)
+			| RuntimeHoldReason::Freight(_)
 	)
 }

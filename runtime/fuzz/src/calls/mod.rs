@@ -1,11 +1,15 @@
 //! Turns bytes into calls of the domain pallets, with origins and arguments chosen from what
 //! the chain's state says (owners, drivers, devices, insurers, chargers' operators, co-ops'
 //! fleet managers, members and renters; toll chargers and providers, platoons' payees, payers
-//! and devices; leases' lessors, holders and lessees, approved lenders) most of the time, and
+//! and devices; leases' lessors, holders and lessees, approved lenders; shipments' custodians,
+//! offerees, shippers, carriers, consignees and sensors) most of the time, and
 //! from anyone, root or none otherwise.
 
 mod car_sharing;
 mod data_marketplace;
+mod freight;
+
+pub use freight::sensor_account;
 mod road_usage;
 mod service_book;
 mod shared_charging;
@@ -25,7 +29,7 @@ pub struct Ctx<'a> {
 }
 
 /// The domain pallets, in runtime order.
-pub const PALLETS: [&str; 8] = [
+pub const PALLETS: [&str; 9] = [
 	"VehicleIdentity",
 	"ServiceBook",
 	"UsageInsurance",
@@ -34,10 +38,11 @@ pub const PALLETS: [&str; 8] = [
 	"CarSharing",
 	"RoadUsage",
 	"UsageLeasing",
+	"Freight",
 ];
 
 /// Calls that remove or end what other calls need.
-const RARE: [&str; 13] = [
+const RARE: [&str; 15] = [
 	"deregister_manufacturer",
 	"report_stolen",
 	"scrap_vehicle",
@@ -51,6 +56,8 @@ const RARE: [&str; 13] = [
 	"withdraw_listing",
 	"revoke_provider",
 	"force_terminate",
+	"cancel_shipment",
+	"remove_shipment",
 ];
 
 /// The names of every call of pallet `pallet` (an index into `PALLETS`).
@@ -63,7 +70,8 @@ pub fn call_names(pallet: usize) -> &'static [&'static str] {
 		4 => pallet_data_marketplace::Call::<Runtime>::get_call_names(),
 		5 => pallet_car_sharing::Call::<Runtime>::get_call_names(),
 		6 => pallet_road_usage::Call::<Runtime>::get_call_names(),
-		_ => pallet_usage_leasing::Call::<Runtime>::get_call_names(),
+		7 => pallet_usage_leasing::Call::<Runtime>::get_call_names(),
+		_ => pallet_freight::Call::<Runtime>::get_call_names(),
 	}
 }
 
@@ -86,6 +94,9 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 	if pallet == 7 {
 		index = usage_leasing::next_step(src, ctx.now).unwrap_or(index);
 	}
+	if pallet == 8 {
+		index = freight::next_step(src, ctx.now).unwrap_or(index);
+	}
 	let (caller, call) = match pallet {
 		0 => vehicle_identity::generate(src, ctx, index),
 		1 => service_book::generate(src, ctx, index),
@@ -94,7 +105,8 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 		4 => data_marketplace::generate(src, ctx, index),
 		5 => car_sharing::generate(src, ctx, index),
 		6 => road_usage::generate(src, ctx, index),
-		_ => usage_leasing::generate(src, ctx, index),
+		7 => usage_leasing::generate(src, ctx, index),
+		_ => freight::generate(src, ctx, index),
 	};
 	(pallet, caller, call)
 }
