@@ -56,8 +56,7 @@ impl pallet_freight::Config for Runtime {
 	type MaxClaimWindow = MaxClaimWindow;
 	type RetentionPeriod = RetentionPeriod;
 	type ShipmentDeposit = ShipmentDeposit;
-	// Until `benchmark pallet` generates them: the placeholder weights.
-	type WeightInfo = ();
+	type WeightInfo = pallet_freight::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmarking::RegisteredVehicles;
 }
