@@ -1,4 +1,4 @@
-//! The authorization matrix (issue 14; usage leasing since issue 18): for every call of every domain pallet, each role that
+//! The authorization matrix (issue 14; usage leasing since issue 18, freight since issue 19): for every call of every domain pallet, each role that
 //! must not succeed is tried, and the exact error is checked, with the state and the total
 //! issuance left as they were. `docs/authorization.md` is the same matrix as a table.
 //!
@@ -9,6 +9,7 @@
 
 mod car_sharing;
 mod data_marketplace;
+mod freight;
 mod road_usage;
 mod service_book;
 mod shared_charging;
@@ -22,7 +23,7 @@ use super::{
 	run_to_block,
 };
 use crate::{
-	AccountId, Balances, CarSharing, DataMarketplace, RoadUsage, Runtime, RuntimeCall,
+	AccountId, Balances, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime, RuntimeCall,
 	RuntimeOrigin, ServiceBook, SharedCharging, System, UsageInsurance, UsageLeasing,
 	VehicleIdentity, UNIT,
 };
@@ -155,6 +156,12 @@ pub(super) enum Role {
 	Lessee,
 	/// `[0xd0; 32]`: the device bound to vehicle 5, the leased car.
 	LeaseDevice,
+	/// Bob, the shipper of shipment 0 (freight).
+	Shipper,
+	/// Dave, the consignee of shipment 0 (freight).
+	Consignee,
+	/// `//FreightLogger`: a data logger registered to shipment 0 with its own signature.
+	FreightSensor,
 	/// `RuntimeOrigin::root()` (sudo, or a council motion of three quarters).
 	Root,
 	/// `RuntimeOrigin::none()`: an unsigned transaction.
@@ -179,9 +186,9 @@ impl Role {
 		Some(match self {
 			Owner | Seller | Holder | Driver | CouncilMember => account(K::Alice),
 			NonMember => account(K::Alice),
-			AnotherOwner | Buyer | NewOwner | FleetManager => account(K::Bob),
+			AnotherOwner | Buyer | NewOwner | FleetManager | Shipper => account(K::Bob),
 			Workshop | Member => account(K::Charlie),
-			Stranger | Dissenter | Lessee => account(K::Dave),
+			Stranger | Dissenter | Lessee | Consignee => account(K::Dave),
 			Insurer | Assessor => account(K::Eve),
 			Manufacturer | Lessor => account(K::Ferdie),
 			OtherManufacturer => account(K::FerdieStash),
@@ -217,6 +224,7 @@ impl Role {
 			FollowerDevice => extra(0xc4),
 			Gantry => super::road_keys::account_of("//Gantry1"),
 			LeaseDevice => extra(0xd0),
+			FreightSensor => super::road_keys::account_of("//FreightLogger"),
 			Root | Unsigned | CouncilOneThird | CouncilTwoThirds => return None,
 		})
 	}
@@ -331,6 +339,7 @@ fn domain_digest() -> Vec<u8> {
 		CarSharing::name(),
 		RoadUsage::name(),
 		UsageLeasing::name(),
+		Freight::name(),
 		Balances::name(),
 	]
 	.map(|name| twox_128(name.as_bytes()));
@@ -355,6 +364,7 @@ pub(super) fn check_invariants() {
 	assert_eq!(CarSharing::do_try_state(), Ok(()));
 	assert_eq!(RoadUsage::do_try_state(), Ok(()));
 	assert_eq!(UsageLeasing::do_try_state(), Ok(()));
+	assert_eq!(Freight::do_try_state(), Ok(()));
 }
 
 /// Asserts that every call of the pallet `pallet` (its `get_call_names()`) has a row in one of
@@ -567,6 +577,7 @@ fn the_docs_table_names_every_domain_call() {
 		pallet_car_sharing::Call::<Runtime>::get_call_names(),
 		pallet_road_usage::Call::<Runtime>::get_call_names(),
 		pallet_usage_leasing::Call::<Runtime>::get_call_names(),
+		pallet_freight::Call::<Runtime>::get_call_names(),
 	];
 	let missing: Vec<&&str> = calls
 		.iter()

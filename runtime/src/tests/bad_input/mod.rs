@@ -7,6 +7,7 @@
 
 mod car_sharing;
 mod data_marketplace;
+mod freight;
 mod road_usage;
 mod service_book;
 mod shared_charging;
