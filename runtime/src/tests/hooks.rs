@@ -69,17 +69,18 @@ fn the_sale_with_every_owners_hook_stays_within_its_weight_budget() {
 /// Car sharing's hook works only when a co-op sells its car, but is charged on every sale: in
 /// its worst case it refunds `MaxBookingsPerVehicle` (16) bookings, settles a trip and drops a
 /// sale offer's `MaxMembers` (64) votes, measured (2026-11-26) at 4.96 ms with a 160 KiB
-/// proof. The sale with every hook stays within 12 ms (0.6 % of a block's 2 s) and a 256 KiB
+/// proof. The sale with every hook stays within 12 ms (0.6 % of a block's 2 s) and a 320 KiB
 /// proof; road usage's hook (a prepaid balance released, a service period ended, a platoon of
 /// `MaxFollowers` dissolved) is inside the same budget, and so is freight's (the links of
-/// `MaxShipmentsPerVehicle` (16) loaded shipments ended, 1.46 ms), which took the sale from
-/// 9.1 to 10.6 ms (2026-11-26) and the budget from 10 to 12 ms.
+/// `MaxShipmentsPerVehicle` (16) loaded shipments ended, 1.46 ms and a 52.9 KiB proof), which
+/// took the sale from 9.1 to 10.6 ms and its proof from 213 to 266 KiB (2026-11-26), and the
+/// budget from 10 ms and 256 KiB.
 #[test]
 fn the_sale_with_car_sharing_and_road_usage_stays_within_its_weight_budget() {
 	let sale = IdentityWeights::accept_offer()
 		.saturating_add(<SaleHooks as OnOwnershipTransferred<AccountId>>::weight());
 	assert!(sale.ref_time() <= 12_000_000_000, "the sale takes {} ps", sale.ref_time());
-	assert!(sale.proof_size() <= 256 * 1024, "the sale's proof is {} bytes", sale.proof_size());
+	assert!(sale.proof_size() <= 320 * 1024, "the sale's proof is {} bytes", sale.proof_size());
 	let theft = IdentityWeights::report_stolen()
 		.saturating_add(<StatusHooks as OnVehicleStatusChanged>::weight());
 	assert!(theft.ref_time() <= 12_000_000_000, "a theft report takes {} ps", theft.ref_time());
