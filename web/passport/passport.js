@@ -668,6 +668,24 @@ function renderFreight({ freight }) {
   fact(list, 'Shipments', shipments.map((id) => `#${id}`).join(', '), 'freight-shipments');
 }
 
+/** The installation the owner revealed: what the ECUs run and the RXSWIN (UN R156) it gives. */
+function renderSoftware({ software, at }) {
+  const list = $('software');
+  list.replaceChildren();
+  show($('software-empty'), software == null);
+  show(list, software != null);
+  if (software == null) return;
+  const now = at?.blockNumber;
+  fact(list, 'RXSWIN', software.rxswin ?? 'none (no campaign completed)', 'software-rxswin');
+  fact(list, 'Campaign', software.campaign == null ? 'none' : `#${software.campaign}`);
+  fact(list, 'Reported by the car', blockFromNow(software.reportedAt.blockNumber, now));
+  fact(list, 'Revealed by the owner', blockFromNow(software.revealedAt.blockNumber, now));
+  const images = software.images.map((image) =>
+    `${image.hardwareId}: ${image.hash.slice(0, 10)}… ${image.current ? '(newest release)' : '(a newer release exists)'}`);
+  fact(list, 'Installed images', images.join('; '), 'software-images');
+  fact(list, 'Reports made', numbers.format(software.reports));
+}
+
 function renderListings({ dataListings, token }) {
   const listings = dataListings ?? [];
   $('listings').tBodies[0].replaceChildren(...listings.map((listing) => el('tr', {}, [
@@ -695,6 +713,7 @@ function renderPassport(passport, rpcUrl) {
   renderRoad(passport);
   renderLease(passport);
   renderFreight(passport);
+  renderSoftware(passport);
   renderListings(passport);
 }
 

@@ -76,6 +76,18 @@ pub fn passport(passport: Passport, times: &mut impl BlockTimes) -> Value {
 			"immobilisationAuthorised": lease.immobilisation_authorised,
 		})),
 		"freight": passport.freight,
+		"software": passport.software.map(|software| json!({
+			"campaign": software.campaign,
+			"rxswin": software.rxswin.as_deref().map(text),
+			"reportedAt": times.block(software.reported_at),
+			"revealedAt": times.block(software.revealed_at),
+			"images": software.images.iter().map(|image| json!({
+				"hardwareId": text(&image.hardware_id),
+				"hash": hex(&image.hash),
+				"current": image.current,
+			})).collect::<Vec<_>>(),
+			"reports": software.reports,
+		})),
 	})
 }
 

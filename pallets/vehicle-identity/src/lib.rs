@@ -440,6 +440,9 @@ pub mod pallet {
 		pub vehicles: Vec<GenesisVehicle<T::AccountId>>,
 		/// Lenders governance approved (leasing companies, banks).
 		pub lenders: Vec<T::AccountId>,
+		/// `(vehicle, device)` bindings, each invited by the vehicle's owner (who pays the
+		/// deposit) and accepted by the device, as the two calls would do.
+		pub devices: Vec<(VehicleId, T::AccountId)>,
 	}
 
 	#[pallet::genesis_build]
@@ -477,6 +480,14 @@ pub mod pallet {
 				if let Err(e) = Pallet::<T>::do_approve_lender(lender.clone()) {
 					panic!("invalid genesis lender: {e:?}");
 				}
+			}
+			for (vehicle, device) in &self.devices {
+				let owner = Vehicles::<T>::get(vehicle)
+					.unwrap_or_else(|| panic!("genesis device of unknown vehicle {vehicle}"))
+					.owner;
+				Pallet::<T>::do_bind_device(owner, *vehicle, device.clone())
+					.and_then(|()| Pallet::<T>::do_accept_device_binding(device.clone(), *vehicle))
+					.unwrap_or_else(|e| panic!("invalid genesis device of vehicle {vehicle}: {e:?}"));
 			}
 		}
 	}

@@ -84,6 +84,7 @@ fn new_chain() -> TestExternalities {
 				Some(75_000),
 			)],
 			lenders: vec![],
+			devices: vec![],
 		},
 		usage_insurance: UsageInsuranceConfig {
 			insurers: vec![(eve(), b"Eve Insurance".to_vec(), 1_000 * UNIT)],

@@ -63,6 +63,7 @@ fn new_chain() -> TestExternalities {
 				Some(75_000),
 			)],
 			lenders: vec![],
+			devices: vec![],
 		},
 		service_book: ServiceBookConfig {
 			workshops: vec![(charlie(), b"Charlie's Garage".to_vec(), vec![])],

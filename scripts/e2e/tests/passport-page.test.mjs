@@ -117,6 +117,14 @@ test('the page shows the demo car: identity, status, odometer chart with the rol
   assert.equal(await page.getByTestId('road-platoon').innerText(), 'none');
   assert.equal(await page.getByText('Not leased out.').isVisible(), true);
   assert.equal(await page.getByText('Carries no shipment now.').isVisible(), true);
+  // The preset's car 0 completed campaign 0 and Alice revealed its primary ECU's report.
+  assert.equal(await page.getByTestId('software-rxswin').innerText(), 'R156-5YJ3-2026.11');
+  assert.match(await page.getByTestId('software').innerText(), /Campaign\s+#0/);
+  assert.equal(
+    await page.getByTestId('software-images').innerText(),
+    'bms-a1: 0xb1b1b1b1… (newest release); adas-cam-2: 0xa7a7a7a7… (newest release)',
+  );
+  assert.equal(await page.getByText('The owner has revealed no installation report.').isVisible(), false);
 
   const dir = process.env.V2X_ARTIFACTS_DIR ?? mkdtempSync(join(tmpdir(), 'v2x-passport-'));
   mkdirSync(dir, { recursive: true });
@@ -136,6 +144,7 @@ test('a vehicle id shows that vehicle: the second car, uninsured, with no data o
   assert.equal(await page.getByTestId('displayed-km').innerText(), 'no reading yet');
   assert.equal(await page.getByText('No service record yet.').isVisible(), true);
   assert.equal(await page.getByText('No tolls, prepaid balance or platoons on record.').isVisible(), true);
+  assert.equal(await page.getByText('The owner has revealed no installation report.').isVisible(), true);
   assert.deepEqual(pageErrors, [], 'no script error on the page');
 });
 

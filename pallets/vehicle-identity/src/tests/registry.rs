@@ -121,13 +121,13 @@ fn after_a_sale_the_new_owner_operates_and_the_old_one_does_not() {
 }
 
 #[test]
-fn genesis_registers_manufacturers_vehicles_and_lenders() {
+fn genesis_registers_manufacturers_vehicles_lenders_and_devices() {
 	use crate::{GenesisConfig, Powertrain};
 	use polkadot_sdk::sp_runtime::BuildStorage;
 	let mut storage =
 		polkadot_sdk::frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	polkadot_sdk::pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(HONDA, STARTING_BALANCE)],
+		balances: vec![(HONDA, STARTING_BALANCE), (BOB, STARTING_BALANCE)],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)
@@ -136,6 +136,7 @@ fn genesis_registers_manufacturers_vehicles_and_lenders() {
 		manufacturers: vec![(HONDA, b"Honda".to_vec(), vec![*b"1HG"])],
 		vehicles: vec![(HONDA, b"1HGCM82633A004352".to_vec(), BOB, 2003, Powertrain::Ice, None)],
 		lenders: vec![LENDER],
+		devices: vec![(0, DEVICE)],
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
@@ -143,6 +144,10 @@ fn genesis_registers_manufacturers_vehicles_and_lenders() {
 		assert_eq!(VehicleIdentity::owner(0), Some(BOB));
 		assert!(crate::Lenders::<Test>::contains_key(LENDER));
 		assert_eq!(super::held(crate::HoldReason::VehicleRegistration, HONDA), VEHICLE_DEPOSIT);
+		// The device is bound, its deposit held from the owner, no invitation left over.
+		assert_eq!(VehicleIdentity::vehicle_of_device(&DEVICE), Some(0));
+		assert_eq!(super::held(crate::HoldReason::Delegate, BOB), DELEGATE_DEPOSIT);
+		assert!(crate::PendingDevices::<Test>::get(0).is_empty());
 		VehicleIdentity::do_try_state().unwrap();
 	});
 }
