@@ -9,8 +9,10 @@
 # passport page. A third chapter plays a day on the road with the preset's toll charger,
 # toll provider and truck platoon (lib/demo-road.mjs). A fourth leases a new car per km for three
 # short periods, with a late payment and a buy-out (lib/demo-leasing.mjs). A fifth sends a
-# cold-chain shipment over two legs to delivery (lib/demo-freight.mjs). Each run registers new
-# cars, shipments and toll event ids, so it can run again on the same chain.
+# cold-chain shipment over two legs to delivery (lib/demo-freight.mjs). A sixth plays a safer
+# over-the-air update: a supplier's signed image, a campaign, car 0's committed report revealed
+# by its owner, and a root key rotation (lib/demo-ota.mjs). Each run registers new cars,
+# shipments, releases and toll event ids, so it can run again on the same chain.
 # Start the chain first with ./scripts/dev-chain.sh.
 #   WS_URL  the node's RPC (default ws://127.0.0.1:9944)
 set -euo pipefail

@@ -5,7 +5,7 @@
 
 use crate::{
 	opaque::SessionKeys, AccountId, Balance, BalancesConfig, CarSharingConfig,
-	CouncilMembershipConfig, DataMarketplaceConfig, FreightConfig, RoadUsageConfig, Runtime,
+	CouncilMembershipConfig, DataMarketplaceConfig, FreightConfig, RoadUsageConfig, SoftwareUpdatesConfig, Runtime,
 	RuntimeGenesisConfig, ServiceBookConfig, SessionConfig, SharedChargingConfig, SudoConfig,
 	UsageInsuranceConfig, UsageLeasingConfig, ValidatorSetConfig, VehicleIdentityConfig, DAYS,
 	MILLI_UNIT, UNIT,
@@ -101,6 +101,8 @@ pub fn development_config_genesis() -> Value {
 		[TOLL_CHARGER, TOLL_PROVIDER, HAULIER_A, HAULIER_B]
 			.map(|public| (road_account(public), ROAD_ENDOWMENT)),
 	);
+	// Car 0's primary ECU pays its own reports' fees and deposit.
+	endowed.push((road_account(ECU_0), ECU_ENDOWMENT));
 	let mut genesis = network_genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_council(),
@@ -185,6 +187,8 @@ fn demo_vehicle_data() -> Value {
 			],
 			// The manufacturer's captive finance arm leases its cars out.
 			lenders: vec![manufacturer],
+			// Car 0's primary ECU, which reports its software installations.
+			devices: vec![(0, road_account(ECU_0))],
 		},
 		service_book: ServiceBookConfig {
 			workshops: vec![(
@@ -222,6 +226,7 @@ fn demo_vehicle_data() -> Value {
 		road_usage: demo_road_usage(),
 		usage_leasing: demo_leasing(),
 		freight: demo_freight(),
+		software_updates: demo_software_updates(),
 		data_marketplace: DataMarketplaceConfig {
 			listings: vec![GenesisListing {
 				vehicle: 0,
@@ -518,4 +523,94 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 		PresetId::from(PRODUCTION_RUNTIME_PRESET),
 	]
+}
+
+/// What car 0's primary ECU starts with: fees and its report deposit.
+const ECU_ENDOWMENT: Balance = 100 * UNIT;
+/// `//Ecu0`: car 0's primary ECU.
+const ECU_0: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"c027a8357e02c91a934949205b7476a67ea9973f8482e7b99d5b68fc7fc66142"
+);
+/// `//OtaRoot`, `//OtaTargets` and `//OtaDirector`: the demo repository's offline keys (one a
+/// role; a real manufacturer uses several, `threshold` of them signing).
+const OTA_ROOT: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"d29a861c608fd44bcf20520deb11192c70836a9837d79d9f32cd94dd5f16db7a"
+);
+const OTA_TARGETS: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"6855f82b4916c90cd87aaf43a32b8f0fcfc97d6615b6ea9af2c34741b9c91609"
+);
+const OTA_DIRECTOR: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
+	"fe39e7973e957220e50b2466ebf9d0089589a7cb07db395dc2830ea8c6a5de0a"
+);
+
+/// A role of the demo repository: one key, which alone signs.
+fn ota_role(key: [u8; 32]) -> RoleKeys<AccountId, SoftwareMaxKeys> {
+	RoleKeys { keys: BoundedVec::truncate_from(vec![road_account(key)]), threshold: 1 }
+}
+
+/// Bytes as a bounded vector; the preset's texts fit their bounds.
+fn bounded<S: Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(bytes.to_vec())
+}
+
+/// Ferdie's ("V2X Demo Motors") image repository, valid a year: root version 1 with one key a
+/// role (see the keys above); two images, release 3 of the battery management firmware
+/// `bms-fw` for hardware `bms-a1` and release 7 of the camera firmware `adas-fw` for
+/// `adas-cam-2`; campaign 0 installs both on every "5YJ3E1EA" car (vehicles 0, 2 and 5) within
+/// 90 days, giving RXSWIN `R156-5YJ3-2026.11`. Car 0's primary ECU reported the installation
+/// (report 0, salt `[0x5a; 32]`) and Alice revealed it, so car 0's passport shows the RXSWIN.
+fn demo_software_updates() -> SoftwareUpdatesConfig {
+	let manufacturer = Sr25519Keyring::Ferdie.to_account_id();
+	let bms = (bounded(b"bms-a1"), bounded(b"bms-fw"), H256::repeat_byte(0xb1));
+	let adas = (bounded(b"adas-cam-2"), bounded(b"adas-fw"), H256::repeat_byte(0xa7));
+	let image = |(hardware, name, hash): &(HardwareId, ImageName, H256), length, release_counter| TargetInput {
+		name: name.clone(),
+		length,
+		hash: *hash,
+		hardware_ids: BoundedVec::truncate_from(vec![hardware.clone()]),
+		release_counter,
+	};
+	let target = |(hardware, name, hash): &(HardwareId, ImageName, H256)| CampaignTarget {
+		hardware_id: hardware.clone(),
+		name: name.clone(),
+		hash: *hash,
+	};
+	SoftwareUpdatesConfig {
+		repositories: vec![(
+			manufacturer.clone(),
+			RootMetadata {
+				version: 1,
+				expires_at: 365 * DAYS,
+				root: ota_role(OTA_ROOT),
+				targets: ota_role(OTA_TARGETS),
+				director: ota_role(OTA_DIRECTOR),
+			},
+		)],
+		images: vec![
+			(manufacturer.clone(), image(&bms, 1_048_576, 3)),
+			(manufacturer.clone(), image(&adas, 8_388_608, 7)),
+		],
+		campaigns: vec![(
+			manufacturer,
+			CampaignInput {
+				targets: BoundedVec::truncate_from(vec![target(&bms), target(&adas)]),
+				vehicles: BoundedVec::truncate_from(vec![VehicleSelector {
+					model: bounded(b"5YJ3E1EA"),
+					serials: None,
+				}]),
+				rxswin: bounded(b"R156-5YJ3-2026.11"),
+				expires_at: 90 * DAYS,
+			},
+		)],
+		reports: vec![GenesisReport {
+			vehicle: 0,
+			device: road_account(ECU_0),
+			salt: [0x5a; 32],
+			manifest: Manifest {
+				campaign: Some(0),
+				images: BoundedVec::truncate_from(vec![(bms.0, bms.2), (adas.0, adas.2)]),
+			},
+			revealed: true,
+		}],
+	}
 }

@@ -248,4 +248,7 @@ mod runtime {
 	// After VehicleIdentity: a genesis shipment in transit is loaded on a registered truck.
 	#[runtime::pallet_index(28)]
 	pub type Freight = pallet_freight;
+	// After VehicleIdentity: a genesis report comes from a device bound to a registered car.
+	#[runtime::pallet_index(29)]
+	pub type SoftwareUpdates = pallet_software_updates;
 }

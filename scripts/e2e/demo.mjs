@@ -11,6 +11,7 @@ import { playCarSharing } from './lib/demo-sharing.mjs';
 import { playRoadDay, ROAD_STORY } from './lib/demo-road.mjs';
 import { playLease } from './lib/demo-leasing.mjs';
 import { playShipment } from './lib/demo-freight.mjs';
+import { playOtaUpdate } from './lib/demo-ota.mjs';
 
 const wsUrl = process.argv[2] ?? process.env.WS_URL ?? 'ws://127.0.0.1:9944';
 const rpcUrl = httpUrlOf(wsUrl);
@@ -82,6 +83,11 @@ async function main() {
     const freight = await playShipment(api, (_, detail) => console.log(`${String(++step).padStart(2)}. ${detail}`));
     console.log(`\n==> Shipment #${freight.shipment} is delivered and its escrow paid; its ${freight.events.length} EPCIS events `
       + 'are on chain (api.call.freightApi.shipmentEvents)');
+    console.log('\nChapter 6: a safer over-the-air update: a supplier\'s signed image, a campaign, a car\'s committed report and a root key rotation.');
+    const ota = await playOtaUpdate(api, (_, detail) => console.log(`${String(++step).padStart(2)}. ${detail}`));
+    const software = (await fetchPassport(rpcUrl, 0)).software;
+    console.log(`\n==> Car 0 runs campaign #${ota.campaign}'s images, RXSWIN ${software.rxswin}; `
+      + 'a car checks an offered image with api.call.softwareUpdatesApi.checkImage');
     const rpcSetting = rpcUrl === 'http://127.0.0.1:9944' ? '' : `RPC_URL=${rpcUrl} `;
     console.log(`
 See it all:

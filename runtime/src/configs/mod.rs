@@ -12,6 +12,7 @@ mod monetary;
 mod road_usage;
 mod service_book;
 mod shared_charging;
+mod software_updates;
 mod system;
 mod usage_insurance;
 mod usage_leasing;

@@ -3,6 +3,7 @@
 use super::governance::GovernanceOrigin;
 use crate::{
 	Balance, Balances, BlockNumber, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime,
+	SoftwareUpdates,
 	RuntimeEvent, RuntimeHoldReason, ServiceBook, Timestamp, UsageInsurance, UsageLeasing, DAYS,
 	MILLI_UNIT, UNIT,
 };
@@ -51,7 +52,7 @@ impl pallet_vehicle_identity::Config for Runtime {
 	);
 	/// A theft report or scrapping ends the vehicle's open work orders, its policy and its
 	/// data grants, a co-op car's bookings and trip, a lease offer (scrapping: the lease) and
-	/// the links of the shipments loaded on it.
+	/// the links of the shipments loaded on it; scrapping also clears its software reports.
 	type OnVehicleStatusChanged = (
 		ServiceBook,
 		UsageInsurance,
@@ -60,6 +61,7 @@ impl pallet_vehicle_identity::Config for Runtime {
 		RoadUsage,
 		UsageLeasing,
 		Freight,
+		SoftwareUpdates,
 	);
 	type WeightInfo = pallet_vehicle_identity::weights::SubstrateWeight<Runtime>;
 }
