@@ -90,6 +90,8 @@ fn is_telemetry(call: &RuntimeCall) -> bool {
 		) | RuntimeCall::Freight(
 			pallet_freight::Call::commit_readings { .. }
 				| pallet_freight::Call::report_excursion { .. }
+		) | RuntimeCall::SoftwareUpdates(
+			pallet_software_updates::Call::report_installation { .. }
 		)
 	)
 }
@@ -107,6 +109,7 @@ fn is_vehicle_operation(call: &RuntimeCall) -> bool {
 			| RuntimeCall::RoadUsage(..)
 			| RuntimeCall::UsageLeasing(..)
 			| RuntimeCall::Freight(..)
+			| RuntimeCall::SoftwareUpdates(..)
 	)
 }
 
