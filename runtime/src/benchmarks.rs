@@ -29,6 +29,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_road_usage, RoadUsage]
 	[pallet_usage_leasing, UsageLeasing]
 	[pallet_freight, Freight]
+	[pallet_software_updates, SoftwareUpdates]
 );
 
 use frame_benchmarking::baseline::Pallet as BaselineBench;

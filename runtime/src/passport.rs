@@ -5,6 +5,7 @@ use v2x_primitives::{ChargingSummary, PassportPage, VehiclePassport, VehicleRef}
 
 use crate::{
 	AccountId, Balance, BlockNumber, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime,
+	SoftwareUpdates,
 	ServiceBook, SharedCharging, UsageInsurance, UsageLeasing, VehicleIdentity,
 };
 
@@ -57,6 +58,7 @@ pub fn vehicle_passport(vehicle: VehicleRef, newest_record: Option<u32>) -> Opti
 		road_usage: RoadUsage::passport_section(id),
 		leasing: UsageLeasing::passport_section(id),
 		freight: Freight::carried_by(id),
+		software: SoftwareUpdates::passport_section(id),
 	})
 }
 

@@ -38,8 +38,8 @@ fn vin_for(id: VehicleId) -> Vin {
 }
 
 impl RegisteredVehicles {
-	/// Registers an active vehicle owned by `owner` (funded) with `device` bound to it.
-	pub fn register_with_device(owner: &AccountId, device: &AccountId) -> VehicleId {
+	/// The benchmark manufacturer (WMI `1HG`), registered and funded on first use.
+	pub fn registered_manufacturer() -> AccountId {
 		let maker = manufacturer();
 		if !VehicleIdentity::is_manufacturer(&maker) {
 			Balances::set_balance(&maker, 1_000_000 * UNIT);
@@ -51,6 +51,12 @@ impl RegisteredVehicles {
 			)
 			.unwrap();
 		}
+		maker
+	}
+
+	/// Registers an active vehicle owned by `owner` (funded) with `device` bound to it.
+	pub fn register_with_device(owner: &AccountId, device: &AccountId) -> VehicleId {
+		let maker = Self::registered_manufacturer();
 		let id = pallet_vehicle_identity::NextVehicleId::<Runtime>::get();
 		VehicleIdentity::register_vehicle(
 			RuntimeOrigin::signed(maker),
@@ -210,6 +216,40 @@ impl pallet_freight::BenchmarkHelper<AccountId, Signature> for RegisteredVehicle
 			.expect("the benchmark's keystore holds the sensor key it generated");
 		MultiSignature::Sr25519(signature)
 	}
+}
+
+impl pallet_software_updates::BenchmarkHelper<AccountId, Signature> for RegisteredVehicles {
+	fn manufacturer() -> AccountId {
+		Self::registered_manufacturer()
+	}
+
+	fn create_vehicle(owner: &AccountId, device: &AccountId) -> VehicleId {
+		// A device binds to one vehicle: it leaves the previous benchmark vehicle first.
+		if let Some(bound) = VehicleIdentity::vehicle_of_device(device) {
+			VehicleIdentity::leave_vehicle(RuntimeOrigin::signed(device.clone()), bound).unwrap();
+		}
+		Self::register_with_device(owner, device)
+	}
+
+	fn key(index: u32) -> AccountId {
+		MultiSigner::from(ota_key(index)).into_account()
+	}
+
+	fn sign(index: u32, payload: &[u8]) -> Signature {
+		let signature = sp_io::crypto::sr25519_sign(OTA_KEY_TYPE, &ota_key(index), payload)
+			.expect("the benchmark's keystore holds the repository key it generated");
+		MultiSignature::Sr25519(signature)
+	}
+}
+
+/// The key type of the benchmark repository's offline keys in the benchmark's keystore.
+const OTA_KEY_TYPE: KeyTypeId = KeyTypeId(*b"otak");
+
+/// The benchmark repository's offline sr25519 key number `index`: always the same, from a
+/// fixed seed (`//Ota0`, `//Ota1`, ...).
+fn ota_key(index: u32) -> sr25519::Public {
+	let seed = alloc::format!("//Ota{index}");
+	sp_io::crypto::sr25519_generate(OTA_KEY_TYPE, Some(seed.into_bytes()))
 }
 
 /// The key type of the benchmark freight sensor's key in the benchmark's keystore.
