@@ -77,6 +77,7 @@ pub fn pool() -> Vec<(AccountId, &'static str)> {
 	accounts.push((LEADER_DEVICE.into(), "LEADER_DEVICE(device of truck 3)"));
 	accounts.push((FOLLOWER_DEVICE.into(), "FOLLOWER_DEVICE(device of truck 4)"));
 	accounts.push((LEASE_DEVICE.into(), "LEASE_DEVICE(device of Ferdie's spare car 6)"));
+	accounts.push((uri_account("//Ecu0"), "Ecu0(primary ECU of vehicle 0)"));
 	accounts
 		.push((crate::calls::sensor_account(), "Sensor(a freight sensor, unregistered at first)"));
 	accounts

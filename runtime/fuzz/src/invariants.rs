@@ -88,5 +88,6 @@ fn is_domain_hold(reason: &RuntimeHoldReason) -> bool {
 			| RuntimeHoldReason::RoadUsage(_)
 			| RuntimeHoldReason::UsageLeasing(_)
 			| RuntimeHoldReason::Freight(_)
+			| RuntimeHoldReason::SoftwareUpdates(_)
 	)
 }

@@ -2,7 +2,8 @@
 //! the chain's state says (owners, drivers, devices, insurers, chargers' operators, co-ops'
 //! fleet managers, members and renters; toll chargers and providers, platoons' payees, payers
 //! and devices; leases' lessors, holders and lessees, approved lenders; shipments' custodians,
-//! offerees, shippers, carriers, consignees and sensors) most of the time, and
+//! offerees, shippers, carriers, consignees and sensors; a software repository's offline keys,
+//! its manufacturer and car 0's ECU and owner) most of the time, and
 //! from anyone, root or none otherwise.
 
 mod car_sharing;
@@ -13,6 +14,7 @@ pub use freight::sensor_account;
 mod road_usage;
 mod service_book;
 mod shared_charging;
+mod software_updates;
 mod usage_insurance;
 mod usage_leasing;
 mod vehicle_identity;
@@ -29,7 +31,7 @@ pub struct Ctx<'a> {
 }
 
 /// The domain pallets, in runtime order.
-pub const PALLETS: [&str; 9] = [
+pub const PALLETS: [&str; 10] = [
 	"VehicleIdentity",
 	"ServiceBook",
 	"UsageInsurance",
@@ -39,10 +41,11 @@ pub const PALLETS: [&str; 9] = [
 	"RoadUsage",
 	"UsageLeasing",
 	"Freight",
+	"SoftwareUpdates",
 ];
 
 /// Calls that remove or end what other calls need.
-const RARE: [&str; 15] = [
+const RARE: [&str; 17] = [
 	"deregister_manufacturer",
 	"report_stolen",
 	"scrap_vehicle",
@@ -58,6 +61,8 @@ const RARE: [&str; 15] = [
 	"force_terminate",
 	"cancel_shipment",
 	"remove_shipment",
+	"revoke_key",
+	"revoke_delegation",
 ];
 
 /// The names of every call of pallet `pallet` (an index into `PALLETS`).
@@ -71,7 +76,8 @@ pub fn call_names(pallet: usize) -> &'static [&'static str] {
 		5 => pallet_car_sharing::Call::<Runtime>::get_call_names(),
 		6 => pallet_road_usage::Call::<Runtime>::get_call_names(),
 		7 => pallet_usage_leasing::Call::<Runtime>::get_call_names(),
-		_ => pallet_freight::Call::<Runtime>::get_call_names(),
+		8 => pallet_freight::Call::<Runtime>::get_call_names(),
+		_ => pallet_software_updates::Call::<Runtime>::get_call_names(),
 	}
 }
 
@@ -97,6 +103,9 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 	if pallet == 8 {
 		index = freight::next_step(src, ctx.now).unwrap_or(index);
 	}
+	if pallet == 9 {
+		index = software_updates::next_step(src, ctx.now).unwrap_or(index);
+	}
 	let (caller, call) = match pallet {
 		0 => vehicle_identity::generate(src, ctx, index),
 		1 => service_book::generate(src, ctx, index),
@@ -106,7 +115,8 @@ pub fn generate(src: &mut Source, ctx: &Ctx) -> (usize, Caller, RuntimeCall) {
 		5 => car_sharing::generate(src, ctx, index),
 		6 => road_usage::generate(src, ctx, index),
 		7 => usage_leasing::generate(src, ctx, index),
-		_ => freight::generate(src, ctx, index),
+		8 => freight::generate(src, ctx, index),
+		_ => software_updates::generate(src, ctx, index),
 	};
 	(pallet, caller, call)
 }
