@@ -3,6 +3,7 @@
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
 	CarSharing, DataMarketplace, Executive, Freight, Grandpa, InherentDataExt, Nonce, RoadUsage,
+	SoftwareUpdates,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, ServiceBook, SharedCharging, System,
 	TransactionPayment, UsageInsurance, UsageLeasing, VehicleIdentity, VERSION,
 };
@@ -405,6 +406,44 @@ impl_runtime_apis! {
 
 		fn carried_by(vehicle: VehicleId) -> Vec<pallet_freight::ShipmentId> {
 			Freight::carried_by(vehicle)
+		}
+	}
+
+	impl pallet_software_updates::runtime_api::SoftwareUpdatesApi<Block, AccountId, BlockNumber>
+		for Runtime
+	{
+		fn check_image(
+			vehicle: VehicleId,
+			hardware_id: pallet_software_updates::HardwareId,
+			hash: polkadot_sdk::sp_core::H256,
+			installed: Option<u32>,
+		) -> pallet_software_updates::ImageStatus {
+			SoftwareUpdates::check_image(vehicle, hardware_id, hash, installed)
+		}
+
+		fn repository(
+			manufacturer: AccountId,
+		) -> Option<pallet_software_updates::runtime_api::RepositoryView<AccountId, BlockNumber>> {
+			SoftwareUpdates::repository_view(manufacturer)
+		}
+
+		fn campaigns_for(
+			vehicle: VehicleId,
+		) -> Vec<(
+			pallet_software_updates::CampaignId,
+			pallet_software_updates::runtime_api::CampaignView<BlockNumber>,
+		)> {
+			// The pallet's records as the API's plain views (the identity if they already are).
+			SoftwareUpdates::campaigns_for(vehicle)
+				.into_iter()
+				.map(|(id, campaign)| (id, campaign.into()))
+				.collect()
+		}
+
+		fn installation(
+			vehicle: VehicleId,
+		) -> Option<pallet_software_updates::runtime_api::InstallationView<BlockNumber>> {
+			SoftwareUpdates::installation(vehicle).map(Into::into)
 		}
 	}
 

@@ -16,6 +16,10 @@ use pallet_data_marketplace::{DataCategory, GenesisListing};
 use pallet_freight::{ConditionSpec, GenesisShipment, Leg, UnitKind};
 use pallet_road_usage::{ChargeKind, GenesisContext, GenesisPlatoon, PlatoonRule, TariffPrice};
 use pallet_service_book::RecordKind;
+use pallet_software_updates::{
+	CampaignInput, CampaignTarget, GenesisReport, HardwareId, ImageName, Manifest, RoleKeys,
+	RootMetadata, TargetInput, VehicleSelector,
+};
 use pallet_shared_charging::{
 	AccessRule, Connector, GenesisCharger, PriceComponents, TariffElement, TariffRestrictions,
 };
@@ -23,8 +27,9 @@ use pallet_usage_insurance::{ProductTerms, RiskSurcharges};
 use pallet_usage_leasing::LeaseTerms;
 use pallet_vehicle_identity::Powertrain;
 use polkadot_sdk::{
-	frame_support::{build_struct_json_patch, BoundedVec},
+	frame_support::{build_struct_json_patch, traits::Get, BoundedVec},
 	sp_genesis_builder::{self, PresetId},
+	sp_core::H256,
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
 	sp_runtime::{traits::AccountIdConversion, Perbill},
 };
@@ -543,8 +548,11 @@ const OTA_DIRECTOR: [u8; 32] = polkadot_sdk::sp_core::hex2array!(
 	"fe39e7973e957220e50b2466ebf9d0089589a7cb07db395dc2830ea8c6a5de0a"
 );
 
+/// The most keys a role of a repository has.
+type OtaMaxKeys = <Runtime as pallet_software_updates::Config>::MaxKeys;
+
 /// A role of the demo repository: one key, which alone signs.
-fn ota_role(key: [u8; 32]) -> RoleKeys<AccountId, SoftwareMaxKeys> {
+fn ota_role(key: [u8; 32]) -> RoleKeys<AccountId, OtaMaxKeys> {
 	RoleKeys { keys: BoundedVec::truncate_from(vec![road_account(key)]), threshold: 1 }
 }
 

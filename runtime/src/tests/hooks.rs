@@ -1,7 +1,7 @@
 //! What the sale and status hooks cost the identity pallet's calls that trigger them.
 
 use crate::{
-	AccountId, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime, ServiceBook,
+	AccountId, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime, ServiceBook, SoftwareUpdates,
 	UsageInsurance, UsageLeasing,
 };
 use pallet_vehicle_identity::WeightInfo;
@@ -35,7 +35,8 @@ fn the_sale_pays_for_every_wired_hook() {
 		.saturating_add(<CarSharing as OnVehicleStatusChanged>::weight())
 		.saturating_add(<RoadUsage as OnVehicleStatusChanged>::weight())
 		.saturating_add(<UsageLeasing as OnVehicleStatusChanged>::weight())
-		.saturating_add(<Freight as OnVehicleStatusChanged>::weight());
+		.saturating_add(<Freight as OnVehicleStatusChanged>::weight())
+		.saturating_add(<SoftwareUpdates as OnVehicleStatusChanged>::weight());
 	assert_eq!(<StatusHooks as OnVehicleStatusChanged>::weight(), each);
 }
 

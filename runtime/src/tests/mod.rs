@@ -16,6 +16,7 @@ mod passport;
 mod presets;
 mod road_keys;
 mod road_usage;
+mod software_updates;
 mod timeline;
 mod upgrade;
 mod usage_leasing;
