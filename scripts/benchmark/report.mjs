@@ -33,6 +33,7 @@ const HOT_CALLS = [
   ['pallet_usage_leasing', 'settle', 'settlement: a lease period falling due (on_idle)'],
   ['pallet_freight', 'commit_readings', 'device: a freight sensor\'s daily root'],
   ['pallet_freight', 'accept_handoff', 'custody: a freight hand-off accepted'],
+  ['pallet_software_updates', 'report_installation', 'device: a car\'s committed installation report'],
 ];
 
 /** How many items one call of `c` carries at the top of `per.component`'s range (1 without `per`). */
