@@ -2,7 +2,7 @@
 //! root expires.
 
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok},
+	frame_support::{assert_noop, assert_ok, traits::fungible::Mutate},
 	sp_runtime::{DispatchError, DispatchResult, TokenError},
 };
 
@@ -257,6 +257,19 @@ fn root_rotation_without_the_old_threshold_is_refused() {
 		assert_eq!(
 			held(HoldReason::Repository, MAKER),
 			REPOSITORY_DEPOSIT + 2 * ROOT_VERSION_DEPOSIT
+		);
+	});
+}
+
+#[test]
+fn a_rotation_the_manufacturer_cannot_pay_for_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		create_repository();
+		// Nothing free beyond the existential deposit; the relay's funds do not count.
+		<Balances as Mutate<u64>>::set_balance(&MAKER, 1);
+		assert_noop!(
+			rotate_by_both(&new_root(2)),
+			DispatchError::Token(TokenError::FundsUnavailable)
 		);
 	});
 }

@@ -2,9 +2,9 @@
 //! counters, and pruned by the manufacturer.
 
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok},
+	frame_support::{assert_noop, assert_ok, traits::fungible::Mutate},
 	sp_core::H256,
-	sp_runtime::DispatchResult,
+	sp_runtime::{DispatchError, DispatchResult, TokenError},
 };
 
 use super::*;
@@ -326,5 +326,48 @@ fn only_the_manufacturer_prunes_its_images() {
 				Error::<Test>::UnknownRepository
 			);
 		}
+	});
+}
+
+#[test]
+fn a_relay_cannot_alter_a_signed_image() {
+	ExtBuilder::default().build_and_execute(|| {
+		create_repository();
+		let signed_image = image(b"app", &[BRAKE], 1, 0);
+		let signatures =
+			signed(&TARGETS_KEYS, &SoftwareUpdates::target_payload(&MAKER, &signed_image));
+		let changes: [fn(&mut TargetInputOf<Test>); 4] = [
+			|target| target.hash = H256::repeat_byte(0xEE),
+			|target| target.length += 1,
+			|target| target.release_counter += 1,
+			|target| target.hardware_ids = vec![hw(BRAKE), hw(ENGINE)].try_into().unwrap(),
+		];
+		for change in changes {
+			let mut altered = signed_image.clone();
+			change(&mut altered);
+			assert_noop!(
+				SoftwareUpdates::add_target(
+					origin(RELAY),
+					MAKER,
+					altered,
+					ImageSigner::Targets,
+					signatures.clone()
+				),
+				Error::<Test>::BadSignature
+			);
+		}
+	});
+}
+
+#[test]
+fn an_image_the_manufacturer_cannot_pay_for_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		create_repository();
+		// Nothing free beyond the existential deposit.
+		<Balances as Mutate<u64>>::set_balance(&MAKER, 1);
+		assert_noop!(
+			add(&image(b"app", &[BRAKE], 1, 0)),
+			DispatchError::Token(TokenError::FundsUnavailable)
+		);
 	});
 }
