@@ -147,13 +147,20 @@ impl<T: Config> Pallet<T> {
 
 	/// See [`SoftwareUpdatesApi::campaigns_for`].
 	// TODO(helper B)
-	pub fn campaigns_for(_vehicle: VehicleId) -> Vec<(CampaignId, CampaignOf<T>)> {
+	pub fn campaigns_for(_vehicle: VehicleId) -> Vec<(CampaignId, CampaignView<BlockNumberFor<T>>)> {
 		Vec::new()
 	}
 
 	/// See [`SoftwareUpdatesApi::installation`].
 	// TODO(helper B)
-	pub fn installation(_vehicle: VehicleId) -> Option<RevealedInstallationOf<T>> {
+	pub fn installation(_vehicle: VehicleId) -> Option<InstallationView<BlockNumberFor<T>>> {
+		None
+	}
+
+	/// LEAD'S TEMPORARY STUB until helper B's version lands.
+	pub fn passport_section(
+		_vehicle: VehicleId,
+	) -> Option<v2x_primitives::SoftwareSection<BlockNumberFor<T>>> {
 		None
 	}
 }
