@@ -1,4 +1,5 @@
-//! The authorization matrix (issue 14; usage leasing since issue 18, freight since issue 19): for every call of every domain pallet, each role that
+//! The authorization matrix (issue 14; usage leasing since issue 18, freight since issue 19,
+//! software updates since issue 20): for every call of every domain pallet, each role that
 //! must not succeed is tried, and the exact error is checked, with the state and the total
 //! issuance left as they were. `docs/authorization.md` is the same matrix as a table.
 //!
@@ -13,6 +14,7 @@ mod freight;
 mod road_usage;
 mod service_book;
 mod shared_charging;
+pub(in crate::tests) mod software_updates;
 mod usage_insurance;
 mod usage_leasing;
 mod vehicle_identity;
@@ -24,7 +26,7 @@ use super::{
 };
 use crate::{
 	AccountId, Balances, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime, RuntimeCall,
-	RuntimeOrigin, ServiceBook, SharedCharging, System, UsageInsurance, UsageLeasing,
+	RuntimeOrigin, ServiceBook, SharedCharging, SoftwareUpdates, System, UsageInsurance, UsageLeasing,
 	VehicleIdentity, UNIT,
 };
 use codec::Encode;
@@ -162,6 +164,12 @@ pub(super) enum Role {
 	Consignee,
 	/// `//FreightLogger`: a data logger registered to shipment 0 with its own signature.
 	FreightSensor,
+	/// `//Ecu0`: car 0's primary ECU, bound to it in the dev preset (software updates).
+	Ecu,
+	/// Dave, submitting metadata that offline keys signed (any signed account may).
+	Relay,
+	/// `//OtaSupplier`: a supplier of Ferdie's, whose key signs its delegation's images.
+	Supplier,
 	/// `RuntimeOrigin::root()` (sudo, or a council motion of three quarters).
 	Root,
 	/// `RuntimeOrigin::none()`: an unsigned transaction.
@@ -188,7 +196,7 @@ impl Role {
 			NonMember => account(K::Alice),
 			AnotherOwner | Buyer | NewOwner | FleetManager | Shipper => account(K::Bob),
 			Workshop | Member => account(K::Charlie),
-			Stranger | Dissenter | Lessee | Consignee => account(K::Dave),
+			Stranger | Dissenter | Lessee | Consignee | Relay => account(K::Dave),
 			Insurer | Assessor => account(K::Eve),
 			Manufacturer | Lessor => account(K::Ferdie),
 			OtherManufacturer => account(K::FerdieStash),
@@ -225,6 +233,8 @@ impl Role {
 			Gantry => super::road_keys::account_of("//Gantry1"),
 			LeaseDevice => extra(0xd0),
 			FreightSensor => super::road_keys::account_of("//FreightLogger"),
+			Ecu => super::road_keys::account_of("//Ecu0"),
+			Supplier => super::road_keys::account_of("//OtaSupplier"),
 			Root | Unsigned | CouncilOneThird | CouncilTwoThirds => return None,
 		})
 	}
@@ -340,6 +350,7 @@ fn domain_digest() -> Vec<u8> {
 		RoadUsage::name(),
 		UsageLeasing::name(),
 		Freight::name(),
+		SoftwareUpdates::name(),
 		Balances::name(),
 	]
 	.map(|name| twox_128(name.as_bytes()));
@@ -365,6 +376,7 @@ pub(super) fn check_invariants() {
 	assert_eq!(RoadUsage::do_try_state(), Ok(()));
 	assert_eq!(UsageLeasing::do_try_state(), Ok(()));
 	assert_eq!(Freight::do_try_state(), Ok(()));
+	assert_eq!(SoftwareUpdates::do_try_state(), Ok(()));
 }
 
 /// Asserts that every call of the pallet `pallet` (its `get_call_names()`) has a row in one of
@@ -578,6 +590,7 @@ fn the_docs_table_names_every_domain_call() {
 		pallet_road_usage::Call::<Runtime>::get_call_names(),
 		pallet_usage_leasing::Call::<Runtime>::get_call_names(),
 		pallet_freight::Call::<Runtime>::get_call_names(),
+		pallet_software_updates::Call::<Runtime>::get_call_names(),
 	];
 	let missing: Vec<&&str> = calls
 		.iter()

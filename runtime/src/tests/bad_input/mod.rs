@@ -11,6 +11,7 @@ mod freight;
 mod road_usage;
 mod service_book;
 mod shared_charging;
+mod software_updates;
 mod usage_insurance;
 mod usage_leasing;
 mod vehicle_identity;
