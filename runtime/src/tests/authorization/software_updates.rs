@@ -504,6 +504,16 @@ fn every_software_updates_call_has_rows_in_the_matrix() {
 	super::assert_every_call_has_rows("SoftwareUpdates", Call::get_call_names(), &scenarios);
 	let rows: usize = scenarios.iter().map(|(_, rows)| rows.len()).sum();
 	println!("software updates: {rows} rows");
+	for name in Call::get_call_names() {
+		let calls = scenarios.iter().flat_map(|(_, rows)| rows);
+		let count = calls
+			.filter(|row| {
+				use polkadot_sdk::frame_support::traits::GetCallMetadata;
+				row.call.get_call_metadata().function_name == *name
+			})
+			.count();
+		println!("  {name}: {count}");
+	}
 }
 
 #[test]
