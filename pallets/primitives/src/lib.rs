@@ -25,9 +25,10 @@ mod vin;
 pub use control::VehicleControl;
 pub use odometer::{FlagReason, Km, OdometerLog, OdometerReading, OdometerSource, ReadingVerdict};
 pub use passport::{
-	newest_first_page, ChargingSummary, IdentitySection, LeaseSection, LeaseStanding,
-	OdometerSection, OwnershipSection, PassportPage, RoadSection, SaleEntry, SaleOfferEntry,
-	SharingSection, VehiclePassport, VehicleRef, PASSPORT_RECORDS_PER_PAGE,
+	newest_first_page, ChargingSummary, IdentitySection, InstalledImage, LeaseSection,
+	LeaseStanding, OdometerSection, OwnershipSection, PassportPage, RoadSection, SaleEntry,
+	SaleOfferEntry, SharingSection, SoftwareSection, VehiclePassport, VehicleRef,
+	PASSPORT_RECORDS_PER_PAGE,
 };
 pub use vehicle::{
 	OnOwnershipTransferred, OnVehicleStatusChanged, OperatingRight, Powertrain, VehicleId,

@@ -200,6 +200,31 @@ pub struct LeaseSection<AccountId, Balance, BlockNumber> {
 	pub immobilisation_authorised: bool,
 }
 
+/// The installation the owner last revealed from the vehicle's reports (software updates): what
+/// its ECUs run, and the UN R156 RXSWIN the campaign it completed gives the vehicle.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct SoftwareSection<BlockNumber> {
+	/// The campaign the installation completed, if any.
+	pub campaign: Option<u32>,
+	/// The RX Software Identification Number that campaign results in.
+	pub rxswin: Option<Vec<u8>>,
+	/// When the vehicle's primary ECU committed the report, and when the owner revealed it.
+	pub reported_at: BlockNumber,
+	pub revealed_at: BlockNumber,
+	pub images: Vec<InstalledImage>,
+	/// Every report the vehicle's device made (committed, most not revealed).
+	pub reports: u32,
+}
+
+/// One ECU's image in a revealed installation.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct InstalledImage {
+	pub hardware_id: Vec<u8>,
+	pub hash: [u8; 32],
+	/// Whether the image is still the newest release for its hardware id (at the block read).
+	pub current: bool,
+}
+
 /// A vehicle's passport: `Record` is a service record, `Policy` the active insurance policy
 /// and `Listing` an open data listing, as their pallets describe them.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]

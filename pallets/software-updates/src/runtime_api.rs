@@ -12,11 +12,13 @@ use polkadot_sdk::{
 	frame_support::traits::Get, frame_system::pallet_prelude::BlockNumberFor, sp_core::H256,
 };
 use scale_info::TypeInfo;
-use v2x_primitives::VehicleId;
+use v2x_primitives::{InstalledImage, SoftwareSection, VehicleId, VehicleRegistry};
 
 use crate::{
-	CampaignId, CampaignOf, CampaignTarget, Config, HardwareId, ImageStatus, Pallet, ReportIndex,
-	Repositories, Repository, RevealedInstallationOf, RoleKeys, Rxswin, VehicleSelector,
+	selects, Campaign, CampaignId, CampaignOf, CampaignTarget, Campaigns, Config, Delegations,
+	HardwareId, ImageSigner, ImageStatus, Images, Latest, Pallet, ReportIndex, Reports,
+	Repositories, Repository, RevealedInstallation, RevealedInstallationOf, RoleKeys, Rxswin,
+	VehicleSelector,
 };
 
 /// A role's keys and threshold.
@@ -87,6 +89,24 @@ pub struct CampaignView<BlockNumber> {
 	pub cancelled: bool,
 }
 
+impl<
+		BlockNumber: Clone + PartialEq + Eq + Debug,
+		MaxCampaignTargets: Get<u32>,
+		MaxSelectors: Get<u32>,
+	> From<Campaign<BlockNumber, MaxCampaignTargets, MaxSelectors>> for CampaignView<BlockNumber>
+{
+	fn from(campaign: Campaign<BlockNumber, MaxCampaignTargets, MaxSelectors>) -> Self {
+		CampaignView {
+			targets: campaign.targets.into_inner(),
+			vehicles: campaign.vehicles.into_inner(),
+			rxswin: campaign.rxswin,
+			expires_at: campaign.expires_at,
+			created_at: campaign.created_at,
+			cancelled: campaign.cancelled,
+		}
+	}
+}
+
 /// A vehicle's revealed installation.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct InstallationView<BlockNumber> {
@@ -96,6 +116,21 @@ pub struct InstallationView<BlockNumber> {
 	pub campaign: Option<CampaignId>,
 	pub rxswin: Option<Rxswin>,
 	pub images: Vec<(HardwareId, H256)>,
+}
+
+impl<BlockNumber: Clone + PartialEq + Eq + Debug, MaxEcus: Get<u32>>
+	From<RevealedInstallation<BlockNumber, MaxEcus>> for InstallationView<BlockNumber>
+{
+	fn from(installation: RevealedInstallation<BlockNumber, MaxEcus>) -> Self {
+		InstallationView {
+			report: installation.report,
+			reported_at: installation.reported_at,
+			revealed_at: installation.revealed_at,
+			campaign: installation.campaign,
+			rxswin: installation.rxswin,
+			images: installation.images.into_inner(),
+		}
+	}
 }
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
@@ -127,15 +162,49 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 }
 
 impl<T: Config> Pallet<T> {
-	/// See [`SoftwareUpdatesApi::check_image`].
-	// TODO(helper B): the spec's order of checks.
+	/// See [`SoftwareUpdatesApi::check_image`]. The checks run in the order a vehicle must
+	/// distrust: no repository to trust, a frozen one (an expired root: trust nothing in it),
+	/// software it does not know or not for this ECU, a withdrawn signer, then the rollback and
+	/// staleness of the release.
 	pub fn check_image(
-		_vehicle: VehicleId,
-		_hardware_id: HardwareId,
-		_hash: H256,
-		_installed: Option<u32>,
+		vehicle: VehicleId,
+		hardware_id: HardwareId,
+		hash: H256,
+		installed: Option<u32>,
 	) -> ImageStatus {
-		ImageStatus::UnknownVehicle
+		let Some(manufacturer) = T::Vehicles::manufacturer(vehicle) else {
+			return ImageStatus::UnknownVehicle;
+		};
+		let Some(repository) = Repositories::<T>::get(&manufacturer) else {
+			return ImageStatus::NoRepository;
+		};
+		let now = Self::now();
+		if now > repository.root.expires_at {
+			return ImageStatus::Expired;
+		}
+		let Some(image) = Images::<T>::get(&manufacturer, hash) else {
+			return ImageStatus::NotInRepository;
+		};
+		if !image.hardware_ids.contains(&hardware_id) {
+			return ImageStatus::WrongHardware;
+		}
+		if let ImageSigner::Delegation(id) = image.signer {
+			match Delegations::<T>::get(&manufacturer, id) {
+				Some(delegation) if delegation.revoked => return ImageStatus::Revoked,
+				Some(delegation) if now > delegation.expires_at => return ImageStatus::Expired,
+				Some(_) => {},
+				// Delegations are never removed: a missing one is as good as withdrawn.
+				None => return ImageStatus::Revoked,
+			}
+		}
+		let offered = image.release_counter;
+		if let Some(installed) = installed.filter(|installed| *installed > offered) {
+			return ImageStatus::RolledBack { installed, offered };
+		}
+		match Latest::<T>::get(&manufacturer, (hardware_id, image.name)) {
+			Some((latest, _)) if latest > offered => ImageStatus::Superseded { latest },
+			_ => ImageStatus::Current { release_counter: offered },
+		}
 	}
 
 	/// The manufacturer's repository, as the API shows it.
@@ -145,15 +214,58 @@ impl<T: Config> Pallet<T> {
 		Repositories::<T>::get(manufacturer).map(Into::into)
 	}
 
-	/// See [`SoftwareUpdatesApi::campaigns_for`].
-	// TODO(helper B)
-	pub fn campaigns_for(_vehicle: VehicleId) -> Vec<(CampaignId, CampaignOf<T>)> {
-		Vec::new()
+	/// See [`SoftwareUpdatesApi::campaigns_for`]: by id, the live (neither cancelled nor
+	/// expired) campaigns of the vehicle's manufacturer with a selector matching its VIN.
+	pub fn campaigns_for(vehicle: VehicleId) -> Vec<(CampaignId, CampaignOf<T>)> {
+		let (Some(manufacturer), Some(vin)) =
+			(T::Vehicles::manufacturer(vehicle), T::Vehicles::vin(vehicle))
+		else {
+			return Vec::new();
+		};
+		let now = Self::now();
+		let mut campaigns: Vec<_> = Campaigns::<T>::iter_prefix(&manufacturer)
+			.filter(|(_, campaign)| {
+				!campaign.cancelled &&
+					now <= campaign.expires_at &&
+					campaign.vehicles.iter().any(|selector| selects(selector, &vin))
+			})
+			.collect();
+		campaigns.sort_unstable_by_key(|(id, _)| *id);
+		campaigns
 	}
 
 	/// See [`SoftwareUpdatesApi::installation`].
-	// TODO(helper B)
-	pub fn installation(_vehicle: VehicleId) -> Option<RevealedInstallationOf<T>> {
-		None
+	pub fn installation(vehicle: VehicleId) -> Option<RevealedInstallationOf<T>> {
+		Reports::<T>::get(vehicle).and_then(|reports| reports.revealed)
+	}
+
+	/// The vehicle passport's software section: the installation revealed last (`None` before
+	/// any), each image marked current while it is the newest for its hardware id and name.
+	pub fn passport_section(vehicle: VehicleId) -> Option<SoftwareSection<BlockNumberFor<T>>> {
+		let reports = Reports::<T>::get(vehicle)?;
+		let revealed = reports.revealed?;
+		let manufacturer = T::Vehicles::manufacturer(vehicle);
+		let images = revealed
+			.images
+			.into_iter()
+			.map(|(hardware_id, hash)| {
+				let current = manufacturer.as_ref().is_some_and(|manufacturer| {
+					Images::<T>::get(manufacturer, hash)
+						.and_then(|image| {
+							Latest::<T>::get(manufacturer, (hardware_id.clone(), image.name))
+						})
+						.is_some_and(|(_, newest)| newest == hash)
+				});
+				InstalledImage { hardware_id: hardware_id.into_inner(), hash: hash.0, current }
+			})
+			.collect();
+		Some(SoftwareSection {
+			campaign: revealed.campaign,
+			rxswin: revealed.rxswin.map(|rxswin| rxswin.into_inner()),
+			reported_at: revealed.reported_at,
+			revealed_at: revealed.revealed_at,
+			images,
+			reports: reports.next,
+		})
 	}
 }

@@ -5,11 +5,20 @@
 use polkadot_sdk::frame_support::weights::Weight;
 use v2x_primitives::{OnVehicleStatusChanged, VehicleId, VehicleStatus};
 
-use crate::{Config, Pallet, WeightInfo};
+use crate::{Config, Event, HoldReason, Pallet, Reports, WeightInfo};
 
 impl<T: Config> OnVehicleStatusChanged for Pallet<T> {
-	// TODO(helper B): Scrapped -> remove `Reports(vehicle)`, release, `ReportsCleared`.
-	fn on_status_changed(_vehicle: VehicleId, _status: VehicleStatus) {}
+	/// A scrapped vehicle installs nothing any more: its reports go and the device that made
+	/// the first gets its deposit back. A stolen vehicle keeps reporting.
+	fn on_status_changed(vehicle: VehicleId, status: VehicleStatus) {
+		if status != VehicleStatus::Scrapped {
+			return;
+		}
+		if let Some(reports) = Reports::<T>::take(vehicle) {
+			Self::release(HoldReason::Reports, &reports.depositor, reports.deposit);
+			Self::deposit_event(Event::ReportsCleared { vehicle });
+		}
+	}
 
 	/// One vehicle's reports removed and their deposit released.
 	fn weight() -> Weight {
