@@ -52,8 +52,8 @@ impl<T: Config> GenesisConfig<T> {
 
 	/// `add_target`'s checks but the signatures; the targets role signs genesis images.
 	fn add_image(manufacturer: &T::AccountId, target: &TargetInputOf<T>) {
-		let added = Pallet::<T>::live_repository(manufacturer).map_err(Into::into).and_then(
-			|repository| {
+		let added =
+			Pallet::<T>::live_repository(manufacturer).map_err(Into::into).and_then(|repository| {
 				Pallet::<T>::check_target(manufacturer, &repository, target, ImageSigner::Targets)?;
 				Pallet::<T>::insert_image(
 					manufacturer.clone(),
@@ -61,8 +61,7 @@ impl<T: Config> GenesisConfig<T> {
 					target.clone(),
 					ImageSigner::Targets,
 				)
-			},
-		);
+			});
 		if let Err(e) = added {
 			panic!("genesis image {:?} of {manufacturer:?}: {e:?}", target.hash);
 		}
@@ -70,12 +69,11 @@ impl<T: Config> GenesisConfig<T> {
 
 	/// `create_campaign`'s checks but the signatures.
 	fn add_campaign(manufacturer: &T::AccountId, input: &CampaignInputOf<T>) {
-		let added = Pallet::<T>::live_repository(manufacturer).map_err(Into::into).and_then(
-			|repository| {
+		let added =
+			Pallet::<T>::live_repository(manufacturer).map_err(Into::into).and_then(|repository| {
 				Pallet::<T>::check_campaign(manufacturer, &repository, input)?;
 				Pallet::<T>::insert_campaign(manufacturer.clone(), repository, input.clone())
-			},
-		);
+			});
 		if let Err(e) = added {
 			panic!("genesis campaign {:?} of {manufacturer:?}: {e:?}", input.rxswin);
 		}

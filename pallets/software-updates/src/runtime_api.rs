@@ -192,7 +192,7 @@ impl<T: Config> Pallet<T> {
 			match Delegations::<T>::get(&manufacturer, id) {
 				Some(delegation) if delegation.revoked => return ImageStatus::Revoked,
 				Some(delegation) if now > delegation.expires_at => return ImageStatus::Expired,
-				Some(_) => {},
+				Some(_) => {}
 				// Delegations are never removed: a missing one is as good as withdrawn.
 				None => return ImageStatus::Revoked,
 			}
@@ -225,9 +225,9 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let mut campaigns: Vec<_> = Campaigns::<T>::iter_prefix(&manufacturer)
 			.filter(|(_, campaign)| {
-				!campaign.cancelled &&
-					now <= campaign.expires_at &&
-					campaign.vehicles.iter().any(|selector| selects(selector, &vin))
+				!campaign.cancelled
+					&& now <= campaign.expires_at
+					&& campaign.vehicles.iter().any(|selector| selects(selector, &vin))
 			})
 			.collect();
 		campaigns.sort_unstable_by_key(|(id, _)| *id);

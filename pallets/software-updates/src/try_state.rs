@@ -62,9 +62,9 @@ impl<T: Config> Pallet<T> {
 			"the current root's hash is not the last in the chain"
 		);
 		ensure!(
-			root.root.is_well_formed() &&
-				root.targets.is_well_formed() &&
-				root.director.is_well_formed(),
+			root.root.is_well_formed()
+				&& root.targets.is_well_formed()
+				&& root.director.is_well_formed(),
 			"a role of the root is malformed"
 		);
 		Ok(())
@@ -79,9 +79,9 @@ impl<T: Config> Pallet<T> {
 				return Err("a Latest entry names no stored image".into());
 			};
 			ensure!(
-				image.name == name &&
-					image.hardware_ids.contains(&hardware_id) &&
-					image.release_counter == counter,
+				image.name == name
+					&& image.hardware_ids.contains(&hardware_id)
+					&& image.release_counter == counter,
 				"a Latest entry disagrees with its image"
 			);
 		}

@@ -9,9 +9,9 @@ use polkadot_sdk::{
 use v2x_primitives::Vin;
 
 use crate::{
-	are_distinct_ids, Campaign, CampaignId, CampaignInputOf, Campaigns, Config, Delegations,
-	Error, Event, HardwareId, HoldReason, ImageSigner, Images, Latest, Pallet, Repositories,
-	RepositoryOf, SignaturesOf, VehicleSelector,
+	are_distinct_ids, Campaign, CampaignId, CampaignInputOf, Campaigns, Config, Delegations, Error,
+	Event, HardwareId, HoldReason, ImageSigner, Images, Latest, Pallet, Repositories, RepositoryOf,
+	SignaturesOf, VehicleSelector,
 };
 
 /// Whether `selector` selects the vehicle with `vin`: its first bytes are the selector's model
@@ -152,10 +152,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_remove_campaign(manufacturer: T::AccountId, id: CampaignId) -> DispatchResult {
 		let mut repository = Self::repository(&manufacturer)?;
 		let campaign = Campaigns::<T>::get(&manufacturer, id).ok_or(Error::<T>::UnknownCampaign)?;
-		ensure!(
-			campaign.cancelled || Self::now() > campaign.expires_at,
-			Error::<T>::CampaignLive
-		);
+		ensure!(campaign.cancelled || Self::now() > campaign.expires_at, Error::<T>::CampaignLive);
 		for target in campaign.targets.iter() {
 			Images::<T>::mutate(&manufacturer, target.hash, |image| {
 				if let Some(image) = image {

@@ -11,8 +11,8 @@ use v2x_primitives::{VehicleId, VehicleRegistry};
 
 use super::campaigns::selects;
 use crate::{
-	are_distinct_ids, Campaigns, Config, Error, Event, HardwareId, HoldReason, Images,
-	ManifestOf, Pallet, Report, ReportIndex, Reports, Repositories, RevealedInstallation, Rxswin,
+	are_distinct_ids, Campaigns, Config, Error, Event, HardwareId, HoldReason, Images, ManifestOf,
+	Pallet, Report, ReportIndex, Reports, Repositories, RevealedInstallation, Rxswin,
 	VehicleReports,
 };
 
@@ -44,7 +44,7 @@ impl<T: Config> Pallet<T> {
 				let known = reports.reports.iter().any(|report| report.commitment == commitment);
 				ensure!(!known, Error::<T>::DuplicateReport);
 				reports
-			},
+			}
 			None => {
 				let deposit = T::ReportDeposit::get();
 				Self::hold(HoldReason::Reports, &device, deposit)?;
@@ -55,7 +55,7 @@ impl<T: Config> Pallet<T> {
 					reports: BoundedVec::new(),
 					revealed: None,
 				}
-			},
+			}
 		};
 		let index = reports.next;
 		reports.next = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -125,7 +125,7 @@ impl<T: Config> Pallet<T> {
 			manifest.images.iter().map(|(hardware_id, _)| hardware_id.clone()).collect();
 		ensure!(are_distinct_ids(&hardware_ids), Error::<T>::DuplicateHardware);
 		let manufacturer = T::Vehicles::manufacturer(vehicle)
-			.filter(Repositories::<T>::contains_key)
+			.filter(|manufacturer| Repositories::<T>::contains_key(manufacturer))
 			.ok_or(Error::<T>::UnknownRepository)?;
 		for (hardware_id, hash) in manifest.images.iter() {
 			let image =

@@ -5,10 +5,16 @@
 //! `DEVICE_1..=3` bound) and creates its repository with `default_root` (root keys 2 of 3,
 //! targets 2 of 2, director 2 of 3, expiring after `ROOT_EXPIRY`).
 
+mod campaigns;
 mod delegations;
+mod genesis;
+mod hooks;
+mod reports;
 mod repository;
+mod runtime_api;
 mod signatures;
 mod targets;
+mod try_state;
 
 use polkadot_sdk::{
 	frame_support::{
