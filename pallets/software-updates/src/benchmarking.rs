@@ -6,8 +6,10 @@
 //! list), so `s = MaxKeys` is the largest threshold. Names, hardware ids and RXSWINs are at
 //! their length bounds and share long prefixes (the comparisons read every byte); every
 //! signed input is at its bounds (the payload a signature covers is hashed whole). Images
-//! and campaigns a call only reads or counts are stored through the functions the genesis
-//! build uses (the calls' own storage code, minus the signatures).
+//! and campaigns a call only reads or counts are checked and stored through the functions
+//! the calls and the genesis build share (`check_target`/`insert_image`,
+//! `check_campaign`/`insert_campaign`), minus the signatures. The verification ends with
+//! `do_try_state` natively.
 
 use super::*;
 use alloc::vec::Vec;
@@ -45,7 +47,7 @@ fn held<T: Config>(reason: HoldReason, who: &T::AccountId) -> BalanceOf<T> {
 	T::Currency::balance_on_hold(&reason.into(), who)
 }
 
-/// Gives `who` at least `amount` above the existential deposit (keeping more if it has more).
+/// Gives `who` twice `amount` and the existential deposit (keeping more if it has more).
 fn fund<T: Config>(who: &T::AccountId, amount: BalanceOf<T>) {
 	let amount = amount.saturating_add(T::Currency::minimum_balance()).saturating_mul(2u32.into());
 	T::Currency::set_balance(who, T::Currency::balance(who).max(amount));
@@ -134,7 +136,8 @@ fn signatures<T: Config>(range: Range<u32>, payload: &[u8]) -> SignaturesOf<T> {
 		.expect("at most MaxKeys signatures")
 }
 
-/// Long enough for every benchmark: the root's and (no later) every expiry's.
+/// The root's expiry, far ahead; delegations and campaigns expire with it (at the latest
+/// block they may).
 fn expiry<T: Config>() -> BlockNumberFor<T> {
 	now::<T>().saturating_add(1_000_000u32.into())
 }
@@ -244,16 +247,15 @@ fn store_image<T: Config>(
 		.expect("the manufacturer affords the image");
 }
 
-/// Images `first..first + count` stored, each signed by `signer(block)`; returns each one's
-/// campaign target (for `hardware_id(n)`).
+/// Images `0..count` stored, each signed by `signer(its block)`; returns each one's campaign
+/// target (image `n` for `hardware_id(n)`).
 fn images<T: Config>(
 	manufacturer: &T::AccountId,
-	first: u32,
 	count: u32,
 	signer: impl Fn(u32) -> ImageSigner,
 ) -> Vec<CampaignTarget> {
 	let per_block = T::MaxHardwareIds::get();
-	(first..first.saturating_add(count))
+	(0..count)
 		.map(|n| {
 			let image = image::<T>(n, 1);
 			let target = CampaignTarget {
@@ -574,7 +576,7 @@ mod benchmarks {
 		let delegations: Vec<DelegationId> = (0..=blocks)
 			.map(|block| delegation::<T>(&manufacturer, max_keys::<T>(), s, block))
 			.collect();
-		let targets = images::<T>(&manufacturer, 0, t, |block| {
+		let targets = images::<T>(&manufacturer, t, |block| {
 			ImageSigner::Delegation(delegations.get(block as usize).copied().unwrap_or_default())
 		});
 		let id = stored_repository::<T>(&manufacturer).next_campaign;
@@ -613,7 +615,7 @@ mod benchmarks {
 	fn cancel_campaign(s: Linear<1, { T::MaxKeys::get() }>) {
 		let manufacturer = repository::<T>(s);
 		let targets =
-			images::<T>(&manufacturer, 0, T::MaxCampaignTargets::get(), |_| ImageSigner::Targets);
+			images::<T>(&manufacturer, T::MaxCampaignTargets::get(), |_| ImageSigner::Targets);
 		let id = campaign::<T>(&manufacturer, targets, None);
 		let nonce = next_nonce::<T>(&manufacturer);
 		let payload = Pallet::<T>::cancel_campaign_payload(&manufacturer, nonce, id);
@@ -635,7 +637,7 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_campaign(t: Linear<1, { T::MaxCampaignTargets::get() }>) {
 		let manufacturer = repository::<T>(max_keys::<T>());
-		let targets = images::<T>(&manufacturer, 0, t, |_| ImageSigner::Targets);
+		let targets = images::<T>(&manufacturer, t, |_| ImageSigner::Targets);
 		let id = campaign::<T>(&manufacturer, targets.clone(), None);
 		Campaigns::<T>::mutate(&manufacturer, id, |campaign| {
 			if let Some(campaign) = campaign {
@@ -692,7 +694,7 @@ mod benchmarks {
 		let t = t.min(e);
 		let manufacturer = repository::<T>(max_keys::<T>());
 		let (owner, device, vehicle, vin) = vehicle::<T>();
-		let installed = images::<T>(&manufacturer, 0, e, |_| ImageSigner::Targets);
+		let installed = images::<T>(&manufacturer, e, |_| ImageSigner::Targets);
 		let bundle = installed.get(e.saturating_sub(t) as usize..).unwrap_or_default().to_vec();
 		let id = campaign::<T>(&manufacturer, bundle, Some(vin));
 		let manifest = Manifest {
@@ -728,7 +730,7 @@ mod benchmarks {
 	fn on_status_changed() {
 		let manufacturer = repository::<T>(max_keys::<T>());
 		let (owner, device, vehicle, _) = vehicle::<T>();
-		let installed = images::<T>(&manufacturer, 0, T::MaxEcus::get(), |_| ImageSigner::Targets);
+		let installed = images::<T>(&manufacturer, T::MaxEcus::get(), |_| ImageSigner::Targets);
 		let manifest = Manifest {
 			campaign: None,
 			images: installed
