@@ -110,20 +110,17 @@ pub type VehicleReportsOf<T> = VehicleReports<
 /// A genesis report of this runtime.
 pub type GenesisReportOf<T> = GenesisReport<AccountIdOf<T>, <T as Config>::MaxEcus>;
 
-/// Sets up what the benchmarks need in the runtime: manufacturers, vehicles and offline keys.
+/// Sets up what the benchmarks need in the runtime: a manufacturer, vehicles and offline keys.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId, Signature> {
-	/// Registers `who` as a manufacturer (so it may create a repository).
-	fn register_manufacturer(who: &AccountId);
-	/// Registers an active vehicle built by `manufacturer`, owned by `owner`, with `vin`, and
-	/// `device` bound to it; returns its id.
-	fn create_vehicle(
-		manufacturer: &AccountId,
-		owner: &AccountId,
-		device: &AccountId,
-		vin: v2x_primitives::Vin,
-	) -> v2x_primitives::VehicleId;
-	/// The account of offline key number `index` (0..MaxKeys*2+1: distinct keys).
+	/// A registered manufacturer (registered on first use); benchmarks use it as the repository
+	/// owner.
+	fn manufacturer() -> AccountId;
+	/// Registers an active vehicle built by `manufacturer()`, owned by `owner` (funded), with
+	/// `device` bound to it; returns its id. Its VIN is `T::Vehicles::vin(id)` (benchmarks
+	/// build campaign selectors from it).
+	fn create_vehicle(owner: &AccountId, device: &AccountId) -> v2x_primitives::VehicleId;
+	/// The account of offline key number `index` (0..2*MaxKeys+2: distinct keys).
 	fn key(index: u32) -> AccountId;
 	/// Key `index`'s signature on `payload`.
 	fn sign(index: u32, payload: &[u8]) -> Signature;

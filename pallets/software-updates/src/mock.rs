@@ -220,29 +220,37 @@ pub fn new_test_ext() -> TestExternalities {
 	ExtBuilder::default().build()
 }
 
-/// Registers manufacturers and vehicles in the mock registry; key `i` is account `5_000 + i`.
+/// The next vehicle id `MockBenchmarkHelper::create_vehicle` gives out: it keeps counting
+/// across the benchmark runs of one thread, since the mock registry is not wiped with storage.
+#[cfg(feature = "runtime-benchmarks")]
+const FIRST_BENCHMARK_VEHICLE: VehicleId = 10_000;
+
+#[cfg(feature = "runtime-benchmarks")]
+thread_local! {
+	static NEXT_BENCHMARK_VEHICLE: core::cell::Cell<VehicleId> =
+		const { core::cell::Cell::new(FIRST_BENCHMARK_VEHICLE) };
+}
+
+/// `MAKER` is the benchmarks' manufacturer; it builds their vehicles; key `i` is account
+/// `5_000 + i` and signs as `TestSignature`.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
 
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<u64, TestSignature> for MockBenchmarkHelper {
-	fn register_manufacturer(who: &u64) {
-		// The mock registry knows manufacturers by their vehicles.
-		MockVehicles::add(9_000 + *who, *who, *who);
+	fn manufacturer() -> u64 {
+		MAKER
 	}
 
-	fn create_vehicle(
-		manufacturer: &u64,
-		owner: &u64,
-		device: &u64,
-		vin: v2x_primitives::Vin,
-	) -> VehicleId {
-		let vehicle = 10_000 + *device;
-		MockVehicles::add(vehicle, *owner, *manufacturer);
-		MockVehicles::update(vehicle, |v| {
-			v.vin = vin;
-			v.devices.push(*device);
-		});
+	/// Unbinds `device` from the vehicles of earlier runs first: the benchmarks' accounts are
+	/// the same in every run, and a device is bound to one vehicle at a time.
+	fn create_vehicle(owner: &u64, device: &u64) -> VehicleId {
+		let vehicle = NEXT_BENCHMARK_VEHICLE.with(|next| next.replace(next.get() + 1));
+		for earlier in FIRST_BENCHMARK_VEHICLE..vehicle {
+			MockVehicles::update(earlier, |v| v.devices.retain(|d| d != device));
+		}
+		MockVehicles::add(vehicle, *owner, MAKER);
+		MockVehicles::update(vehicle, |v| v.devices.push(*device));
 		vehicle
 	}
 

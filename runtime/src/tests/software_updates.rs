@@ -7,6 +7,7 @@ use super::{account, dev_chain, road_keys::account_of, road_keys::pair, run_to_b
 use crate::{
 	AccountId, Balances, Runtime, RuntimeOrigin, SoftwareUpdates, VehicleIdentity, UNIT,
 };
+use v2x_primitives::VehicleRegistry;
 use pallet_software_updates::{
 	Campaigns, Error, Event, HoldReason, ImageStatus, Manifest, Repositories, Reports,
 	RootHistory, SignaturesOf,
