@@ -26,8 +26,8 @@ use super::{
 };
 use crate::{
 	AccountId, Balances, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime, RuntimeCall,
-	RuntimeOrigin, ServiceBook, SharedCharging, SoftwareUpdates, System, UsageInsurance, UsageLeasing,
-	VehicleIdentity, UNIT,
+	RuntimeOrigin, ServiceBook, SharedCharging, SoftwareUpdates, System, UsageInsurance,
+	UsageLeasing, VehicleIdentity, UNIT,
 };
 use codec::Encode;
 use pallet_shared_charging::{

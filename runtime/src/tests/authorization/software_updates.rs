@@ -21,7 +21,7 @@ use crate::tests::road_keys::{account_of, pair};
 use crate::{AccountId, Runtime, SoftwareUpdates, VehicleIdentity};
 use pallet_software_updates::{
 	CampaignInput, CampaignInputOf, CampaignTarget, Campaigns, DelegationInput, DelegationInputOf,
-	Delegations, HardwareIdsOf, ImageSigner, Images, Manifest, ManifestOf, Repositories, Reports,
+	Delegations, HardwareIdsOf, ImageSigner, Images, Manifest, ManifestOf, Reports, Repositories,
 	RoleKeys, RoleKeysOf, RootMetadata, RootOf, SignaturesOf, TargetInput, TargetInputOf,
 	VehicleSelector,
 };
@@ -96,7 +96,10 @@ pub(in crate::tests) fn sigs(uris: &[&str], payload: &[u8]) -> SignaturesOf<Runt
 }
 
 pub(in crate::tests) fn role(uris: &[&str], threshold: u32) -> RoleKeysOf<Runtime> {
-	RoleKeys { keys: BoundedVec::truncate_from(uris.iter().map(|u| account_of(u)).collect()), threshold }
+	RoleKeys {
+		keys: BoundedVec::truncate_from(uris.iter().map(|u| account_of(u)).collect()),
+		threshold,
+	}
 }
 
 pub(in crate::tests) fn hardware(ids: &[&str]) -> HardwareIdsOf<Runtime> {
@@ -147,7 +150,12 @@ pub(in crate::tests) fn other_delegation() -> DelegationInputOf<Runtime> {
 	}
 }
 
-pub(in crate::tests) fn image(name: &str, hw: &str, byte: u8, release: u32) -> TargetInputOf<Runtime> {
+pub(in crate::tests) fn image(
+	name: &str,
+	hw: &str,
+	byte: u8,
+	release: u32,
+) -> TargetInputOf<Runtime> {
 	TargetInput {
 		name: text(name.as_bytes()),
 		length: 4_096,
@@ -157,14 +165,25 @@ pub(in crate::tests) fn image(name: &str, hw: &str, byte: u8, release: u32) -> T
 	}
 }
 
-pub(in crate::tests) fn campaign(targets: &[(&str, &str, u8)], rxswin: &[u8], expires_at: u32) -> CampaignInputOf<Runtime> {
+pub(in crate::tests) fn campaign(
+	targets: &[(&str, &str, u8)],
+	rxswin: &[u8],
+	expires_at: u32,
+) -> CampaignInputOf<Runtime> {
 	let targets = targets
 		.iter()
-		.map(|(hw, name, byte)| CampaignTarget { hardware_id: text(hw.as_bytes()), name: text(name.as_bytes()), hash: hash(*byte) })
+		.map(|(hw, name, byte)| CampaignTarget {
+			hardware_id: text(hw.as_bytes()),
+			name: text(name.as_bytes()),
+			hash: hash(*byte),
+		})
 		.collect();
 	CampaignInput {
 		targets: BoundedVec::truncate_from(targets),
-		vehicles: BoundedVec::truncate_from(vec![VehicleSelector { model: text(b"5YJ3E1EA"), serials: None }]),
+		vehicles: BoundedVec::truncate_from(vec![VehicleSelector {
+			model: text(b"5YJ3E1EA"),
+			serials: None,
+		}]),
 		rxswin: text(rxswin),
 		expires_at,
 	}
@@ -216,7 +235,11 @@ fn delegate(keys: &[&str], nonce: u32) -> Call {
 
 fn revoke_delegation(keys: &[&str], nonce: u32) -> Call {
 	let payload = SoftwareUpdates::revoke_delegation_payload(&maker(), nonce, DELEGATION);
-	Call::revoke_delegation { manufacturer: maker(), id: DELEGATION, signatures: sigs(keys, &payload) }
+	Call::revoke_delegation {
+		manufacturer: maker(),
+		id: DELEGATION,
+		signatures: sigs(keys, &payload),
+	}
 }
 
 fn add(target: TargetInputOf<Runtime>, signer: ImageSigner, keys: &[&str]) -> Call {
@@ -283,16 +306,30 @@ pub(in crate::tests) fn ota_base() {
 	let payload = SoftwareUpdates::delegate_payload(&maker(), 1, &input);
 	succeeds(
 		relay,
-		Call::delegate { manufacturer: maker(), input, signatures: sigs(&[TARGETS, TARGETS2], &payload) },
+		Call::delegate {
+			manufacturer: maker(),
+			input,
+			signatures: sigs(&[TARGETS, TARGETS2], &payload),
+		},
 	);
 	let retired = account_of(RETIRED);
 	let payload = SoftwareUpdates::revoke_key_payload(&maker(), 2, &retired);
 	succeeds(
 		relay,
-		Call::revoke_key { manufacturer: maker(), key: retired, signatures: sigs(&[ROOT, ROOT2], &payload) },
+		Call::revoke_key {
+			manufacturer: maker(),
+			key: retired,
+			signatures: sigs(&[ROOT, ROOT2], &payload),
+		},
 	);
-	succeeds(relay, add(image("tcu-fw", "tcu-1", TCU1, 1), ImageSigner::Targets, &[TARGETS, TARGETS2]));
-	succeeds(relay, add(image("tcu-fw", "tcu-1", TCU2, 2), ImageSigner::Targets, &[TARGETS2, TARGETS]));
+	succeeds(
+		relay,
+		add(image("tcu-fw", "tcu-1", TCU1, 1), ImageSigner::Targets, &[TARGETS, TARGETS2]),
+	);
+	succeeds(
+		relay,
+		add(image("tcu-fw", "tcu-1", TCU2, 2), ImageSigner::Targets, &[TARGETS2, TARGETS]),
+	);
 	succeeds(
 		Supplier,
 		add(image("bms-boot", "bms-a1", BOOT, 1), ImageSigner::Delegation(DELEGATION), &[SUPPLIER]),
@@ -301,7 +338,11 @@ pub(in crate::tests) fn ota_base() {
 	let payload = SoftwareUpdates::campaign_payload(&maker(), 3, &input);
 	succeeds(
 		relay,
-		Call::create_campaign { manufacturer: maker(), input, signatures: sigs(&[DIRECTOR, DIRECTOR2], &payload) },
+		Call::create_campaign {
+			manufacturer: maker(),
+			input,
+			signatures: sigs(&[DIRECTOR, DIRECTOR2], &payload),
+		},
 	);
 	succeeds(Ecu, Call::report_installation { vehicle: V0, commitment: commitment() });
 	assert_eq!(Repositories::<Runtime>::get(maker()).unwrap().nonce, BASE_NONCE);
@@ -320,11 +361,7 @@ const N: u32 = BASE_NONCE + 1;
 /// The refusals of a call signed by a role's keys, `call(keys)`: a key of each `other` role or
 /// none of the repository's (`UnknownKey`), the revoked key with one of the role's keys
 /// (`KeyRevoked`) and one key short of the threshold (`BelowThreshold`).
-fn signed_by_role(
-	call: impl Fn(&[&str]) -> Call,
-	own: &str,
-	others: &[&[&str]],
-) -> Vec<Row> {
+fn signed_by_role(call: impl Fn(&[&str]) -> Call, own: &str, others: &[&[&str]]) -> Vec<Row> {
 	let mut rows = Vec::new();
 	for keys in others {
 		rows.extend(refused(&[Relay], call(keys), Error::UnknownKey));
@@ -347,8 +384,7 @@ const NOT_MAKER: [Role; 5] = [Owner, Relay, Supplier, Ecu, OtherManufacturer];
 const NOT_DEVICE: [Role; 7] =
 	[Owner, Manufacturer, OtherDevice, InvitedDevice, Operator, Relay, Supplier];
 /// Every role that is not car 0's owner.
-const NOT_OWNER: [Role; 7] =
-	[Manufacturer, Ecu, Device, Operator, AnotherOwner, Relay, Supplier];
+const NOT_OWNER: [Role; 7] = [Manufacturer, Ecu, Device, Operator, AnotherOwner, Relay, Supplier];
 
 /// OTA_BASE at block 2.
 fn ota_base_rows() -> Vec<Row> {
@@ -356,23 +392,39 @@ fn ota_base_rows() -> Vec<Row> {
 	let remove = Call::remove_campaign { id: CAMPAIGN };
 	let rows = [
 		// A manufacturer creates its own repository, self-signed by its root keys.
-		refused(&[Owner, Relay, Supplier, Ecu], create_repository(&["//OtherRoot"]), Error::NotManufacturer),
+		refused(
+			&[Owner, Relay, Supplier, Ecu],
+			create_repository(&["//OtherRoot"]),
+			Error::NotManufacturer,
+		),
 		refused(&[Manufacturer], create_repository(&["//OtherRoot"]), Error::RepositoryExists),
 		refused(&[OtherManufacturer], create_repository(&[MALLORY]), Error::UnknownKey),
 		refused(&[OtherManufacturer], create_repository(&["//OtherTargets"]), Error::UnknownKey),
 		refused(&[OtherManufacturer], create_repository(&[]), Error::BelowThreshold),
 		signed_only(create_repository(&["//OtherRoot"])),
 		// Rotations: the current root's threshold and the new one's.
-		signed_by_role(|keys| rotate(keys, &[NEW_ROOT], root_v3(ROOT_EXPIRES)), ROOT, &[TARGETS_KEYS, DIRECTOR_KEYS, &[NEW_ROOT, NEW_ROOT2]]),
+		signed_by_role(
+			|keys| rotate(keys, &[NEW_ROOT], root_v3(ROOT_EXPIRES)),
+			ROOT,
+			&[TARGETS_KEYS, DIRECTOR_KEYS, &[NEW_ROOT, NEW_ROOT2]],
+		),
 		refused(&[Relay], rotate(ROOT_KEYS, &[], root_v3(ROOT_EXPIRES)), Error::BelowThreshold),
 		refused(&[Relay], rotate(ROOT_KEYS, &[ROOT], root_v3(ROOT_EXPIRES)), Error::UnknownKey),
-		refused(&[Manufacturer], rotate(&[ROOT], &[NEW_ROOT], root_v3(ROOT_EXPIRES)), Error::BelowThreshold),
+		refused(
+			&[Manufacturer],
+			rotate(&[ROOT], &[NEW_ROOT], root_v3(ROOT_EXPIRES)),
+			Error::BelowThreshold,
+		),
 		// The root role revokes keys.
 		signed_by_role(|keys| revoke_key(keys, N), ROOT, &[TARGETS_KEYS, DIRECTOR_KEYS]),
 		refused(&[Manufacturer], revoke_key(&[ROOT], N), Error::BelowThreshold),
 		// The targets role delegates and withdraws delegations.
 		signed_by_role(|keys| delegate(keys, N), TARGETS, &[ROOT_KEYS, DIRECTOR_KEYS, &[SUPPLIER]]),
-		signed_by_role(|keys| revoke_delegation(keys, N), TARGETS, &[ROOT_KEYS, DIRECTOR_KEYS, &[SUPPLIER]]),
+		signed_by_role(
+			|keys| revoke_delegation(keys, N),
+			TARGETS,
+			&[ROOT_KEYS, DIRECTOR_KEYS, &[SUPPLIER]],
+		),
 		// Images: the targets role, or a delegation within its prefix and hardware.
 		signed_by_role(add_tcu, TARGETS, &[ROOT_KEYS, DIRECTOR_KEYS, &[SUPPLIER]]),
 		refused(&[Relay, Supplier], add_boot(TARGETS_KEYS), Error::UnknownKey),
@@ -381,12 +433,20 @@ fn ota_base_rows() -> Vec<Row> {
 		refused(&[Supplier], add_boot(&[]), Error::BelowThreshold),
 		refused(
 			&[Supplier],
-			add(image("tcu-fw", "tcu-1", 0xc3, 3), ImageSigner::Delegation(DELEGATION), &[SUPPLIER]),
+			add(
+				image("tcu-fw", "tcu-1", 0xc3, 3),
+				ImageSigner::Delegation(DELEGATION),
+				&[SUPPLIER],
+			),
 			Error::OutsideDelegation,
 		),
 		refused(
 			&[Supplier],
-			add(image("bms-boot", "adas-cam-2", 0xbc, 2), ImageSigner::Delegation(DELEGATION), &[SUPPLIER]),
+			add(
+				image("bms-boot", "adas-cam-2", 0xbc, 2),
+				ImageSigner::Delegation(DELEGATION),
+				&[SUPPLIER],
+			),
 			Error::OutsideDelegation,
 		),
 		signed_only(add_boot(&[SUPPLIER])),
@@ -401,8 +461,16 @@ fn ota_base_rows() -> Vec<Row> {
 		signed_by_role(|keys| cancel_campaign(keys, N), DIRECTOR, &[ROOT_KEYS, TARGETS_KEYS]),
 		// Car 0's bound device reports; its owner reveals.
 		refused(&NOT_DEVICE, report(0x01), Error::NotVehicleDevice),
-		refused(&[Ecu, Device], Call::report_installation { vehicle: V0, commitment: commitment() }, Error::DuplicateReport),
-		refused(&[Ecu], Call::report_installation { vehicle: V1, commitment: hash(1) }, Error::NotVehicleDevice),
+		refused(
+			&[Ecu, Device],
+			Call::report_installation { vehicle: V0, commitment: commitment() },
+			Error::DuplicateReport,
+		),
+		refused(
+			&[Ecu],
+			Call::report_installation { vehicle: V1, commitment: hash(1) },
+			Error::NotVehicleDevice,
+		),
 		signed_only(report(0x01)),
 		refused(&NOT_OWNER, reveal(), Error::NotOwner),
 		signed_only(reveal()),
@@ -438,8 +506,16 @@ fn root_expired_rows() -> Vec<Row> {
 		refused(&[Relay], revoke_delegation(TARGETS_KEYS, N), Error::RepositoryExpired),
 		refused(&[Relay], create_campaign(DIRECTOR_KEYS, N), Error::RepositoryExpired),
 		// Rotating still needs both thresholds, and metadata that is not expired itself.
-		refused(&[Relay], rotate(&[ROOT], &[NEW_ROOT], root_v3(ROOT_EXPIRES + 100)), Error::BelowThreshold),
-		refused(&[Relay], rotate(ROOT_KEYS, &[NEW_ROOT], root_v3(ROOT_EXPIRES + 1)), Error::AlreadyExpired),
+		refused(
+			&[Relay],
+			rotate(&[ROOT], &[NEW_ROOT], root_v3(ROOT_EXPIRES + 100)),
+			Error::BelowThreshold,
+		),
+		refused(
+			&[Relay],
+			rotate(ROOT_KEYS, &[NEW_ROOT], root_v3(ROOT_EXPIRES + 1)),
+			Error::AlreadyExpired,
+		),
 		// The ones that need the manufacturer still do.
 		refused(&[Relay, Owner], Call::remove_campaign { id: CAMPAIGN }, Error::UnknownRepository),
 	]
@@ -575,9 +651,21 @@ fn the_repository_freezes_one_block_after_its_roots_last_block_until_a_rotation(
 				refused(&[Relay], delegate(TARGETS_KEYS, n), Error::RepositoryExpired),
 				refused(&[Relay], revoke_delegation(TARGETS_KEYS, n), Error::RepositoryExpired),
 				refused(&[Relay], create_campaign(DIRECTOR_KEYS, n), Error::RepositoryExpired),
-				refused(&[Relay], rotate(&[ROOT], &[NEW_ROOT], root_v3(ROOT_EXPIRES + 100)), Error::BelowThreshold),
-				refused(&[Relay], rotate(ROOT_KEYS, &[NEW_ROOT], root_v3(ROOT_EXPIRES + 1)), Error::AlreadyExpired),
-				refused(&[Relay, Owner], Call::remove_campaign { id: CAMPAIGN }, Error::UnknownRepository),
+				refused(
+					&[Relay],
+					rotate(&[ROOT], &[NEW_ROOT], root_v3(ROOT_EXPIRES + 100)),
+					Error::BelowThreshold,
+				),
+				refused(
+					&[Relay],
+					rotate(ROOT_KEYS, &[NEW_ROOT], root_v3(ROOT_EXPIRES + 1)),
+					Error::AlreadyExpired,
+				),
+				refused(
+					&[Relay, Owner],
+					Call::remove_campaign { id: CAMPAIGN },
+					Error::UnknownRepository,
+				),
 			]
 			.concat(),
 		);
@@ -627,7 +715,11 @@ fn a_delegation_signs_until_its_last_block_or_its_withdrawal() {
 			"DELEGATION_EXPIRED",
 			refused(
 				&[Supplier, Relay],
-				add(image("bms-boot", "bms-a1", 0xbd, 3), ImageSigner::Delegation(DELEGATION), &[SUPPLIER]),
+				add(
+					image("bms-boot", "bms-a1", 0xbd, 3),
+					ImageSigner::Delegation(DELEGATION),
+					&[SUPPLIER],
+				),
 				Error::DelegationExpired,
 			),
 		);

@@ -19,9 +19,9 @@ use crate::{
 		authorization::{
 			software_updates::{
 				campaign, commitment, hardware, hash, image, maker, manifest, ota_base, role,
-				root_v2, sigs, supplier_delegation, ADAS, BASE_NONCE, BMS, CAMPAIGN, DIRECTOR,
-				DIRECTOR2, RETIRED, REPORT, ROOT, ROOT2, ROOT_EXPIRES, SALT, SUPPLIER, TARGETS,
-				TARGETS2, TCU1, TCU2, tcu_campaign,
+				root_v2, sigs, supplier_delegation, tcu_campaign, ADAS, BASE_NONCE, BMS, CAMPAIGN,
+				DIRECTOR, DIRECTOR2, REPORT, RETIRED, ROOT, ROOT2, ROOT_EXPIRES, SALT, SUPPLIER,
+				TARGETS, TARGETS2, TCU1, TCU2,
 			},
 			succeeds, Role,
 		},
@@ -109,12 +109,20 @@ fn setup() {
 	);
 	succeeds(
 		relay,
-		add(image("adas-cal", "adas-cam-2", CAL, 1), ImageSigner::Delegation(1), &["//OtaSupplier2"]),
+		add(
+			image("adas-cal", "adas-cam-2", CAL, 1),
+			ImageSigner::Delegation(1),
+			&["//OtaSupplier2"],
+		),
 	);
 	let payload = SoftwareUpdates::revoke_delegation_payload(&maker(), NONCE, 1);
 	succeeds(
 		relay,
-		Call::revoke_delegation { manufacturer: maker(), id: 1, signatures: sigs(TARGETS_KEYS, &payload) },
+		Call::revoke_delegation {
+			manufacturer: maker(),
+			id: 1,
+			signatures: sigs(TARGETS_KEYS, &payload),
+		},
 	);
 	assert_eq!(Repositories::<Runtime>::get(maker()).unwrap().nonce, NONCE);
 	assert_ok!(VehicleIdentity::bind_device(signed(Bob), BOBS_CAR, account_of(ECU1)));
@@ -187,7 +195,11 @@ fn create_campaign(change: impl FnOnce(&mut CampaignInputOf<Runtime>)) -> Call<R
 	let mut input = campaign(&[("adas-cam-2", "adas-fw", ADAS)], b"R156-ADAS-7", 300);
 	change(&mut input);
 	let payload = SoftwareUpdates::campaign_payload(&maker(), NEXT, &input);
-	Call::create_campaign { manufacturer: maker(), input, signatures: sigs(DIRECTOR_KEYS, &payload) }
+	Call::create_campaign {
+		manufacturer: maker(),
+		input,
+		signatures: sigs(DIRECTOR_KEYS, &payload),
+	}
 }
 
 fn targets(list: &[(&str, &str, u8)]) -> impl FnOnce(&mut CampaignInputOf<Runtime>) {
@@ -200,7 +212,12 @@ fn revoke_key(key: AccountId, nonce: u32) -> Call<Runtime> {
 	Call::revoke_key { manufacturer: maker(), key, signatures: sigs(ROOT_KEYS, &payload) }
 }
 
-fn images(list: &[(&str, u8)]) -> BoundedVec<(pallet_software_updates::HardwareId, H256), <Runtime as pallet_software_updates::Config>::MaxEcus> {
+fn images(
+	list: &[(&str, u8)],
+) -> BoundedVec<
+	(pallet_software_updates::HardwareId, H256),
+	<Runtime as pallet_software_updates::Config>::MaxEcus,
+> {
 	BoundedVec::truncate_from(
 		list.iter()
 			.map(|(hw, byte)| (BoundedVec::truncate_from(hw.as_bytes().to_vec()), hash(*byte)))
@@ -235,8 +252,18 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 			row("a first root of version 2", stash(), create(|r| r.version = 2), E::WrongVersion),
 			row("a first root of version 0", stash(), create(|r| r.version = 0), E::WrongVersion),
 			row("a root expiring now", stash(), create(|r| r.expires_at = NOW), E::AlreadyExpired),
-			row("a root expired at block 0", stash(), create(|r| r.expires_at = 0), E::AlreadyExpired),
-			row("a root role of no keys", stash(), create(|r| r.root = role(&[], 1)), E::InvalidRole),
+			row(
+				"a root expired at block 0",
+				stash(),
+				create(|r| r.expires_at = 0),
+				E::AlreadyExpired,
+			),
+			row(
+				"a root role of no keys",
+				stash(),
+				create(|r| r.root = role(&[], 1)),
+				E::InvalidRole,
+			),
 			row(
 				"a root role with threshold 0",
 				stash(),
@@ -415,9 +442,24 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				},
 				E::UnknownRepository,
 			),
-			row("a delegation without a name", relay(), delegate(|d| d.name = Default::default()), E::InvalidDelegation),
-			row("a delegation of no keys", relay(), delegate(|d| d.keys = role(&[], 1)), E::InvalidDelegation),
-			row("a delegation of threshold 0", relay(), delegate(|d| d.keys.threshold = 0), E::InvalidDelegation),
+			row(
+				"a delegation without a name",
+				relay(),
+				delegate(|d| d.name = Default::default()),
+				E::InvalidDelegation,
+			),
+			row(
+				"a delegation of no keys",
+				relay(),
+				delegate(|d| d.keys = role(&[], 1)),
+				E::InvalidDelegation,
+			),
+			row(
+				"a delegation of threshold 0",
+				relay(),
+				delegate(|d| d.keys.threshold = 0),
+				E::InvalidDelegation,
+			),
 			row(
 				"a delegation with a key twice",
 				relay(),
@@ -442,8 +484,18 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				delegate(|d| d.keys = role(&[RETIRED], 1)),
 				E::KeyRevoked,
 			),
-			row("a delegation expiring now", relay(), delegate(|d| d.expires_at = NOW), E::InvalidExpiry),
-			row("a delegation expired", relay(), delegate(|d| d.expires_at = NOW - 1), E::InvalidExpiry),
+			row(
+				"a delegation expiring now",
+				relay(),
+				delegate(|d| d.expires_at = NOW),
+				E::InvalidExpiry,
+			),
+			row(
+				"a delegation expired",
+				relay(),
+				delegate(|d| d.expires_at = NOW - 1),
+				E::InvalidExpiry,
+			),
 			row(
 				"a delegation outliving the root",
 				relay(),
@@ -455,8 +507,13 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				relay(),
 				{
 					let input = optics_delegation();
-					let payload = SoftwareUpdates::delegate_payload(&maker(), BASE_NONCE + 1, &input);
-					Call::delegate { manufacturer: maker(), input, signatures: sigs(TARGETS_KEYS, &payload) }
+					let payload =
+						SoftwareUpdates::delegate_payload(&maker(), BASE_NONCE + 1, &input);
+					Call::delegate {
+						manufacturer: maker(),
+						input,
+						signatures: sigs(TARGETS_KEYS, &payload),
+					}
 				},
 				E::BadSignature,
 			),
@@ -477,7 +534,11 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 			row(
 				"withdraw an unknown delegation",
 				relay(),
-				Call::revoke_delegation { manufacturer: maker(), id: unknown, signatures: Default::default() },
+				Call::revoke_delegation {
+					manufacturer: maker(),
+					id: unknown,
+					signatures: Default::default(),
+				},
 				E::UnknownDelegation,
 			),
 			row(
@@ -485,7 +546,11 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				relay(),
 				{
 					let payload = SoftwareUpdates::revoke_delegation_payload(&maker(), NEXT, 1);
-					Call::revoke_delegation { manufacturer: maker(), id: 1, signatures: sigs(TARGETS_KEYS, &payload) }
+					Call::revoke_delegation {
+						manufacturer: maker(),
+						id: 1,
+						signatures: sigs(TARGETS_KEYS, &payload),
+					}
 				},
 				E::DelegationRevoked,
 			),
@@ -494,14 +559,22 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				relay(),
 				{
 					let payload = SoftwareUpdates::revoke_delegation_payload(&maker(), NONCE, 0);
-					Call::revoke_delegation { manufacturer: maker(), id: 0, signatures: sigs(TARGETS_KEYS, &payload) }
+					Call::revoke_delegation {
+						manufacturer: maker(),
+						id: 0,
+						signatures: sigs(TARGETS_KEYS, &payload),
+					}
 				},
 				E::BadSignature,
 			),
 			row(
 				"withdraw in no repository",
 				relay(),
-				Call::revoke_delegation { manufacturer: stranger.clone(), id: 0, signatures: Default::default() },
+				Call::revoke_delegation {
+					manufacturer: stranger.clone(),
+					id: 0,
+					signatures: Default::default(),
+				},
 				E::UnknownRepository,
 			),
 			// Images (Dave relays the targets role's or a supplier's signatures).
@@ -516,7 +589,12 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				},
 				E::UnknownRepository,
 			),
-			row("an image without a name", relay(), add_tcu(|t| t.name = Default::default()), E::InvalidImage),
+			row(
+				"an image without a name",
+				relay(),
+				add_tcu(|t| t.name = Default::default()),
+				E::InvalidImage,
+			),
 			row("an image of length 0", relay(), add_tcu(|t| t.length = 0), E::InvalidImage),
 			row(
 				"an image without hardware ids",
@@ -530,7 +608,12 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				add_tcu(|t| t.hardware_ids = hardware(&["tcu-1", "tcu-1"])),
 				E::InvalidImage,
 			),
-			row("an image hash stored already", relay(), add_tcu(|t| t.hash = hash(TCU2)), E::ImageExists),
+			row(
+				"an image hash stored already",
+				relay(),
+				add_tcu(|t| t.hash = hash(TCU2)),
+				E::ImageExists,
+			),
 			row(
 				"a release counter equal to the newest",
 				relay(),
@@ -561,13 +644,21 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 			row(
 				"an image of an unknown delegation",
 				relay(),
-				add(image("bms-boot", "bms-a1", 0xbc, 2), ImageSigner::Delegation(unknown), &[SUPPLIER]),
+				add(
+					image("bms-boot", "bms-a1", 0xbc, 2),
+					ImageSigner::Delegation(unknown),
+					&[SUPPLIER],
+				),
 				E::UnknownDelegation,
 			),
 			row(
 				"an image of a withdrawn delegation",
 				relay(),
-				add(image("adas-cal", "adas-cam-2", 0xae, 2), ImageSigner::Delegation(1), &["//OtaSupplier2"]),
+				add(
+					image("adas-cal", "adas-cam-2", 0xae, 2),
+					ImageSigner::Delegation(1),
+					&["//OtaSupplier2"],
+				),
 				E::DelegationRevoked,
 			),
 			row(
@@ -600,15 +691,30 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				E::BadSignature,
 			),
 			// Pruning (Ferdie).
-			row("prune an unknown image", ferdie(), Call::prune_image { hash: hash(0x99) }, E::UnknownImage),
-			row("prune the newest release", ferdie(), Call::prune_image { hash: hash(TCU2) }, E::StillLatest),
+			row(
+				"prune an unknown image",
+				ferdie(),
+				Call::prune_image { hash: hash(0x99) },
+				E::UnknownImage,
+			),
+			row(
+				"prune the newest release",
+				ferdie(),
+				Call::prune_image { hash: hash(TCU2) },
+				E::StillLatest,
+			),
 			row(
 				"prune a superseded image campaign 0 lists",
 				ferdie(),
 				Call::prune_image { hash: hash(BMS) },
 				E::InCampaign,
 			),
-			row("prune in no repository", alice(), Call::prune_image { hash: hash(TCU1) }, E::UnknownRepository),
+			row(
+				"prune in no repository",
+				alice(),
+				Call::prune_image { hash: hash(TCU1) },
+				E::UnknownRepository,
+			),
 			// Campaigns (Dave relays the director role's signatures).
 			row(
 				"a campaign of no repository",
@@ -620,21 +726,39 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				},
 				E::UnknownRepository,
 			),
-			row("a campaign of no images", relay(), create_campaign(|c| c.targets = Default::default()), E::InvalidCampaign),
+			row(
+				"a campaign of no images",
+				relay(),
+				create_campaign(|c| c.targets = Default::default()),
+				E::InvalidCampaign,
+			),
 			row(
 				"a campaign for no vehicles",
 				relay(),
 				create_campaign(|c| c.vehicles = Default::default()),
 				E::InvalidCampaign,
 			),
-			row("a campaign without an RXSWIN", relay(), create_campaign(|c| c.rxswin = Default::default()), E::InvalidCampaign),
+			row(
+				"a campaign without an RXSWIN",
+				relay(),
+				create_campaign(|c| c.rxswin = Default::default()),
+				E::InvalidCampaign,
+			),
 			row(
 				"a campaign with a hardware id twice",
 				relay(),
-				create_campaign(targets(&[("adas-cam-2", "adas-fw", ADAS), ("adas-cam-2", "adas-fw", ADAS)])),
+				create_campaign(targets(&[
+					("adas-cam-2", "adas-fw", ADAS),
+					("adas-cam-2", "adas-fw", ADAS),
+				])),
 				E::DuplicateHardware,
 			),
-			row("a campaign expiring now", relay(), create_campaign(|c| c.expires_at = NOW), E::InvalidExpiry),
+			row(
+				"a campaign expiring now",
+				relay(),
+				create_campaign(|c| c.expires_at = NOW),
+				E::InvalidExpiry,
+			),
 			row(
 				"a campaign outliving the root",
 				relay(),
@@ -683,33 +807,60 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				{
 					let input = tcu_campaign();
 					let payload = SoftwareUpdates::campaign_payload(&maker(), BASE_NONCE, &input);
-					Call::create_campaign { manufacturer: maker(), input, signatures: sigs(DIRECTOR_KEYS, &payload) }
+					Call::create_campaign {
+						manufacturer: maker(),
+						input,
+						signatures: sigs(DIRECTOR_KEYS, &payload),
+					}
 				},
 				E::BadSignature,
 			),
 			row(
 				"cancel an unknown campaign",
 				relay(),
-				Call::cancel_campaign { manufacturer: maker(), id: unknown, signatures: Default::default() },
+				Call::cancel_campaign {
+					manufacturer: maker(),
+					id: unknown,
+					signatures: Default::default(),
+				},
 				E::UnknownCampaign,
 			),
 			row(
 				"cancel in no repository",
 				relay(),
-				Call::cancel_campaign { manufacturer: stranger.clone(), id: 0, signatures: Default::default() },
+				Call::cancel_campaign {
+					manufacturer: stranger.clone(),
+					id: 0,
+					signatures: Default::default(),
+				},
 				E::UnknownRepository,
 			),
 			row(
 				"a cancellation signed with a stale nonce",
 				relay(),
 				{
-					let payload = SoftwareUpdates::cancel_campaign_payload(&maker(), NONCE, CAMPAIGN);
-					Call::cancel_campaign { manufacturer: maker(), id: CAMPAIGN, signatures: sigs(DIRECTOR_KEYS, &payload) }
+					let payload =
+						SoftwareUpdates::cancel_campaign_payload(&maker(), NONCE, CAMPAIGN);
+					Call::cancel_campaign {
+						manufacturer: maker(),
+						id: CAMPAIGN,
+						signatures: sigs(DIRECTOR_KEYS, &payload),
+					}
 				},
 				E::BadSignature,
 			),
-			row("remove an unknown campaign", ferdie(), Call::remove_campaign { id: unknown }, E::UnknownCampaign),
-			row("remove a live campaign", ferdie(), Call::remove_campaign { id: 0 }, E::CampaignLive),
+			row(
+				"remove an unknown campaign",
+				ferdie(),
+				Call::remove_campaign { id: unknown },
+				E::UnknownCampaign,
+			),
+			row(
+				"remove a live campaign",
+				ferdie(),
+				Call::remove_campaign { id: 0 },
+				E::CampaignLive,
+			),
 			// Reports (car 0's ECU) and reveals (Alice).
 			row(
 				"a report committed already",
@@ -723,11 +874,26 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 				Call::report_installation { vehicle: u64::from(unknown), commitment: H256::zero() },
 				E::NotVehicleDevice,
 			),
-			row("reveal an unknown vehicle's report", alice(), reveal(u64::from(unknown), 0, manifest()), E::NotOwner),
+			row(
+				"reveal an unknown vehicle's report",
+				alice(),
+				reveal(u64::from(unknown), 0, manifest()),
+				E::NotOwner,
+			),
 			row("reveal an unknown report", alice(), reveal(0, 99, manifest()), E::UnknownReport),
-			row("reveal with another salt", alice(), {
-				Call::reveal_report { vehicle: 0, report: REPORT, salt: [8; 32], manifest: manifest() }
-			}, E::CommitmentMismatch),
+			row(
+				"reveal with another salt",
+				alice(),
+				{
+					Call::reveal_report {
+						vehicle: 0,
+						report: REPORT,
+						salt: [8; 32],
+						manifest: manifest(),
+					}
+				},
+				E::CommitmentMismatch,
+			),
 			row(
 				"reveal another manifest than committed",
 				alice(),
@@ -748,7 +914,11 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 		// Manifests the devices committed to, wrong in what they reveal: four at a time (car
 		// 0 keeps its newest four reports).
 		let mut bad: Vec<(&'static str, ManifestOf<Runtime>, E)> = vec![
-			("an empty manifest", Manifest { campaign: None, images: Default::default() }, E::InvalidManifest),
+			(
+				"an empty manifest",
+				Manifest { campaign: None, images: Default::default() },
+				E::InvalidManifest,
+			),
 			(
 				"a manifest with a hardware id twice",
 				Manifest { campaign: None, images: images(&[("bms-a1", BMS), ("bms-a1", BMS4)]) },
@@ -776,7 +946,10 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 			),
 			(
 				"a manifest mixing campaign 0's bundle with a newer release",
-				Manifest { campaign: Some(0), images: images(&[("bms-a1", BMS4), ("adas-cam-2", ADAS)]) },
+				Manifest {
+					campaign: Some(0),
+					images: images(&[("bms-a1", BMS4), ("adas-cam-2", ADAS)]),
+				},
 				E::MixedBundle,
 			),
 			(
@@ -796,7 +969,10 @@ fn software_updates_refuse_bad_input_with_typed_errors() {
 			check_rows(rows);
 		}
 		// Campaign 0 is for "5YJ3E1EA" cars: Bob's is another model.
-		let whole = Manifest { campaign: Some(0), images: images(&[("bms-a1", BMS), ("adas-cam-2", ADAS)]) };
+		let whole = Manifest {
+			campaign: Some(0),
+			images: images(&[("bms-a1", BMS), ("adas-cam-2", ADAS)]),
+		};
 		let report = commit(ECU1, BOBS_CAR, &whole);
 		check_rows(vec![row(
 			"a manifest completing a campaign not for the car",
@@ -831,12 +1007,22 @@ fn software_updates_refuse_entries_over_the_repositorys_bounds() {
 			let mut input = optics_delegation();
 			input.keys = role(&[format!("//Supplier{i}").as_str()], 1);
 			let payload = SoftwareUpdates::delegate_payload(&maker(), nonce, &input);
-			succeeds(relay, Call::delegate { manufacturer: maker(), input, signatures: sigs(TARGETS_KEYS, &payload) });
+			succeeds(
+				relay,
+				Call::delegate {
+					manufacturer: maker(),
+					input,
+					signatures: sigs(TARGETS_KEYS, &payload),
+				},
+			);
 		}
 		// Images: 7 stored; campaigns: 2, each of a new image.
 		for i in 7..256u32 {
 			let target = image("fleet-fw", &format!("hw-{i}"), 0, 1);
-			let target = TargetInputOf::<Runtime> { hash: H256::from_low_u64_be(u64::from(i) + 1), ..target };
+			let target = TargetInputOf::<Runtime> {
+				hash: H256::from_low_u64_be(u64::from(i) + 1),
+				..target
+			};
 			succeeds(relay, add(target, ImageSigner::Targets, TARGETS_KEYS));
 		}
 		for i in 2..32u32 {
@@ -846,11 +1032,23 @@ fn software_updates_refuse_entries_over_the_repositorys_bounds() {
 			let mut input = input;
 			input.targets[0].hash = H256::from_low_u64_be(u64::from(i + 7) + 1);
 			let payload = SoftwareUpdates::campaign_payload(&maker(), nonce, &input);
-			succeeds(relay, Call::create_campaign { manufacturer: maker(), input, signatures: sigs(DIRECTOR_KEYS, &payload) });
+			succeeds(
+				relay,
+				Call::create_campaign {
+					manufacturer: maker(),
+					input,
+					signatures: sigs(DIRECTOR_KEYS, &payload),
+				},
+			);
 		}
 		let repository = Repositories::<Runtime>::get(maker()).unwrap();
 		assert_eq!(
-			(repository.revoked_keys, repository.delegations, repository.images, repository.campaigns),
+			(
+				repository.revoked_keys,
+				repository.delegations,
+				repository.images,
+				repository.campaigns
+			),
 			(32, 16, 256, 32)
 		);
 		let next = nonce + 1;
@@ -858,15 +1056,28 @@ fn software_updates_refuse_entries_over_the_repositorys_bounds() {
 			let mut input = optics_delegation();
 			input.keys = role(&["//Supplier99"], 1);
 			let payload = SoftwareUpdates::delegate_payload(&maker(), next, &input);
-			Call::delegate { manufacturer: maker(), input, signatures: sigs(TARGETS_KEYS, &payload) }
+			Call::delegate {
+				manufacturer: maker(),
+				input,
+				signatures: sigs(TARGETS_KEYS, &payload),
+			}
 		};
 		let campaign_call = {
 			let input = campaign(&[("tcu-1", "tcu-fw", TCU2)], b"R156-FLEET", 300);
 			let payload = SoftwareUpdates::campaign_payload(&maker(), next, &input);
-			Call::create_campaign { manufacturer: maker(), input, signatures: sigs(DIRECTOR_KEYS, &payload) }
+			Call::create_campaign {
+				manufacturer: maker(),
+				input,
+				signatures: sigs(DIRECTOR_KEYS, &payload),
+			}
 		};
 		check_rows(vec![
-			row("a 33rd revoked key", relay.signed(), revoke_key(account_of("//Old99"), next), E::TooManyRevokedKeys),
+			row(
+				"a 33rd revoked key",
+				relay.signed(),
+				revoke_key(account_of("//Old99"), next),
+				E::TooManyRevokedKeys,
+			),
 			row("a 17th delegation", relay.signed(), delegation, E::TooManyDelegations),
 			row("a 257th image", relay.signed(), add_tcu(|_| ()), E::TooManyImages),
 			row("a 33rd campaign", relay.signed(), campaign_call, E::TooManyCampaigns),
