@@ -448,6 +448,9 @@ pub mod pallet {
 		UnknownReport,
 		/// The salt and manifest do not match the report's commitment.
 		CommitmentMismatch,
+		/// A newer report is already revealed: the passport never goes back to an older
+		/// installation (and its RXSWIN).
+		OlderThanRevealed,
 		/// A manifest needs at least one image.
 		InvalidManifest,
 		/// The vehicle matches none of the campaign's selectors.

@@ -90,6 +90,8 @@ impl<T: Config> Pallet<T> {
 			commitment == Self::report_commitment(vehicle, &salt, &manifest),
 			Error::<T>::CommitmentMismatch
 		);
+		let older = reports.revealed.as_ref().is_some_and(|revealed| report < revealed.report);
+		ensure!(!older, Error::<T>::OlderThanRevealed);
 		let rxswin = Self::check_manifest(vehicle, &manifest)?;
 		reports.revealed = Some(RevealedInstallation {
 			report,

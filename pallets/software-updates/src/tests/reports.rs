@@ -212,12 +212,15 @@ fn a_later_reveal_replaces_the_revealed_installation() {
 		let before = manifest(None, &[(BRAKE, brake_v1().hash)]);
 		let first = report(DEVICE_1, VEHICLE_1, &before);
 		let second = report(DEVICE_1, VEHICLE_1, &installed_bundle());
-		assert_ok!(reveal(OWNER, VEHICLE_1, first, before));
+		assert_ok!(reveal(OWNER, VEHICLE_1, first, before.clone()));
 
 		assert_ok!(reveal(OWNER, VEHICLE_1, second, installed_bundle()));
 
 		let revealed = SoftwareUpdates::installation(VEHICLE_1).unwrap();
 		assert_eq!((revealed.report, revealed.campaign), (second, Some(0)));
+		// The passport never goes back to the older installation; the same report again is fine.
+		assert_noop!(reveal(OWNER, VEHICLE_1, first, before), Error::<Test>::OlderThanRevealed);
+		assert_ok!(reveal(OWNER, VEHICLE_1, second, installed_bundle()));
 	});
 }
 
