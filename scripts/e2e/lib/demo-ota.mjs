@@ -60,7 +60,11 @@ const DOMAIN = {
   report: 'v2x/ota/report',
 };
 
-/** The SCALE encoding of `value` as the type of `call`'s argument `arg`. */
+/**
+ * The SCALE encoding of `value` as the type of `call`'s argument `arg` (camelCase, as
+ * @polkadot/api names them). Reading a role's `keys`, @polkadot/api calls the field `keys_`:
+ * `keys` is a method of its structs.
+ */
 export function encodedArg(api, call, arg, value) {
   const type = api.tx.softwareUpdates[call].meta.args.find(({ name }) => name.toString() === arg).type.toString();
   return api.createType(type, value).toU8a();
@@ -191,10 +195,10 @@ export async function playOtaUpdate(api, log = () => {}) {
   //    signed by the old root key and the new one.
   const repository = (await api.query.softwareUpdates.repositories(maker)).unwrap();
   const root = repository.root.toJSON();
-  const [oldKey, newKey] = repository.root.root.keys[0].toString() === who.root.address ? [who.root, who.newRoot] : [who.newRoot, who.root];
+  const [oldKey, newKey] = repository.root.root.keys_[0].toString() === who.root.address ? [who.root, who.newRoot] : [who.newRoot, who.root];
   chapter.newRoot = { ...root, version: root.version + 1, root: { keys: [newKey.address], threshold: 1 } };
   chapter.newRootKey = newKey.address;
-  const rootBytes = payload(api, 'root', maker, encodedArg(api, 'rotateRoot', 'new_root', chapter.newRoot));
+  const rootBytes = payload(api, 'root', maker, encodedArg(api, 'rotateRoot', 'newRoot', chapter.newRoot));
   await step('rotate', who.manufacturer, tx.softwareUpdates.rotateRoot(
     maker, chapter.newRoot, signed([oldKey], rootBytes), signed([newKey], rootBytes),
   ));

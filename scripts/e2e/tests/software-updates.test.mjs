@@ -39,8 +39,8 @@ test('the dev preset has the manufacturer\'s repository, campaign 0 and car 0\'s
   const maker = account(OTA_CAST.manufacturer).address;
   const repository = (await api.query.softwareUpdates.repositories(maker)).unwrap();
   assert.equal(repository.root.version.toNumber(), 1);
-  assert.deepEqual(repository.root.root.keys.map(String), [account(OTA_CAST.root).address]);
-  assert.deepEqual(repository.root.director.keys.map(String), [account(OTA_CAST.director).address]);
+  assert.deepEqual(repository.root.root.keys_.map(String), [account(OTA_CAST.root).address]);
+  assert.deepEqual(repository.root.director.keys_.map(String), [account(OTA_CAST.director).address]);
   assert.equal(repository.images.toNumber(), 2);
   assert.equal(repository.campaigns.toNumber(), 1);
   assert.ok((await api.query.softwareUpdates.rootHistory(maker, 1)).isSome);
@@ -109,7 +109,7 @@ test('a supplier image, a campaign, a committed report revealed by the owner and
   // The rotation: version 2, the history has both roots, a small deposit per stored version.
   const repository = (await api.query.softwareUpdates.repositories(account(OTA_CAST.manufacturer).address)).unwrap();
   assert.equal(repository.root.version.toNumber(), 2);
-  assert.deepEqual(repository.root.root.keys.map(String), [account(OTA_CAST.newRoot).address]);
+  assert.deepEqual(repository.root.root.keys_.map(String), [account(OTA_CAST.newRoot).address]);
   assert.ok((await api.query.softwareUpdates.rootHistory(account(OTA_CAST.manufacturer).address, 2)).isSome);
   assert.equal(heldAt('rotate') - heldAt('reveal'), ROOT_VERSION_DEPOSIT);
 });
@@ -145,7 +145,7 @@ test('the chain refuses a rollback, arbitrary software, a rotation without the o
   const root = repository.root.toJSON();
   const intruder = account('//Intruder');
   const hijack = { ...root, version: root.version + 1, root: { keys: [intruder.address], threshold: 1 } };
-  const hijackBytes = payload(api, 'root', maker, encodedArg(api, 'rotateRoot', 'new_root', hijack));
+  const hijackBytes = payload(api, 'root', maker, encodedArg(api, 'rotateRoot', 'newRoot', hijack));
   await refusedWith(api, tx.softwareUpdates.rotateRoot(maker, hijack, [], signed([intruder], hijackBytes)), who.manufacturer, 'softwareUpdates.BelowThreshold');
 
   // A partial bundle: the ECU commits to campaign 1 with the battery image only; Alice's reveal is refused.
