@@ -3,9 +3,8 @@
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber,
 	CarSharing, DataMarketplace, Executive, Freight, Grandpa, InherentDataExt, Nonce, RoadUsage,
-	SoftwareUpdates,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, ServiceBook, SharedCharging, System,
-	TransactionPayment, UsageInsurance, UsageLeasing, VehicleIdentity, VERSION,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, ServiceBook, SharedCharging, SoftwareUpdates,
+	System, TransactionPayment, UsageInsurance, UsageLeasing, VehicleIdentity, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{

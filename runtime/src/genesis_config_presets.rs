@@ -5,10 +5,10 @@
 
 use crate::{
 	opaque::SessionKeys, AccountId, Balance, BalancesConfig, CarSharingConfig,
-	CouncilMembershipConfig, DataMarketplaceConfig, FreightConfig, RoadUsageConfig, SoftwareUpdatesConfig, Runtime,
-	RuntimeGenesisConfig, ServiceBookConfig, SessionConfig, SharedChargingConfig, SudoConfig,
-	UsageInsuranceConfig, UsageLeasingConfig, ValidatorSetConfig, VehicleIdentityConfig, DAYS,
-	MILLI_UNIT, UNIT,
+	CouncilMembershipConfig, DataMarketplaceConfig, FreightConfig, RoadUsageConfig, Runtime,
+	RuntimeGenesisConfig, ServiceBookConfig, SessionConfig, SharedChargingConfig,
+	SoftwareUpdatesConfig, SudoConfig, UsageInsuranceConfig, UsageLeasingConfig,
+	ValidatorSetConfig, VehicleIdentityConfig, DAYS, MILLI_UNIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_car_sharing::{CoopRules, GenesisCoop, Pricing, Rate};
@@ -16,20 +16,20 @@ use pallet_data_marketplace::{DataCategory, GenesisListing};
 use pallet_freight::{ConditionSpec, GenesisShipment, Leg, UnitKind};
 use pallet_road_usage::{ChargeKind, GenesisContext, GenesisPlatoon, PlatoonRule, TariffPrice};
 use pallet_service_book::RecordKind;
+use pallet_shared_charging::{
+	AccessRule, Connector, GenesisCharger, PriceComponents, TariffElement, TariffRestrictions,
+};
 use pallet_software_updates::{
 	CampaignInput, CampaignTarget, GenesisReport, HardwareId, ImageName, Manifest, RoleKeys,
 	RootMetadata, TargetInput, VehicleSelector,
-};
-use pallet_shared_charging::{
-	AccessRule, Connector, GenesisCharger, PriceComponents, TariffElement, TariffRestrictions,
 };
 use pallet_usage_insurance::{ProductTerms, RiskSurcharges};
 use pallet_usage_leasing::LeaseTerms;
 use pallet_vehicle_identity::Powertrain;
 use polkadot_sdk::{
 	frame_support::{build_struct_json_patch, traits::Get, BoundedVec},
-	sp_genesis_builder::{self, PresetId},
 	sp_core::H256,
+	sp_genesis_builder::{self, PresetId},
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
 	sp_runtime::{traits::AccountIdConversion, Perbill},
 };
@@ -571,7 +571,9 @@ fn demo_software_updates() -> SoftwareUpdatesConfig {
 	let manufacturer = Sr25519Keyring::Ferdie.to_account_id();
 	let bms = (bounded(b"bms-a1"), bounded(b"bms-fw"), H256::repeat_byte(0xb1));
 	let adas = (bounded(b"adas-cam-2"), bounded(b"adas-fw"), H256::repeat_byte(0xa7));
-	let image = |(hardware, name, hash): &(HardwareId, ImageName, H256), length, release_counter| TargetInput {
+	let image = |(hardware, name, hash): &(HardwareId, ImageName, H256),
+	             length,
+	             release_counter| TargetInput {
 		name: name.clone(),
 		length,
 		hash: *hash,

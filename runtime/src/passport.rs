@@ -5,8 +5,7 @@ use v2x_primitives::{ChargingSummary, PassportPage, VehiclePassport, VehicleRef}
 
 use crate::{
 	AccountId, Balance, BlockNumber, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime,
-	SoftwareUpdates,
-	ServiceBook, SharedCharging, UsageInsurance, UsageLeasing, VehicleIdentity,
+	ServiceBook, SharedCharging, SoftwareUpdates, UsageInsurance, UsageLeasing, VehicleIdentity,
 };
 
 /// A service record in the passport, with its workshop's name.

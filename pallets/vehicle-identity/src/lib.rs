@@ -487,7 +487,9 @@ pub mod pallet {
 					.owner;
 				Pallet::<T>::do_bind_device(owner, *vehicle, device.clone())
 					.and_then(|()| Pallet::<T>::do_accept_device_binding(device.clone(), *vehicle))
-					.unwrap_or_else(|e| panic!("invalid genesis device of vehicle {vehicle}: {e:?}"));
+					.unwrap_or_else(|e| {
+						panic!("invalid genesis device of vehicle {vehicle}: {e:?}")
+					});
 			}
 		}
 	}

@@ -90,9 +90,7 @@ fn is_telemetry(call: &RuntimeCall) -> bool {
 		) | RuntimeCall::Freight(
 			pallet_freight::Call::commit_readings { .. }
 				| pallet_freight::Call::report_excursion { .. }
-		) | RuntimeCall::SoftwareUpdates(
-			pallet_software_updates::Call::report_installation { .. }
-		)
+		) | RuntimeCall::SoftwareUpdates(pallet_software_updates::Call::report_installation { .. })
 	)
 }
 

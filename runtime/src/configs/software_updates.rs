@@ -3,7 +3,9 @@
 //! delegations, campaigns the director's keys approve with the RXSWIN they give, and
 //! vehicles' installation reports as salted commitments the owner may reveal.
 
-use crate::{Balance, Balances, Runtime, RuntimeEvent, RuntimeHoldReason, Signature, VehicleIdentity, UNIT};
+use crate::{
+	Balance, Balances, Runtime, RuntimeEvent, RuntimeHoldReason, Signature, VehicleIdentity, UNIT,
+};
 use polkadot_sdk::{
 	frame_support::{parameter_types, traits::ConstU32},
 	sp_runtime::traits::Verify,

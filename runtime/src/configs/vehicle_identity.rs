@@ -3,9 +3,8 @@
 use super::governance::GovernanceOrigin;
 use crate::{
 	Balance, Balances, BlockNumber, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime,
-	SoftwareUpdates,
-	RuntimeEvent, RuntimeHoldReason, ServiceBook, Timestamp, UsageInsurance, UsageLeasing, DAYS,
-	MILLI_UNIT, UNIT,
+	RuntimeEvent, RuntimeHoldReason, ServiceBook, SoftwareUpdates, Timestamp, UsageInsurance,
+	UsageLeasing, DAYS, MILLI_UNIT, UNIT,
 };
 use polkadot_sdk::frame_support::{
 	parameter_types,

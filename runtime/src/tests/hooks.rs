@@ -1,8 +1,8 @@
 //! What the sale and status hooks cost the identity pallet's calls that trigger them.
 
 use crate::{
-	AccountId, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime, ServiceBook, SoftwareUpdates,
-	UsageInsurance, UsageLeasing,
+	AccountId, CarSharing, DataMarketplace, Freight, RoadUsage, Runtime, ServiceBook,
+	SoftwareUpdates, UsageInsurance, UsageLeasing,
 };
 use pallet_vehicle_identity::WeightInfo;
 use polkadot_sdk::frame_support::weights::Weight;

@@ -4,13 +4,10 @@
 //! scrapping clearing a car's reports.
 
 use super::{account, dev_chain, road_keys::account_of, road_keys::pair, run_to_block, signed};
-use crate::{
-	AccountId, Balances, Runtime, RuntimeOrigin, SoftwareUpdates, VehicleIdentity, UNIT,
-};
-use v2x_primitives::VehicleRegistry;
+use crate::{AccountId, Balances, Runtime, RuntimeOrigin, SoftwareUpdates, VehicleIdentity, UNIT};
 use pallet_software_updates::{
-	Campaigns, Error, Event, HoldReason, ImageStatus, Manifest, Repositories, Reports,
-	RootHistory, SignaturesOf,
+	Campaigns, Error, Event, HoldReason, ImageStatus, Manifest, Reports, Repositories, RootHistory,
+	SignaturesOf,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec},
@@ -18,6 +15,7 @@ use polkadot_sdk::{
 	sp_keyring::Sr25519Keyring::{Alice, Bob, Ferdie},
 	sp_runtime::MultiSignature,
 };
+use v2x_primitives::VehicleRegistry;
 
 /// The dev preset's car with a reporting primary ECU, and its campaign.
 const CAR: u64 = 0;
@@ -86,7 +84,8 @@ fn the_dev_preset_has_a_repository_a_campaign_and_car_0s_revealed_report() {
 			Some(SoftwareUpdates::report_commitment(CAR, &salt, &campaign_manifest()))
 		);
 
-		let passport = crate::passport::vehicle_passport(v2x_primitives::VehicleRef::Id(CAR), None).unwrap();
+		let passport =
+			crate::passport::vehicle_passport(v2x_primitives::VehicleRef::Id(CAR), None).unwrap();
 		let software = passport.software.unwrap();
 		assert_eq!(software.rxswin, Some(b"R156-5YJ3-2026.11".to_vec()));
 		assert_eq!(software.campaign, Some(CAMPAIGN));
@@ -172,7 +171,11 @@ fn a_report_made_before_a_sale_is_revealed_by_the_buyer_not_the_seller() {
 			CAR,
 			commitment
 		));
-		assert!(events().contains(&Event::InstallationReported { vehicle: CAR, report: 1, commitment }));
+		assert!(events().contains(&Event::InstallationReported {
+			vehicle: CAR,
+			report: 1,
+			commitment
+		}));
 
 		assert_ok!(VehicleIdentity::offer_sale(signed(Alice), CAR, account(Bob), None, 100));
 		assert_ok!(VehicleIdentity::accept_offer(signed(Bob), CAR, 0));
@@ -205,7 +208,12 @@ fn scrapping_the_car_clears_its_reports_and_refunds_the_ecu() {
 		assert_eq!(held(HoldReason::Reports, &ecu), 0);
 		assert_eq!(Balances::free_balance(&ecu), free + UNIT);
 		assert!(events().contains(&Event::ReportsCleared { vehicle: CAR }));
-		assert_eq!(crate::passport::vehicle_passport(v2x_primitives::VehicleRef::Id(CAR), None).unwrap().software, None);
+		assert_eq!(
+			crate::passport::vehicle_passport(v2x_primitives::VehicleRef::Id(CAR), None)
+				.unwrap()
+				.software,
+			None
+		);
 		assert_invariants();
 	});
 }

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use pallet_software_updates::{
-	CampaignInput, CampaignTarget, Call, Campaigns, DelegationInput, HardwareId, ImageName,
+	Call, CampaignInput, CampaignTarget, Campaigns, DelegationInput, HardwareId, ImageName,
 	ImageSigner, Images, Latest, Manifest, Repositories, RoleKeys, RootMetadata, TargetInput,
 	VehicleSelector,
 };
@@ -30,12 +30,16 @@ type MaxKeys = <Runtime as pallet_software_updates::Config>::MaxKeys;
 
 /// The offline keys the program signs with: the preset's three roles, then a second root key
 /// and a supplier's key (unknown to the repository until a rotation or delegation names them).
-const KEY_URIS: [&str; 5] = ["//OtaRoot", "//OtaTargets", "//OtaDirector", "//OtaRoot2", "//OtaSupplier"];
+const KEY_URIS: [&str; 5] =
+	["//OtaRoot", "//OtaTargets", "//OtaDirector", "//OtaRoot2", "//OtaSupplier"];
 
 fn keys() -> &'static [sr25519::Pair] {
 	static KEYS: OnceLock<Vec<sr25519::Pair>> = OnceLock::new();
 	KEYS.get_or_init(|| {
-		KEY_URIS.iter().map(|uri| sr25519::Pair::from_string(uri, None).expect("a dev URI")).collect()
+		KEY_URIS
+			.iter()
+			.map(|uri| sr25519::Pair::from_string(uri, None).expect("a dev URI"))
+			.collect()
 	})
 }
 
@@ -114,7 +118,11 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 	let maker = maker();
 	let repository = Repositories::<Runtime>::get(&maker);
 	let root = repository.as_ref().map(|r| r.root.clone());
-	let nonce = repository.as_ref().map_or(0, |r| r.nonce).wrapping_add(if src.chance(240) { 1 } else { 0 });
+	let nonce = repository.as_ref().map_or(0, |r| r.nonce).wrapping_add(if src.chance(240) {
+		1
+	} else {
+		0
+	});
 	let expires_at = src.pick(&[now + 1_000, now + 100_000, now, now.saturating_sub(1)]);
 	let relay = actors::any(src, pool);
 	let (likely, call) = match index {
@@ -182,7 +190,12 @@ pub fn generate(src: &mut Source, ctx: &Ctx, index: usize) -> (Caller, RuntimeCa
 				length: src.pick(&[1_048_576, 0, 1]),
 				hash: H256::repeat_byte(src.byte()),
 				hardware_ids: BoundedVec::truncate_from(vec![hardware_id]),
-				release_counter: src.pick(&[latest + 1, latest + 1, latest, latest.saturating_sub(1)]),
+				release_counter: src.pick(&[
+					latest + 1,
+					latest + 1,
+					latest,
+					latest.saturating_sub(1),
+				]),
 			};
 			let payload = SoftwareUpdates::target_payload(&maker, &target);
 			let delegations = repository.as_ref().map_or(0, |r| r.next_delegation);
