@@ -53,7 +53,7 @@ impl pallet_software_updates::Config for Runtime {
 	type ImageDeposit = ImageDeposit;
 	type CampaignDeposit = CampaignDeposit;
 	type ReportDeposit = ReportDeposit;
-	type WeightInfo = ();
+	type WeightInfo = pallet_software_updates::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmarking::RegisteredVehicles;
 }
