@@ -71,14 +71,9 @@ impl<AccountId: Clone + PartialEq + Eq + Debug, MaxKeys: Get<u32>> RoleKeys<Acco
 	/// At least one signature needed, no more than there are keys, and no key twice: a
 	/// threshold a duplicated key could reach alone would not be a threshold.
 	pub fn is_well_formed(&self) -> bool {
-		let len = self.keys.len();
 		self.threshold >= 1
-			&& (self.threshold as usize) <= len
-			&& self
-				.keys
-				.iter()
-				.enumerate()
-				.all(|(i, key)| !self.keys.iter().skip(i + 1).any(|k| k == key))
+			&& (self.threshold as usize) <= self.keys.len()
+			&& are_distinct(&self.keys)
 	}
 }
 
@@ -157,14 +152,14 @@ pub struct TargetInput<MaxHardwareIds: Get<u32>> {
 impl<MaxHardwareIds: Get<u32>> TargetInput<MaxHardwareIds> {
 	/// A name, a length and distinct hardware ids.
 	pub fn is_well_formed(&self) -> bool {
-		!self.name.is_empty() && self.length > 0 && are_distinct_ids(&self.hardware_ids)
+		!self.name.is_empty() && self.length > 0 && are_distinct(&self.hardware_ids)
 	}
 }
 
-/// Whether `ids` is non-empty with no id twice.
-pub fn are_distinct_ids(ids: &[HardwareId]) -> bool {
-	!ids.is_empty()
-		&& ids.iter().enumerate().all(|(i, id)| !ids.iter().skip(i + 1).any(|o| o == id))
+/// Whether `items` (keys, hardware ids) is non-empty with no item twice.
+pub fn are_distinct<Item: PartialEq>(items: &[Item]) -> bool {
+	!items.is_empty()
+		&& items.iter().enumerate().all(|(i, item)| !items.iter().skip(i + 1).any(|o| o == item))
 }
 
 /// Who signed an image: the targets role itself or a supplier's delegation.

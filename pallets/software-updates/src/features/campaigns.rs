@@ -9,7 +9,7 @@ use polkadot_sdk::{
 use v2x_primitives::Vin;
 
 use crate::{
-	are_distinct_ids, Campaign, CampaignId, CampaignInputOf, Campaigns, Config, Delegations, Error,
+	are_distinct, Campaign, CampaignId, CampaignInputOf, Campaigns, Config, Delegations, Error,
 	Event, HardwareId, HoldReason, ImageSigner, Images, Latest, Pallet, Repositories, RepositoryOf,
 	SignaturesOf, VehicleSelector,
 };
@@ -65,7 +65,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let hardware_ids: Vec<HardwareId> =
 			input.targets.iter().map(|target| target.hardware_id.clone()).collect();
-		ensure!(are_distinct_ids(&hardware_ids), Error::<T>::DuplicateHardware);
+		ensure!(are_distinct(&hardware_ids), Error::<T>::DuplicateHardware);
 		let now = Self::now();
 		ensure!(
 			now < input.expires_at && input.expires_at <= repository.root.expires_at,

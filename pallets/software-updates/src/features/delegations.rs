@@ -7,8 +7,8 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	are_distinct_ids, Config, Delegation, DelegationId, DelegationInputOf, Delegations, Error,
-	Event, Pallet, Repositories, SignaturesOf,
+	are_distinct, Config, Delegation, DelegationId, DelegationInputOf, Delegations, Error, Event,
+	Pallet, Repositories, SignaturesOf,
 };
 
 impl<T: Config> Pallet<T> {
@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			!input.name.is_empty()
 				&& input.keys.is_well_formed()
-				&& are_distinct_ids(&input.hardware_ids),
+				&& are_distinct(&input.hardware_ids),
 			Error::<T>::InvalidDelegation
 		);
 		Self::ensure_none_revoked(&manufacturer, &input.keys)?;

@@ -11,7 +11,7 @@ use v2x_primitives::{VehicleId, VehicleRegistry};
 
 use super::campaigns::selects;
 use crate::{
-	are_distinct_ids, Campaigns, Config, Error, Event, HardwareId, HoldReason, Images, ManifestOf,
+	are_distinct, Campaigns, Config, Error, Event, HardwareId, HoldReason, Images, ManifestOf,
 	Pallet, Report, ReportIndex, Reports, Repositories, RevealedInstallation, Rxswin,
 	VehicleReports,
 };
@@ -125,7 +125,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!manifest.images.is_empty(), Error::<T>::InvalidManifest);
 		let hardware_ids: Vec<HardwareId> =
 			manifest.images.iter().map(|(hardware_id, _)| hardware_id.clone()).collect();
-		ensure!(are_distinct_ids(&hardware_ids), Error::<T>::DuplicateHardware);
+		ensure!(are_distinct(&hardware_ids), Error::<T>::DuplicateHardware);
 		let manufacturer = T::Vehicles::manufacturer(vehicle)
 			.filter(|manufacturer| Repositories::<T>::contains_key(manufacturer))
 			.ok_or(Error::<T>::UnknownRepository)?;
